@@ -1,0 +1,112 @@
+package org.karyolab.server;
+
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import org.karyolab.server.store.Database;
+import org.karyolab.server.store.StorageConfig;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * A running KaryoLab server: the storage, the services on top of it, and the
+ * Helidon web server that exposes them. Closing it stops the web server first,
+ * then the database, so no request is cut off half-way through a write.
+ */
+public final class KaryoLabServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(KaryoLabServer.class.getName());
+
+    private final ServerSettings settings;
+    private final Database database;
+    private final Services services;
+    private final WebServer webServer;
+    private final Instant startedAt;
+
+    private KaryoLabServer(ServerSettings settings, Database database, Services services, WebServer webServer,
+                           Instant startedAt) {
+        this.settings = settings;
+        this.database = database;
+        this.services = services;
+        this.webServer = webServer;
+        this.startedAt = startedAt;
+    }
+
+    /** Opens (and migrates) the database, then starts listening. */
+    public static KaryoLabServer start(ServerSettings settings) {
+        Instant t0 = Instant.now();
+        Database database = Database.open(new StorageConfig(
+                settings.dataDirectory(), settings.jdbcUrl(), settings.dbUser(), settings.dbPassword()));
+        try {
+            Services services = Services.create(database, settings.dataDirectory());
+            WebServer server = WebServer.builder()
+                    .host(settings.host())
+                    .port(settings.port())
+                    .addFeature(observe(database))
+                    .routing(routing -> routing(routing, services))
+                    .build()
+                    .start();
+            KaryoLabServer started = new KaryoLabServer(settings, database, services, server, t0);
+            LOG.info(() -> "KaryoLab listening on " + started.url() + " (data " + settings.dataDirectory()
+                    + ", database " + database.dialect() + ") in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
+            return started;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** All routes, shared by {@link #start} and the {@code @ServerTest}s. */
+    public static void routing(HttpRouting.Builder routing, Services services) {
+        services.register(routing);
+    }
+
+    private static ObserveFeature observe(Database database) {
+        HealthObserver health = HealthObserver.builder()
+                .details(true)
+                .useSystemServices(false)
+                .addCheck(() -> {
+                    boolean up = database.isReachable();
+                    return HealthCheckResponse.builder().status(up).detail("dialect", database.dialect().name()).build();
+                }, HealthCheckType.READINESS, "database")
+                .addCheck(() -> HealthCheckResponse.builder().status(true).build(), HealthCheckType.LIVENESS, "server")
+                .build();
+        return ObserveFeature.builder().addObserver(health).build();
+    }
+
+    public int port() {
+        return webServer.port();
+    }
+
+    public String url() {
+        String host = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();
+        return "http://" + host + ":" + port();
+    }
+
+    public ServerSettings settings() {
+        return settings;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    @Override
+    public void close() {
+        webServer.stop();
+        database.close();
+    }
+}

@@ -1,0 +1,78 @@
+package org.karyolab.server.cli;
+
+import org.karyolab.schema.BandLevel;
+import org.karyolab.schema.LabelSet;
+import org.karyolab.schema.Project;
+import org.karyolab.server.KaryoLabServer;
+import org.karyolab.server.service.Outcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start the server on a fresh embedded H2 data directory with a demo project, "
+                + "and open the annotator when a display exists.")
+final class DemoCommand implements Callable<Integer> {
+
+    static final String DEMO_PROJECT = "Demo: G-banded metaphases";
+
+    @Mixin
+    ServerOptions options;
+
+    @Option(names = "--no-client", description = "Do not open the annotator, even when a display exists.")
+    boolean noClient;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (options.data == null) {
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            options.data = Path.of(".karyolab", "demo-" + stamp);
+        }
+        if (Files.isDirectory(options.data) && Files.list(options.data).findAny().isPresent()) {
+            System.err.println("karyolab demo: " + options.data + " is not empty; the demo starts on a fresh directory. "
+                    + "Give another --data, or use `karyolab serve --data " + options.data + "` to reopen it.");
+            return 2;
+        }
+        KaryoLabServer server = KaryoLabServer.start(options.settings());
+        var project = new Project(DEMO_PROJECT, "Synthetic G-banded metaphases to try KaryoLab on.",
+                LabelSet.standard(), BandLevel.B400);
+        if (!(server.services().projects().create(project) instanceof Outcome.Done<?>)) {
+            System.err.println("karyolab demo: could not create the demo project");
+        }
+        System.out.println("KaryoLab demo server: " + server.url());
+        System.out.println("  data directory: " + server.settings().dataDirectory());
+        System.out.println("  project:        " + DEMO_PROJECT);
+        System.out.println("  health:         " + server.url() + "/observe/health");
+        maybeOpenClient(server.url());
+        System.out.println("Ctrl-C stops the server.");
+        return ServeCommand.awaitShutdown(server);
+    }
+
+    /** The annotator is a separate program (it talks HTTP only); start it beside us when it can show a window. */
+    private void maybeOpenClient(String url) throws IOException {
+        Path clientJar = Path.of("annotator-client", "target", "karyolab-annotator-client.jar");
+        boolean display = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+        if (noClient || !display) {
+            System.out.println("  annotator:      no display here; on a desktop run ./karyolab client --server " + url);
+            return;
+        }
+        if (!Files.isRegularFile(clientJar)) {
+            System.out.println("  annotator:      not built yet (" + clientJar + ")");
+            return;
+        }
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(List.of("-jar", clientJar.toString(), "--server", url));
+        new ProcessBuilder(command).inheritIO().start();
+        System.out.println("  annotator:      opened");
+    }
+}

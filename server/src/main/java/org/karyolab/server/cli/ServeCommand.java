@@ -1,0 +1,34 @@
+package org.karyolab.server.cli;
+
+import org.karyolab.server.KaryoLabServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the KaryoLab server until stopped (Ctrl-C).")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    ServerOptions options;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        KaryoLabServer server = KaryoLabServer.start(options.settings());
+        System.out.println("KaryoLab server: " + server.url() + "  (health: " + server.url() + "/observe/health)");
+        return awaitShutdown(server);
+    }
+
+    /** Blocks until the JVM is asked to stop, then closes the server in order. */
+    static int awaitShutdown(KaryoLabServer server) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "karyolab-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

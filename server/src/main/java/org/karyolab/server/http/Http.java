@@ -1,0 +1,130 @@
+package org.karyolab.server.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.Violation;
+import org.karyolab.schema.json.Decoded;
+import org.karyolab.schema.json.SchemaJson;
+import org.karyolab.server.service.Outcome;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What every route shares: JSON in and out with the schema's one codec, and errors as
+ * RFC 9457 problem documents ({@code application/problem+json}).
+ */
+final class Http {
+
+    static final String JSON = "application/json";
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private Http() {
+    }
+
+    static void json(ServerResponse res, Status status, Object body) {
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, JSON);
+        res.send(SchemaJson.write(body));
+    }
+
+    /** Reads a JSON body as {@code type}, or answers 400 with every violation and returns empty. */
+    static <T> Optional<T> body(ServerRequest req, ServerResponse res, Class<T> type) {
+        String text = req.content().hasEntity() ? req.content().as(String.class) : "";
+        return switch (SchemaJson.read(text, type)) {
+            case Decoded.Ok<T> ok -> Optional.of(ok.value());
+            case Decoded.Invalid<T> invalid -> {
+                problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed request body",
+                        "the body is not a valid " + type.getSimpleName() + " document", invalid.violations());
+                yield Optional.empty();
+            }
+        };
+    }
+
+    static void problem(ServerResponse res, Status status, String type, String title, String detail,
+                        List<Violation> violations) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:karyolab:problem:" + type);
+        body.put("title", title);
+        body.put("status", status.code());
+        body.put("detail", detail);
+        if (!violations.isEmpty()) body.put("violations", violations);
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+        res.send(SchemaJson.write(body));
+    }
+
+    /** Sends a service outcome: the value with {@code okStatus}, or the problem that matches the failure. */
+    static <T> void send(ServerResponse res, Outcome<T> outcome, Status okStatus, Consumer<T> beforeSend) {
+        switch (outcome) {
+            case Outcome.Done<T> done -> {
+                beforeSend.accept(done.value());
+                json(res, okStatus, done.value());
+            }
+            case Outcome.Invalid<T> invalid -> problem(res, Status.UNPROCESSABLE_CONTENT_422, "validation",
+                    "Invalid content", invalid.detail(), invalid.violations());
+            case Outcome.NotFound<T> nf -> problem(res, Status.NOT_FOUND_404, "not-found", "Not found",
+                    "no " + nf.what() + " with id '" + nf.id() + "'", List.of());
+            case Outcome.Conflict<T> conflict -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("type", "urn:karyolab:problem:stale-revision");
+                body.put("title", "Stale revision");
+                Status status = conflict.expectedRevision() > 0 ? Status.PRECONDITION_FAILED_412 : Status.CONFLICT_409;
+                body.put("status", status.code());
+                body.put("detail", conflict.expectedRevision() > 0
+                        ? "you edited revision " + conflict.expectedRevision() + " but the annotation is at revision "
+                          + conflict.current().revision() + "; reload, merge, and save again with If-Match: \""
+                          + conflict.current().revision() + "\""
+                        : "an annotation with id '" + conflict.current().id() + "' already exists with other content");
+                body.put("currentRevision", conflict.current().revision());
+                body.put("current", conflict.current());
+                res.status(status);
+                res.header(HeaderNames.ETAG, etag(conflict.current().revision()));
+                res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+                res.send(SchemaJson.write(body));
+            }
+            case Outcome.TooLarge<T> tooLarge -> problem(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "too-large",
+                    "Too large", tooLarge.detail(), List.of());
+            case Outcome.Unsupported<T> unsupported -> problem(res, Status.UNSUPPORTED_MEDIA_TYPE_415,
+                    "unsupported-media-type", "Unsupported media type", unsupported.detail(), List.of());
+        }
+    }
+
+    static <T> void send(ServerResponse res, Outcome<T> outcome, Status okStatus) {
+        send(res, outcome, okStatus, value -> { });
+    }
+
+    static String etag(long revision) {
+        return "\"" + revision + "\"";
+    }
+
+    /**
+     * The revision named by {@code If-Match} ({@code "3"} or {@code 3}). When it is missing (428) or
+     * not a revision (400), the problem is already sent and the result is empty.
+     */
+    static Optional<Long> ifMatch(ServerRequest req, ServerResponse res) {
+        Optional<String> header = req.headers().first(HeaderNames.IF_MATCH);
+        if (header.isEmpty()) {
+            problem(res, Status.PRECONDITION_REQUIRED_428, "precondition-required", "Precondition required",
+                    "send If-Match with the revision you edited (from the ETag), so no one's edit is overwritten", List.of());
+            return Optional.empty();
+        }
+        String value = header.get().strip();
+        if (value.startsWith("W/")) value = value.substring(2);
+        value = value.replace("\"", "");
+        try {
+            long revision = Long.parseLong(value);
+            if (revision >= 1) return Optional.of(revision);
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed If-Match",
+                "If-Match must name one revision, like \"3\"; got " + header.get(), List.of());
+        return Optional.empty();
+    }
+}

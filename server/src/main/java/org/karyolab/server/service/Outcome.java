@@ -1,0 +1,51 @@
+package org.karyolab.server.service;
+
+import org.karyolab.schema.Annotation;
+import org.karyolab.schema.Violation;
+
+import java.util.List;
+
+/**
+ * What a service call came to. Expected failures are values, not exceptions, so each
+ * caller (an HTTP route, the CLI, a test) must say what it does with each of them.
+ */
+public sealed interface Outcome<T> {
+
+    record Done<T>(T value) implements Outcome<T> {}
+
+    /** The input broke the rules; every violation, with its JSON pointer. */
+    record Invalid<T>(String detail, List<Violation> violations) implements Outcome<T> {
+        public Invalid {
+            violations = List.copyOf(violations);
+        }
+    }
+
+    record NotFound<T>(String what, String id) implements Outcome<T> {}
+
+    /** A write based on a stale revision; {@code current} is what the writer did not see. */
+    record Conflict<T>(Annotation current, long expectedRevision) implements Outcome<T> {}
+
+    /** Larger than a configured limit (bytes or pixels). */
+    record TooLarge<T>(String detail) implements Outcome<T> {}
+
+    /** Content that is not what it says it is, or a format we do not read. */
+    record Unsupported<T>(String detail) implements Outcome<T> {}
+
+    /** The same outcome with its value transformed; failures pass through unchanged. */
+    @SuppressWarnings("unchecked")
+    default <R> Outcome<R> map(java.util.function.Function<? super T, ? extends R> f) {
+        return this instanceof Done<T>(T value) ? new Done<>(f.apply(value)) : (Outcome<R>) this;
+    }
+
+    static <T> Outcome<T> done(T value) {
+        return new Done<>(value);
+    }
+
+    static <T> Outcome<T> invalid(String detail, List<Violation> violations) {
+        return new Invalid<>(detail, violations);
+    }
+
+    static <T> Outcome<T> notFound(String what, String id) {
+        return new NotFound<>(what, id);
+    }
+}
