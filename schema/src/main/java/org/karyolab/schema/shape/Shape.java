@@ -1,0 +1,33 @@
+package org.karyolab.schema.shape;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import org.karyolab.schema.Validatable;
+import org.karyolab.schema.Violation;
+
+/**
+ * Where an annotation is on its image, in pixel coordinates of the full-resolution image.
+ * JSON: an object with a {@code "type"} of box, rotated-box, polygon, mask, keypoints or polyline.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Box.class, name = "box"),
+    @JsonSubTypes.Type(value = RotatedBox.class, name = "rotated-box"),
+    @JsonSubTypes.Type(value = Polygon.class, name = "polygon"),
+    @JsonSubTypes.Type(value = Mask.class, name = "mask"),
+    @JsonSubTypes.Type(value = Keypoints.class, name = "keypoints"),
+    @JsonSubTypes.Type(value = Polyline.class, name = "polyline")
+})
+public sealed interface Shape extends Validatable permits Box, RotatedBox, Polygon, Mask, Keypoints, Polyline {
+
+    /** The JSON "type" names, in declaration order. */
+    List<String> TYPE_NAMES = List.of("box", "rotated-box", "polygon", "mask", "keypoints", "polyline");
+
+    /** Intrinsic checks plus "inside an image of this size" (1-pixel tolerance; a mask must match the size exactly). */
+    List<Violation> validate(int imageWidth, int imageHeight);
+
+    /** Intrinsic checks only (finite numbers, positive sizes, enough points, RLE sanity); no image bounds. */
+    @Override
+    List<Violation> validate();
+}
