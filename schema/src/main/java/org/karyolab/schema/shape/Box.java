@@ -7,18 +7,8 @@ import org.karyolab.schema.Violation;
 /** Axis-aligned box: top-left corner (x, y) and its size, in pixels. The counting task's annotation. */
 public record Box(double x, double y, double width, double height) implements Shape {
 
-    @Override
-    public List<Violation> validate(int imageWidth, int imageHeight) {
-        var out = new ArrayList<Violation>();
-        return check(Geometry.within(imageWidth, imageHeight, out), out);
-    }
-
-    @Override
-    public List<Violation> validate() {
-        return check(Geometry.unbounded(), new ArrayList<>());
-    }
-
-    private List<Violation> check(Geometry g, List<Violation> out) {
+    /** The checks behind {@link Shape#validate()} and {@link Shape#validate(int, int)}. */
+    List<Violation> check(Geometry g, List<Violation> out) {
         boolean xOk = Geometry.finite(out, "/x", "x", x);
         boolean yOk = Geometry.finite(out, "/y", "y", y);
         boolean wOk = Geometry.finite(out, "/width", "width", width);

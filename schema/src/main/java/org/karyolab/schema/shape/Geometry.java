@@ -19,6 +19,18 @@ final class Geometry {
         this.imageHeight = imageHeight;
     }
 
+    /** One shape's checks, with or without image bounds (each shape keeps its own rules). */
+    static List<Violation> check(Shape shape, Geometry g, List<Violation> out) {
+        return switch (shape) {
+            case Box s -> s.check(g, out);
+            case RotatedBox s -> s.check(g, out);
+            case Polygon s -> s.check(g, out);
+            case Mask s -> s.check(g, out);
+            case Keypoints s -> s.check(g, out);
+            case Polyline s -> s.check(g, out);
+        };
+    }
+
     static Geometry unbounded() {
         return new Geometry(null, null);
     }

@@ -21,18 +21,8 @@ public record Keypoints(Map<String, Point> points) implements Shape {
         points = points == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(points));
     }
 
-    @Override
-    public List<Violation> validate(int imageWidth, int imageHeight) {
-        var out = new ArrayList<Violation>();
-        return check(Geometry.within(imageWidth, imageHeight, out), out);
-    }
-
-    @Override
-    public List<Violation> validate() {
-        return check(Geometry.unbounded(), new ArrayList<>());
-    }
-
-    private List<Violation> check(Geometry g, List<Violation> out) {
+    /** The checks behind {@link Shape#validate()} and {@link Shape#validate(int, int)}. */
+    List<Violation> check(Geometry g, List<Violation> out) {
         if (points == null || points.isEmpty()) {
             out.add(new Violation("/points", "at least one key point is required (" + String.join(", ", NAMES) + ")"));
             return List.copyOf(out);

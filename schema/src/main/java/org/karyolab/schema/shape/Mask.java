@@ -63,18 +63,8 @@ public record Mask(int width, int height, List<Integer> counts) implements Shape
         return area;
     }
 
-    @Override
-    public List<Violation> validate(int imageWidth, int imageHeight) {
-        var out = new ArrayList<Violation>();
-        return check(Geometry.within(imageWidth, imageHeight, out), out);
-    }
-
-    @Override
-    public List<Violation> validate() {
-        return check(Geometry.unbounded(), new ArrayList<>());
-    }
-
-    private List<Violation> check(Geometry g, List<Violation> out) {
+    /** The checks behind {@link Shape#validate()} and {@link Shape#validate(int, int)}. */
+    List<Violation> check(Geometry g, List<Violation> out) {
         if (width <= 0) {
             out.add(new Violation("/width", "width must be greater than 0 (was " + width + ")"));
         } else if (g.bounded() && width != g.imageWidth()) {

@@ -31,18 +31,8 @@ public record Polygon(List<Point> exterior, List<List<Point>> holes) implements 
         return area;
     }
 
-    @Override
-    public List<Violation> validate(int imageWidth, int imageHeight) {
-        var out = new ArrayList<Violation>();
-        return check(Geometry.within(imageWidth, imageHeight, out), out);
-    }
-
-    @Override
-    public List<Violation> validate() {
-        return check(Geometry.unbounded(), new ArrayList<>());
-    }
-
-    private List<Violation> check(Geometry g, List<Violation> out) {
+    /** The checks behind {@link Shape#validate()} and {@link Shape#validate(int, int)}. */
+    List<Violation> check(Geometry g, List<Violation> out) {
         if (Validation.required(out, "/exterior", "exterior", exterior)) {
             g.ring(out, "/exterior", "polygon", exterior);
         }

@@ -21,18 +21,8 @@ public record Polyline(List<Point> points) implements Shape {
         return length;
     }
 
-    @Override
-    public List<Violation> validate(int imageWidth, int imageHeight) {
-        var out = new ArrayList<Violation>();
-        return check(Geometry.within(imageWidth, imageHeight, out), out);
-    }
-
-    @Override
-    public List<Violation> validate() {
-        return check(Geometry.unbounded(), new ArrayList<>());
-    }
-
-    private List<Violation> check(Geometry g, List<Violation> out) {
+    /** The checks behind {@link Shape#validate()} and {@link Shape#validate(int, int)}. */
+    List<Violation> check(Geometry g, List<Violation> out) {
         if (!Validation.required(out, "/points", "points", points)) {
             return List.copyOf(out);
         }

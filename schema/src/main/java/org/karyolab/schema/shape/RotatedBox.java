@@ -23,18 +23,8 @@ public record RotatedBox(double cx, double cy, double width, double height, doub
         return List.copyOf(corners);
     }
 
-    @Override
-    public List<Violation> validate(int imageWidth, int imageHeight) {
-        var out = new ArrayList<Violation>();
-        return check(Geometry.within(imageWidth, imageHeight, out), out);
-    }
-
-    @Override
-    public List<Violation> validate() {
-        return check(Geometry.unbounded(), new ArrayList<>());
-    }
-
-    private List<Violation> check(Geometry g, List<Violation> out) {
+    /** The checks behind {@link Shape#validate()} and {@link Shape#validate(int, int)}. */
+    List<Violation> check(Geometry g, List<Violation> out) {
         boolean ok = Geometry.finite(out, "/cx", "cx", cx);
         ok &= Geometry.finite(out, "/cy", "cy", cy);
         ok &= Geometry.finite(out, "/width", "width", width);

@@ -2,6 +2,7 @@ package org.karyolab.schema.shape;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.ArrayList;
 import java.util.List;
 import org.karyolab.schema.Validatable;
 import org.karyolab.schema.Violation;
@@ -25,9 +26,14 @@ public sealed interface Shape extends Validatable permits Box, RotatedBox, Polyg
     List<String> TYPE_NAMES = List.of("box", "rotated-box", "polygon", "mask", "keypoints", "polyline");
 
     /** Intrinsic checks plus "inside an image of this size" (1-pixel tolerance; a mask must match the size exactly). */
-    List<Violation> validate(int imageWidth, int imageHeight);
+    default List<Violation> validate(int imageWidth, int imageHeight) {
+        var out = new ArrayList<Violation>();
+        return Geometry.check(this, Geometry.within(imageWidth, imageHeight, out), out);
+    }
 
     /** Intrinsic checks only (finite numbers, positive sizes, enough points, RLE sanity); no image bounds. */
     @Override
-    List<Violation> validate();
+    default List<Violation> validate() {
+        return Geometry.check(this, Geometry.unbounded(), new ArrayList<>());
+    }
 }
