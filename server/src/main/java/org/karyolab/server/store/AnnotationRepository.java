@@ -1,0 +1,375 @@
+package org.karyolab.server.store;
+
+import org.karyolab.schema.Annotation;
+import org.karyolab.schema.AnnotationStatus;
+import org.karyolab.schema.Provenance;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * Annotations with their full history.
+ *
+ * <p>Every save appends a row to {@code annotation_revisions} (never updated, never deleted) and
+ * moves {@code annotations_current} to it; a delete is a tombstone revision. Saves are
+ * compare-and-set on the revision: the current row is locked ({@code SELECT ... FOR UPDATE}),
+ * then read, its revision compared with the caller's, and the new revision is {@code current + 1}. The
+ * primary key {@code (annotation_id, revision)} of the history and the row count of
+ * {@code UPDATE ... WHERE revision = ?} make a lost update impossible even if the lock did not
+ * hold; a transaction that loses such a race is run again and then reports the conflict.
+ */
+public final class AnnotationRepository {
+
+    // --- all the SQL of this repository -------------------------------------------------------
+    private static final String IMAGE_PROJECT = "SELECT project_id FROM images WHERE id = ?";
+    private static final String CURRENT = "SELECT doc, deleted FROM annotations_current WHERE id = ?";
+    private static final String LOCK_CURRENT = "SELECT id FROM annotations_current WHERE id = ? FOR UPDATE";
+    private static final String LIVE_BY_IMAGE =
+            "SELECT doc FROM annotations_current WHERE image_id = ? AND deleted = FALSE ORDER BY created_at, id";
+    private static final String LIVE_BY_PROJECT =
+            "SELECT doc FROM annotations_current WHERE project_id = ? AND deleted = FALSE ORDER BY image_id, created_at, id";
+    private static final String INSERT_REVISION = "INSERT INTO annotation_revisions"
+            + " (annotation_id, revision, image_id, change_kind, reverted_to, changed_by, changed_at, status, deleted, doc)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_CURRENT = "INSERT INTO annotations_current"
+            + " (id, image_id, project_id, revision, status, deleted, author, changed_by, created_at, updated_at, doc)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String MOVE_CURRENT = "UPDATE annotations_current"
+            + " SET revision = ?, status = ?, deleted = ?, author = ?, changed_by = ?, updated_at = ?, doc = ?"
+            + " WHERE id = ? AND revision = ?";
+    private static final String HISTORY = "SELECT revision, change_kind, reverted_to, changed_by, changed_at, deleted, doc"
+            + " FROM annotation_revisions WHERE annotation_id = ? ORDER BY revision";
+    private static final String ONE_REVISION = "SELECT doc FROM annotation_revisions WHERE annotation_id = ? AND revision = ?";
+    // ------------------------------------------------------------------------------------------
+
+    private final Database db;
+    private final Clock clock;
+
+    public AnnotationRepository(Database db) {
+        this(db, Clock.systemUTC());
+    }
+
+    public AnnotationRepository(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * Saves a new annotation at revision 1. Its id is kept if set (client-made ids), otherwise
+     * generated; revision and timestamps are assigned here; a null status means DRAFT.
+     * NotFound if the image does not exist, Conflict if the id is taken.
+     */
+    public SaveResult create(Annotation annotation) {
+        return save(new Change.Create(annotation));
+    }
+
+    /** Replaces shape, labels, provenance and status (null status: unchanged). Id, image and creation time stay. */
+    public SaveResult update(String id, long expectedRevision, Annotation changed) {
+        return save(new Change.Update(id, expectedRevision, changed));
+    }
+
+    /** Deletes by appending a tombstone revision. */
+    public SaveResult delete(String id, long expectedRevision, String author) {
+        return save(new Change.Delete(id, expectedRevision, author));
+    }
+
+    /** Restores the content of revision {@code toRevision} as a new revision (and un-deletes). */
+    public SaveResult revert(String id, long toRevision, long expectedRevision, String author) {
+        return save(new Change.Revert(id, toRevision, expectedRevision, author));
+    }
+
+    /** One change in its own transaction. */
+    public SaveResult save(Change change) {
+        return db.serializingWrites(() -> Jdbc.retrying(
+                () -> db.inTransaction(c -> apply(c, null, change), r -> r instanceof SaveResult.Saved)));
+    }
+
+    /**
+     * Applies all changes to annotations of {@code imageId} in one transaction: if any of them is
+     * a conflict or not found, none is saved.
+     */
+    public BatchResult saveBatch(String imageId, List<? extends Change> changes) {
+        Objects.requireNonNull(imageId, "imageId");
+        List<Change> all = List.copyOf(changes);
+        // Lock every row the batch changes, in id order, before changing any: two batches touching
+        // the same annotations in different orders then queue instead of deadlocking.
+        List<String> toLock = all.stream().map(AnnotationRepository::existingId).filter(Objects::nonNull)
+                .distinct().sorted().toList();
+        return db.serializingWrites(() -> Jdbc.retrying(() -> db.inTransaction(c -> {
+            for (String id : toLock) lock(c, id);
+            List<Annotation> saved = new ArrayList<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                SaveResult result = apply(c, imageId, all.get(i));
+                if (!(result instanceof SaveResult.Saved s)) return new BatchResult.Rejected(i, result);
+                saved.add(s.annotation());
+            }
+            return new BatchResult.Applied(saved);
+        }, r -> r instanceof BatchResult.Applied)));
+    }
+
+    /** The live (not deleted) annotations of an image, oldest first. */
+    public List<Annotation> current(String imageId) {
+        return db.inTransaction(c -> list(c, LIVE_BY_IMAGE, imageId));
+    }
+
+    /** The live annotations of every image of a project, by image then age. */
+    public List<Annotation> currentInProject(String projectId) {
+        return db.inTransaction(c -> list(c, LIVE_BY_PROJECT, projectId));
+    }
+
+    /** The current state of a live annotation; empty if there is none or it is deleted. */
+    public Optional<Annotation> get(String id) {
+        return db.inTransaction(c -> Optional.ofNullable(readCurrent(c, id, false))
+                .filter(cur -> !cur.deleted())
+                .map(Current::annotation));
+    }
+
+    /** Every revision, oldest first; empty if the annotation never existed. Includes deleted ones. */
+    public List<Revision> history(String id) {
+        return db.inTransaction(c -> {
+            List<Revision> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(HISTORY)) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long revertedTo = rs.getLong("reverted_to");
+                        OptionalLong restored = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(revertedTo);
+                        out.add(new Revision(id,
+                                rs.getLong("revision"),
+                                ChangeKind.valueOf(rs.getString("change_kind")),
+                                rs.getString("changed_by"),
+                                Jdbc.getInstant(rs, "changed_at"),
+                                rs.getBoolean("deleted"),
+                                restored,
+                                Documents.read(rs.getString("doc"), Annotation.class)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    // --- one change, inside a transaction -----------------------------------------------------
+
+    /** The current row, as read (and for a save: locked) in this transaction. */
+    private record Current(Annotation annotation, boolean deleted) {}
+
+    /** @param scope the batch's image (changes must be on it), or null for a single change */
+    private SaveResult apply(Connection c, String scope, Change change) throws SQLException {
+        return switch (change) {
+            case Change.Create create -> create(c, scope, create.annotation());
+            case Change.Update u -> {
+                Current cur = readCurrent(c, u.id(), true);
+                if (cur == null || cur.deleted() || outOfScope(scope, cur)) yield new SaveResult.NotFound(u.id());
+                if (cur.annotation().revision() != u.expectedRevision()) yield new SaveResult.Conflict(cur.annotation());
+                Annotation was = cur.annotation(), changed = u.changed();
+                Annotation next = new Annotation(was.id(), was.imageId(), changed.shape(), changed.labels(),
+                        changed.provenance(), was.revision() + 1,
+                        changed.status() != null ? changed.status() : was.status(), was.createdAt(), nextTime(was));
+                yield append(c, was.revision(), next, ChangeKind.UPDATED, null, who(changed.provenance()), false);
+            }
+            case Change.Delete d -> {
+                requireAuthor(d.author());
+                Current cur = readCurrent(c, d.id(), true);
+                if (cur == null || cur.deleted() || outOfScope(scope, cur)) yield new SaveResult.NotFound(d.id());
+                if (cur.annotation().revision() != d.expectedRevision()) yield new SaveResult.Conflict(cur.annotation());
+                Annotation was = cur.annotation();
+                Annotation tombstone = new Annotation(was.id(), was.imageId(), was.shape(), was.labels(), was.provenance(),
+                        was.revision() + 1, was.status(), was.createdAt(), nextTime(was));
+                yield append(c, was.revision(), tombstone, ChangeKind.DELETED, null, d.author(), true);
+            }
+            case Change.Revert r -> {
+                requireAuthor(r.author());
+                Current cur = readCurrent(c, r.id(), true); // a deleted annotation can be reverted: that un-deletes it
+                if (cur == null || outOfScope(scope, cur)) yield new SaveResult.NotFound(r.id());
+                if (cur.annotation().revision() != r.expectedRevision()) yield new SaveResult.Conflict(cur.annotation());
+                Annotation target = readRevision(c, r.id(), r.toRevision());
+                if (target == null) yield new SaveResult.NotFound(r.id());
+                Annotation was = cur.annotation();
+                Annotation next = new Annotation(was.id(), was.imageId(), target.shape(), target.labels(),
+                        target.provenance(), was.revision() + 1, target.status(), was.createdAt(), nextTime(was));
+                yield append(c, was.revision(), next, ChangeKind.REVERTED, r.toRevision(), r.author(), false);
+            }
+        };
+    }
+
+    private SaveResult create(Connection c, String scope, Annotation a) throws SQLException {
+        String imageId = a.imageId() != null ? a.imageId() : scope;
+        if (imageId == null || (scope != null && !scope.equals(imageId))) return new SaveResult.NotFound(imageId);
+        String projectId = projectOf(c, imageId);
+        if (projectId == null) return new SaveResult.NotFound(imageId);
+        String id = a.id() == null || a.id().isBlank() ? UUID.randomUUID().toString() : a.id();
+        Current existing = readCurrent(c, id, false);
+        if (existing != null) return new SaveResult.Conflict(existing.annotation());
+        Instant now = now();
+        Annotation created = new Annotation(id, imageId, a.shape(), a.labels(), a.provenance(), 1,
+                a.status() != null ? a.status() : AnnotationStatus.DRAFT, now, now);
+        String doc = Documents.write(created);
+        String who = who(a.provenance());
+        insertRevision(c, created, ChangeKind.CREATED, null, who, false, doc);
+        try (PreparedStatement ps = c.prepareStatement(INSERT_CURRENT)) {
+            ps.setString(1, id);
+            ps.setString(2, imageId);
+            ps.setString(3, projectId);
+            ps.setLong(4, 1);
+            ps.setString(5, created.status().name());
+            ps.setBoolean(6, false);
+            ps.setString(7, authorOf(created.provenance()));
+            ps.setString(8, who);
+            Jdbc.setInstant(ps, 9, now);
+            Jdbc.setInstant(ps, 10, now);
+            ps.setString(11, doc);
+            ps.executeUpdate(); // a concurrent create of the same id fails here (23505) and is retried
+        }
+        return new SaveResult.Saved(created);
+    }
+
+    /** Writes revision {@code next} to the history and moves the current row from {@code expected} to it. */
+    private SaveResult append(Connection c, long expected, Annotation next, ChangeKind kind, Long revertedTo,
+                              String who, boolean deleted) throws SQLException {
+        String doc = Documents.write(next);
+        insertRevision(c, next, kind, revertedTo, who, deleted, doc);
+        try (PreparedStatement ps = c.prepareStatement(MOVE_CURRENT)) {
+            ps.setLong(1, next.revision());
+            ps.setString(2, next.status().name());
+            ps.setBoolean(3, deleted);
+            ps.setString(4, authorOf(next.provenance()));
+            ps.setString(5, who);
+            Jdbc.setInstant(ps, 6, next.updatedAt());
+            ps.setString(7, doc);
+            ps.setString(8, next.id());
+            ps.setLong(9, expected);
+            if (ps.executeUpdate() != 1) {
+                // cannot happen while the row lock holds; if it ever does, run the transaction again
+                throw new SQLException("annotation " + next.id() + " moved past revision " + expected, "40001");
+            }
+        }
+        return new SaveResult.Saved(next);
+    }
+
+    private static void insertRevision(Connection c, Annotation a, ChangeKind kind, Long revertedTo, String who,
+                                       boolean deleted, String doc) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_REVISION)) {
+            ps.setString(1, a.id());
+            ps.setLong(2, a.revision());
+            ps.setString(3, a.imageId());
+            ps.setString(4, kind.name());
+            if (revertedTo == null) ps.setNull(5, Types.BIGINT);
+            else ps.setLong(5, revertedTo);
+            ps.setString(6, who);
+            Jdbc.setInstant(ps, 7, a.updatedAt());
+            ps.setString(8, a.status().name());
+            ps.setBoolean(9, deleted);
+            ps.setString(10, doc);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Locks the current row until the end of the transaction; false if there is none. The caller
+     * reads the row afterwards, in a separate statement, on purpose: H2 can return the row as it
+     * was when a {@code SELECT ... FOR UPDATE} started, before it waited for another writer's
+     * lock; a new statement (READ COMMITTED) sees that writer's commit, and nobody can commit
+     * after it while we hold the lock.
+     */
+    private static boolean lock(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(LOCK_CURRENT)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The current row, locked first if {@code lock}; null if there is none. */
+    private static Current readCurrent(Connection c, String id, boolean lock) throws SQLException {
+        if (lock && !lock(c, id)) return null;
+        try (PreparedStatement ps = c.prepareStatement(CURRENT)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return null;
+                return new Current(Documents.read(rs.getString("doc"), Annotation.class), rs.getBoolean("deleted"));
+            }
+        }
+    }
+
+    private static Annotation readRevision(Connection c, String id, long revision) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ONE_REVISION)) {
+            ps.setString(1, id);
+            ps.setLong(2, revision);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Documents.read(rs.getString("doc"), Annotation.class) : null;
+            }
+        }
+    }
+
+    private static String projectOf(Connection c, String imageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(IMAGE_PROJECT)) {
+            ps.setString(1, imageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static List<Annotation> list(Connection c, String sql, String key) throws SQLException {
+        List<Annotation> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(Documents.read(rs.getString("doc"), Annotation.class));
+            }
+        }
+        return out;
+    }
+
+    /** The annotation a change modifies, null for a create. */
+    private static String existingId(Change change) {
+        return switch (change) {
+            case Change.Create ignored -> null;
+            case Change.Update u -> u.id();
+            case Change.Delete d -> d.id();
+            case Change.Revert r -> r.id();
+        };
+    }
+
+    private static boolean outOfScope(String scope, Current cur) {
+        return scope != null && !scope.equals(cur.annotation().imageId());
+    }
+
+    /** Who made a create or update: the accountable person (Provenance requires one). */
+    static String who(Provenance p) {
+        return p != null && p.author() != null && !p.author().isBlank() ? p.author() : "unknown";
+    }
+
+    private static String authorOf(Provenance p) {
+        return p == null ? null : p.author();
+    }
+
+    private static void requireAuthor(String author) {
+        if (author == null || author.isBlank()) throw new IllegalArgumentException("a delete or revert needs an author");
+    }
+
+    /** Never before the previous revision, even if the wall clock steps back (updatedAt >= createdAt holds). */
+    private Instant nextTime(Annotation was) {
+        Instant now = now();
+        return now.isBefore(was.updatedAt()) ? was.updatedAt() : now;
+    }
+
+    /** PostgreSQL keeps microseconds: truncate so that what is returned equals what is read back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

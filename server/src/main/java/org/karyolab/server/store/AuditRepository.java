@@ -1,0 +1,58 @@
+package org.karyolab.server.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The audit log: one row per write, only ever appended. */
+public final class AuditRepository {
+
+    public record Entry(long seq, String projectId, String actor, String remote, String action, String target,
+                        Instant at, String detail) {}
+
+    private final Database db;
+
+    public AuditRepository(Database db) {
+        this.db = Objects.requireNonNull(db);
+    }
+
+    public void append(String projectId, String actor, String remote, String action, String target, Instant at,
+                       String detail) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (project_id, actor, remote, action, target, at, "
+                    + "detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, projectId);
+                ps.setString(2, actor);
+                ps.setString(3, remote);
+                ps.setString(4, action);
+                ps.setString(5, target);
+                Jdbc.setInstant(ps, 6, at);
+                ps.setString(7, detail);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** A project's entries, newest first, at most {@code limit}, older than {@code beforeSeq} when given. */
+    public List<Entry> ofProject(String projectId, Long beforeSeq, int limit) {
+        return db.inTransaction(c -> {
+            List<Entry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, project_id, actor, remote, action, target, at, detail "
+                    + "FROM audit_log WHERE project_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?")) {
+                ps.setString(1, projectId);
+                ps.setLong(2, beforeSeq == null ? Long.MAX_VALUE : beforeSeq);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), Jdbc.getInstant(rs, "at"), rs.getString(8)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}

@@ -1,0 +1,146 @@
+package org.karyolab.server.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What {@link Database} promises, whichever database is behind it. */
+abstract class DatabaseContract {
+
+    @TempDir
+    Path dir;
+
+    /** A configuration pointing at a new, empty database. */
+    abstract StorageConfig emptyDatabase(Path dataDirectory);
+
+    abstract Dialect expectedDialect();
+
+    @Test
+    void migratesAnEmptyDatabase() throws SQLException {
+        try (Database db = Database.open(emptyDatabase(dir))) {
+            assertThat(db.dialect()).isEqualTo(expectedDialect());
+            assertThat(db.isReachable()).isTrue();
+            assertThat(tables(db)).contains("projects", "images", "annotation_revisions", "annotations_current");
+            // every migration on the classpath applied, successfully, in order, starting with ours
+            assertThat(appliedMigrations(db)).startsWith("1:true").allMatch(m -> m.endsWith(":true"))
+                    .hasSize(migrationsOnClasspath());
+        }
+    }
+
+    @Test
+    void reopeningIsIdempotent() throws SQLException {
+        StorageConfig config = emptyDatabase(dir);
+        List<String> applied;
+        try (Database db = Database.open(config)) {
+            applied = appliedMigrations(db);
+            db.inTransaction(c -> execute(c, "INSERT INTO projects (id, name, created_at, doc) VALUES ('p1', 'kept', CURRENT_TIMESTAMP, '{}')"));
+        }
+        try (Database again = Database.open(config)) {
+            assertThat(appliedMigrations(again)).isEqualTo(applied);
+            assertThat(again.<Long>inTransaction(c -> count(c, "SELECT COUNT(*) FROM projects WHERE name = 'kept'"))).isEqualTo(1);
+        }
+        try (Database third = Database.open(config)) {
+            assertThat(appliedMigrations(third)).isEqualTo(applied);
+        }
+    }
+
+    @Test
+    void inTransactionCommitsOrRollsBack() {
+        try (Database db = Database.open(emptyDatabase(dir))) {
+            db.inTransaction(c -> execute(c, "INSERT INTO projects (id, name, created_at, doc) VALUES ('a', 'committed', CURRENT_TIMESTAMP, '{}')"));
+
+            assertThatThrownBy(() -> db.inTransaction(c -> {
+                execute(c, "INSERT INTO projects (id, name, created_at, doc) VALUES ('b', 'thrown', CURRENT_TIMESTAMP, '{}')");
+                throw new IllegalStateException("boom");
+            })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+
+            String refused = db.inTransaction(c -> {
+                execute(c, "INSERT INTO projects (id, name, created_at, doc) VALUES ('c', 'refused', CURRENT_TIMESTAMP, '{}')");
+                return "refused";
+            }, result -> false);
+            assertThat(refused).isEqualTo("refused");
+
+            assertThatThrownBy(() -> db.inTransaction(c -> execute(c, "INSERT INTO no_such_table VALUES (1)")))
+                    .isInstanceOf(StoreException.class);
+
+            assertThat(db.<Long>inTransaction(c -> count(c, "SELECT COUNT(*) FROM projects"))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void unicodeSurvivesTheDriver() {
+        String text = "Chromosom 9q34.1 — 染色体 · хромосома · 🧬 · e\u0301";
+        try (Database db = Database.open(emptyDatabase(dir))) {
+            db.inTransaction(c -> {
+                try (var ps = c.prepareStatement("INSERT INTO projects (id, name, created_at, doc) VALUES ('u', ?, CURRENT_TIMESTAMP, ?)")) {
+                    ps.setString(1, text);
+                    ps.setString(2, text);
+                    return ps.executeUpdate();
+                }
+            });
+            String back = db.inTransaction(c -> {
+                try (var rs = c.createStatement().executeQuery("SELECT name, doc FROM projects WHERE id = 'u'")) {
+                    rs.next();
+                    assertThat(rs.getString(2)).isEqualTo(text);
+                    return rs.getString(1);
+                }
+            });
+            assertThat(back).isEqualTo(text);
+        }
+    }
+
+    static int execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        }
+    }
+
+    static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<String> tables(Database db) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE", "BASE TABLE"})) {
+                while (rs.next()) names.add(rs.getString("TABLE_NAME").toLowerCase());
+            }
+        }
+        return names;
+    }
+
+    /** V*.sql files under db/migration (the test classpath sees them as a directory). */
+    private static int migrationsOnClasspath() {
+        try (var files = java.nio.file.Files.list(Path.of(DatabaseContract.class.getResource("/db/migration").toURI()))) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> appliedMigrations(Database db) {
+        return db.inTransaction(c -> {
+            List<String> rows = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")) {
+                while (rs.next()) rows.add(rs.getString(1) + ":" + rs.getBoolean(2));
+            }
+            return rows;
+        });
+    }
+}
