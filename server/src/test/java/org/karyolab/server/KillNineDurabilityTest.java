@@ -43,7 +43,7 @@ class KillNineDurabilityTest {
         String imageId;
         try {
             String url = awaitUrl(child);
-            TestApi api = new TestApi(url);
+            TestApi api = new TestApi(url).signIn(TestApi.ADMIN, TestApi.ADMIN_PASSWORD);
             imageId = api.uploadPng(api.createProject("durability"), 512, 512);
 
             AtomicBoolean stop = new AtomicBoolean();
@@ -79,7 +79,7 @@ class KillNineDurabilityTest {
         assertThat(acknowledged).as("acknowledged before the kill").hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
 
         try (KaryoLabServer reopened = KaryoLabServer.start(new ServerSettings("127.0.0.1", 0, data, null, null, null))) {
-            TestApi api = new TestApi(reopened.url());
+            TestApi api = TestApi.admin(reopened);
             List<String> present = new ArrayList<>();
             api.get("/api/v1/images/" + imageId + "/annotations").json().forEach(a -> present.add(a.get("id").asText()));
             assertThat(present).as("annotations after kill -9 (%d acknowledged)", acknowledged.size())
@@ -92,10 +92,11 @@ class KillNineDurabilityTest {
 
     private Process startChildServer() throws Exception {
         String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
-        return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        var builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "org.karyolab.server.cli.KaryoLabCli", "serve", "--port", "0", "--data", data.toString())
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        builder.environment().put("KARYOLAB_ADMIN_PASSWORD", TestApi.ADMIN_PASSWORD);
+        return builder.start();
     }
 
     private static String awaitUrl(Process child) throws Exception {

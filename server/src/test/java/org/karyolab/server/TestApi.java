@@ -31,11 +31,50 @@ public final class TestApi {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String token;
 
     public TestApi(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private TestApi(String baseUrl, String token) {
         this.base = baseUrl;
+        this.token = token;
+    }
+
+    /** The first admin of a fresh server, signed in. */
+    public static TestApi admin(KaryoLabServer server) {
+        server.services().auth().ensureFirstAdmin(ADMIN, ADMIN_PASSWORD);
+        return new TestApi(server.url()).signIn(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** The same server as another user (who must exist). */
+    public TestApi signIn(String username, String password) {
+        Response r = post("/api/v1/auth/login", "{\"username\": \"%s\", \"password\": \"%s\"}".formatted(username, password));
+        if (r.status() != 200) throw new AssertionError("login " + username + ": " + r.status() + " " + r.body());
+        return new TestApi(base, r.json().get("token").asText());
+    }
+
+    public TestApi anonymous() {
+        return new TestApi(base, null);
+    }
+
+    /** Creates a user (as this admin) and signs them in. */
+    public TestApi newUser(String username) {
+        String password = username + "-password";
+        Response r = post("/api/v1/users", "{\"username\": \"%s\", \"password\": \"%s\"}".formatted(username, password));
+        if (r.status() != 201) throw new AssertionError("create user " + username + ": " + r.status() + " " + r.body());
+        return signIn(username, password);
+    }
+
+    public void addMember(String projectId, String username, String role) {
+        Response r = put("/api/v1/projects/" + projectId + "/members/" + username, "{\"role\": \"" + role + "\"}", null);
+        if (r.status() != 200) throw new AssertionError("add member: " + r.status() + " " + r.body());
     }
 
     public Response get(String path) {
@@ -66,8 +105,9 @@ public final class TestApi {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (token != null) request.header("Authorization", "Bearer " + token);
         try {
-            HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body(), r);
         } catch (IOException e) {

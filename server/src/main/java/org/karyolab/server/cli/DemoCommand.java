@@ -4,6 +4,8 @@ import org.karyolab.schema.BandLevel;
 import org.karyolab.schema.LabelSet;
 import org.karyolab.schema.Project;
 import org.karyolab.server.KaryoLabServer;
+import org.karyolab.server.auth.Role;
+import org.karyolab.server.store.ProjectRepository.StoredProject;
 import org.karyolab.server.service.Outcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,9 +45,13 @@ final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         KaryoLabServer server = KaryoLabServer.start(options.settings());
+        ServeCommand.announceFirstAdmin(server);
         var project = new Project(DEMO_PROJECT, "Synthetic G-banded metaphases to try KaryoLab on.",
                 LabelSet.standard(), BandLevel.B400);
-        if (!(server.services().projects().create(project) instanceof Outcome.Done<?>)) {
+        if (server.services().projects().create(project) instanceof Outcome.Done<StoredProject>(StoredProject created)) {
+            var admin = server.services().auth().user(ServeCommand.FIRST_ADMIN).orElseThrow();
+            server.services().access().setRole(created.id(), admin.id(), Role.OWNER);
+        } else {
             System.err.println("karyolab demo: could not create the demo project");
         }
         System.out.println("KaryoLab demo server: " + server.url());

@@ -17,9 +17,22 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         KaryoLabServer server = KaryoLabServer.start(options.settings());
+        announceFirstAdmin(server);
         System.out.println("KaryoLab server: " + server.url() + "  (health: " + server.url() + "/observe/health)");
         return awaitShutdown(server);
     }
+
+    /**
+     * On an empty database, creates the admin account: with KARYOLAB_ADMIN_PASSWORD when set,
+     * else with a random password printed here, once.
+     */
+    static void announceFirstAdmin(KaryoLabServer server) {
+        server.services().auth().ensureFirstAdmin(FIRST_ADMIN, System.getenv("KARYOLAB_ADMIN_PASSWORD")).ifPresent(password ->
+                System.out.println("Created the first admin: user '" + FIRST_ADMIN + "', password '" + password
+                        + "' (shown once; set KARYOLAB_ADMIN_PASSWORD to choose it)"));
+    }
+
+    static final String FIRST_ADMIN = "admin";
 
     /** Blocks until the JVM is asked to stop, then closes the server in order. */
     static int awaitShutdown(KaryoLabServer server) throws InterruptedException {

@@ -8,6 +8,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.Violation;
+import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.AnnotationDraft;
 import org.karyolab.server.service.AnnotationService;
 import org.karyolab.server.store.Revision;
@@ -25,9 +26,11 @@ import java.util.List;
 public final class AnnotationsHttpService {
 
     private final AnnotationService annotations;
+    private final Guard guard;
 
-    public AnnotationsHttpService(AnnotationService annotations) {
+    public AnnotationsHttpService(AnnotationService annotations, Guard guard) {
         this.annotations = annotations;
+        this.guard = guard;
     }
 
     /** Routes under {@code /api/v1/images}. */
@@ -46,52 +49,59 @@ public final class AnnotationsHttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        Http.send(res, annotations.list(req.path().pathParameters().get("imageId")), Status.OK_200);
+        String imageId = req.path().pathParameters().get("imageId");
+        guard.image(req, res, imageId, Action.VIEW).ifPresent(g -> Http.send(res, annotations.list(imageId), Status.OK_200));
     }
 
     private void create(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
-        Http.body(req, res, AnnotationDraft.class).ifPresent(draft ->
-                Http.send(res, annotations.create(imageId, draft), Status.CREATED_201,
-                        saved -> res.header(HeaderNames.ETAG, Http.etag(saved.revision()))));
+        guard.image(req, res, imageId, Action.ANNOTATE).ifPresent(g ->
+                Http.body(req, res, AnnotationDraft.class).ifPresent(draft ->
+                        Http.send(res, annotations.create(imageId, draft.by(g.caller().username())), Status.CREATED_201,
+                                saved -> res.header(HeaderNames.ETAG, Http.etag(saved.revision())))));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Http.send(res, annotations.get(req.path().pathParameters().get("id")), Status.OK_200,
-                a -> res.header(HeaderNames.ETAG, Http.etag(a.revision())));
+        String id = req.path().pathParameters().get("id");
+        guard.annotation(req, res, id, Action.VIEW).ifPresent(g -> Http.send(res, annotations.get(id), Status.OK_200,
+                a -> res.header(HeaderNames.ETAG, Http.etag(a.revision()))));
     }
 
     private void update(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        Http.ifMatch(req, res).ifPresent(revision ->
-                Http.body(req, res, AnnotationDraft.class).ifPresent(draft ->
-                        Http.send(res, annotations.update(id, revision, draft), Status.OK_200,
-                                saved -> res.header(HeaderNames.ETAG, Http.etag(saved.revision())))));
+        guard.annotation(req, res, id, Action.ANNOTATE).ifPresent(g ->
+                Http.ifMatch(req, res).ifPresent(revision ->
+                        Http.body(req, res, AnnotationDraft.class).ifPresent(draft ->
+                                Http.send(res, annotations.update(id, revision, draft.by(g.caller().username())), Status.OK_200,
+                                        saved -> res.header(HeaderNames.ETAG, Http.etag(saved.revision()))))));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        String author = req.query().first("author").orElse(null);
-        Http.ifMatch(req, res).ifPresent(revision ->
-                Http.send(res, annotations.delete(id, revision, author), Status.OK_200,
-                        saved -> res.header(HeaderNames.ETAG, Http.etag(saved.revision()))));
+        guard.annotation(req, res, id, Action.ANNOTATE).ifPresent(g ->
+                Http.ifMatch(req, res).ifPresent(revision ->
+                        Http.send(res, annotations.delete(id, revision, g.caller().username()), Status.OK_200,
+                                saved -> res.header(HeaderNames.ETAG, Http.etag(saved.revision())))));
     }
 
     private void revert(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        String author = req.query().first("author").orElse(null);
         var to = req.query().first("to").filter(t -> t.matches("[1-9][0-9]{0,17}")).map(Long::parseLong);
-        if (to.isEmpty() || author == null) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Missing parameter",
-                    "revert needs ?to=<revision>&author=<who>", List.of(new Violation("/to", "required")));
-            return;
-        }
-        Http.ifMatch(req, res).ifPresent(revision ->
-                Http.send(res, annotations.revert(id, to.get(), revision, author), Status.OK_200,
-                        saved -> res.header(HeaderNames.ETAG, Http.etag(saved.revision()))));
+        guard.annotation(req, res, id, Action.ANNOTATE).ifPresent(g -> {
+            if (to.isEmpty()) {
+                Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Missing parameter",
+                        "revert needs ?to=<revision>, a revision number from the history", List.of(new Violation("/to", "required")));
+                return;
+            }
+            Http.ifMatch(req, res).ifPresent(revision ->
+                    Http.send(res, annotations.revert(id, to.get(), revision, g.caller().username()), Status.OK_200,
+                            saved -> res.header(HeaderNames.ETAG, Http.etag(saved.revision()))));
+        });
     }
 
     private void history(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("id");
+        if (guard.annotation(req, res, id, Action.VIEW).isEmpty()) return;
         Http.send(res, annotations.history(req.path().pathParameters().get("id")).map(h -> h.stream().map(RevisionView::of).toList()),
                 Status.OK_200);
     }

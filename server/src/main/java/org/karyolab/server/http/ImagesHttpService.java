@@ -11,6 +11,7 @@ import org.karyolab.schema.Stain;
 import org.karyolab.schema.Violation;
 import org.karyolab.schema.json.Decoded;
 import org.karyolab.schema.json.SchemaJson;
+import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.ImageService;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.ProjectService;
@@ -31,10 +32,12 @@ public final class ImagesHttpService {
 
     private final ImageService images;
     private final ProjectService projects;
+    private final Guard guard;
 
-    public ImagesHttpService(ImageService images, ProjectService projects) {
+    public ImagesHttpService(ImageService images, ProjectService projects, Guard guard) {
         this.images = images;
         this.projects = projects;
+        this.guard = guard;
     }
 
     /** Routes under {@code /api/v1/projects}. */
@@ -51,6 +54,7 @@ public final class ImagesHttpService {
 
     private void upload(ServerRequest req, ServerResponse res) {
         String projectId = req.path().pathParameters().get("projectId");
+        if (guard.project(req, res, projectId, Action.ANNOTATE).isEmpty()) return;
         List<Violation> violations = new ArrayList<>();
         ImageKind kind = enumParam(req, "kind", ImageKind.class, ImageKind.METAPHASE, violations);
         Stain stain = enumParam(req, "stain", Stain.class, Stain.G, violations);
@@ -68,15 +72,19 @@ public final class ImagesHttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        Http.send(res, images.list(req.path().pathParameters().get("projectId"), projects), Status.OK_200);
+        String projectId = req.path().pathParameters().get("projectId");
+        guard.project(req, res, projectId, Action.VIEW).ifPresent(g ->
+                Http.send(res, images.list(projectId, projects), Status.OK_200));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Http.send(res, images.get(req.path().pathParameters().get("imageId")), Status.OK_200);
+        String imageId = req.path().pathParameters().get("imageId");
+        guard.image(req, res, imageId, Action.VIEW).ifPresent(g -> Http.send(res, images.get(imageId), Status.OK_200));
     }
 
     private void content(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
+        if (guard.image(req, res, imageId, Action.VIEW).isEmpty()) return;
         if (!(images.get(imageId) instanceof Outcome.Done<?>(var found))) {
             Http.send(res, images.get(imageId), Status.OK_200);
             return;

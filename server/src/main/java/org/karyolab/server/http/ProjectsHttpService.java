@@ -6,34 +6,129 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.karyolab.schema.Project;
+import org.karyolab.schema.Violation;
+import org.karyolab.server.auth.AccessService;
+import org.karyolab.server.auth.Action;
+import org.karyolab.server.auth.AuthService;
+import org.karyolab.server.auth.Role;
+import org.karyolab.server.service.AuditService;
+import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.ProjectService;
+import org.karyolab.server.store.ProjectRepository.StoredProject;
 
-/** {@code /api/v1/projects}: annotation projects. */
+import java.util.HashSet;
+import java.util.List;
+
+/** {@code /api/v1/projects}: annotation projects, their members and their audit log. */
 public final class ProjectsHttpService implements HttpService {
 
-    private final ProjectService projects;
+    record MemberRequest(String role) {}
 
-    public ProjectsHttpService(ProjectService projects) {
+    private final ProjectService projects;
+    private final AccessService access;
+    private final AuthService auth;
+    private final AuditService audit;
+    private final Guard guard;
+
+    public ProjectsHttpService(ProjectService projects, AccessService access, AuthService auth, AuditService audit, Guard guard) {
         this.projects = projects;
+        this.access = access;
+        this.auth = auth;
+        this.audit = audit;
+        this.guard = guard;
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", this::list)
                 .post("/", this::create)
-                .get("/{projectId}", this::get);
+                .get("/{projectId}", this::get)
+                .put("/{projectId}", this::update)
+                .get("/{projectId}/members", this::members)
+                .put("/{projectId}/members/{username}", this::putMember)
+                .delete("/{projectId}/members/{username}", this::removeMember)
+                .get("/{projectId}/audit", this::audit);
     }
 
+    /** The projects the caller can see: all for an admin, else those they are a member of. */
     private void list(ServerRequest req, ServerResponse res) {
-        Http.json(res, Status.OK_200, projects.list());
+        guard.caller(req, res).ifPresent(caller -> {
+            var visible = new HashSet<>(access.visibleProjects(caller));
+            List<StoredProject> all = projects.list();
+            Http.json(res, Status.OK_200, caller.admin() ? all : all.stream().filter(p -> visible.contains(p.id())).toList());
+        });
     }
 
+    /** Any signed-in user may start a project; they become its owner. */
     private void create(ServerRequest req, ServerResponse res) {
-        Http.body(req, res, Project.class).ifPresent(project ->
-                Http.send(res, projects.create(project), Status.CREATED_201));
+        guard.caller(req, res).ifPresent(caller -> Http.body(req, res, Project.class).ifPresent(project -> {
+            Outcome<StoredProject> created = projects.create(project);
+            if (created instanceof Outcome.Done<StoredProject>(StoredProject p)) {
+                access.setRole(p.id(), caller.userId(), Role.OWNER);
+                Guard.scope(req).projectId = p.id();
+            }
+            Http.send(res, created, Status.CREATED_201);
+        }));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Http.send(res, projects.get(req.path().pathParameters().get("projectId")), Status.OK_200);
+        String id = req.path().pathParameters().get("projectId");
+        guard.project(req, res, id, Action.VIEW).ifPresent(g -> Http.send(res, projects.get(id), Status.OK_200));
+    }
+
+    private void update(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("projectId");
+        guard.project(req, res, id, Action.MANAGE).ifPresent(g -> Http.body(req, res, Project.class).ifPresent(project ->
+                Http.send(res, projects.update(id, project), Status.OK_200)));
+    }
+
+    private void members(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("projectId");
+        guard.project(req, res, id, Action.VIEW).ifPresent(g -> Http.json(res, Status.OK_200, access.members(id)));
+    }
+
+    private void putMember(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("projectId");
+        String username = req.path().pathParameters().get("username");
+        guard.project(req, res, id, Action.MANAGE).ifPresent(g -> Http.body(req, res, MemberRequest.class).ifPresent(m -> {
+            var user = auth.user(username);
+            Role role;
+            try {
+                role = m.role() == null ? null : Role.parse(m.role());
+            } catch (IllegalArgumentException e) {
+                role = null;
+            }
+            if (role == null) {
+                Http.problem(res, Status.UNPROCESSABLE_CONTENT_422, "validation", "Invalid content", "unknown role",
+                        List.of(new Violation("/role", "role must be owner, annotator, reviewer or viewer")));
+            } else if (user.isEmpty()) {
+                Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found", "no user named '" + username + "'", List.of());
+            } else {
+                access.setRole(id, user.get().id(), role);
+                Http.json(res, Status.OK_200, access.members(id));
+            }
+        }));
+    }
+
+    private void removeMember(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("projectId");
+        String username = req.path().pathParameters().get("username");
+        guard.project(req, res, id, Action.MANAGE).ifPresent(g -> {
+            var user = auth.user(username);
+            if (user.isPresent() && access.removeMember(id, user.get().id())) {
+                res.status(Status.NO_CONTENT_204).send();
+            } else {
+                Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found", "'" + username + "' is not a member", List.of());
+            }
+        });
+    }
+
+    private void audit(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("projectId");
+        guard.project(req, res, id, Action.MANAGE).ifPresent(g -> {
+            Long before = req.query().first("before").filter(s -> s.matches("[0-9]{1,18}")).map(Long::parseLong).orElse(null);
+            int limit = req.query().first("limit").filter(s -> s.matches("[0-9]{1,4}")).map(Integer::parseInt).orElse(100);
+            Http.json(res, Status.OK_200, audit.entries(id, before, limit));
+        });
     }
 }

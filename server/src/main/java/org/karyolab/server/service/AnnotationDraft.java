@@ -11,4 +11,15 @@ import org.karyolab.schema.shape.Shape;
  * sets it (a UUID) can retry the create safely after a lost response.
  */
 public record AnnotationDraft(String id, Shape shape, AnnotationLabels labels, Provenance provenance,
-                              AnnotationStatus status) {}
+                              AnnotationStatus status) {
+
+    /**
+     * The same draft, accountable to {@code author}: the server, not the client, says who made a change.
+     * No provenance means a person drew it by hand.
+     */
+    public AnnotationDraft by(String author) {
+        Provenance p = provenance == null ? Provenance.human(author)
+                : new Provenance(author, provenance.modelId(), provenance.modelVersion(), provenance.source());
+        return new AnnotationDraft(id, shape, labels, p, status);
+    }
+}

@@ -41,6 +41,12 @@ public final class AnnotationService {
                 .orElseGet(() -> Outcome.notFound("annotation", id));
     }
 
+    /** The image an annotation lies on, deleted or not; empty if it never existed. */
+    public Optional<String> imageOf(String id) {
+        return annotations.get(id).map(Annotation::imageId)
+                .or(() -> annotations.history(id).stream().reduce((first, last) -> last).map(r -> r.annotation().imageId()));
+    }
+
     public Outcome<List<Revision>> history(String id) {
         List<Revision> history = annotations.history(id);
         return history.isEmpty() ? Outcome.notFound("annotation", id) : Outcome.done(history);

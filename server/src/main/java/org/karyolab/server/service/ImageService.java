@@ -65,6 +65,11 @@ public final class ImageService {
         return Outcome.done(images.list(projectId));
     }
 
+    /** The project an image belongs to; empty if there is no such image. */
+    public Optional<String> projectOf(String imageId) {
+        return images.get(imageId).map(ImageRepository.StoredImage::projectId);
+    }
+
     /** The stored bytes of an image. */
     public Optional<InputStream> content(ImageAsset image) {
         try {

@@ -24,6 +24,15 @@ public final class ProjectService {
                         List.of(new Violation("/name", "a project named '" + project.name() + "' already exists"))));
     }
 
+    public Outcome<StoredProject> update(String id, Project project) {
+        List<Violation> violations = project.validate();
+        if (!violations.isEmpty()) return Outcome.invalid("the project is not valid", violations);
+        if (projects.get(id).isEmpty()) return Outcome.notFound("project", id);
+        return projects.update(id, project).<Outcome<StoredProject>>map(Outcome::done)
+                .orElseGet(() -> Outcome.invalid("a project with this name exists",
+                        List.of(new Violation("/name", "another project is named '" + project.name() + "'"))));
+    }
+
     public Outcome<StoredProject> get(String id) {
         return projects.get(id).<Outcome<StoredProject>>map(Outcome::done)
                 .orElseGet(() -> Outcome.notFound("project", id));

@@ -1,0 +1,57 @@
+package org.karyolab.server.auth;
+
+import org.karyolab.server.store.MemberRepository;
+import org.karyolab.server.store.ProjectRepository;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Who may do what in which project: membership plus the role's allowed actions; admins may do everything. */
+public final class AccessService {
+
+    private final MemberRepository members;
+    private final ProjectRepository projects;
+    private final Clock clock;
+
+    public AccessService(MemberRepository members, ProjectRepository projects, Clock clock) {
+        this.members = members;
+        this.projects = projects;
+        this.clock = clock;
+    }
+
+    public Access check(Caller caller, String projectId, Action action) {
+        if (caller == null) return new Access.Unauthenticated();
+        if (projectId == null || projects.get(projectId).isEmpty()) return new Access.NoSuchProject("project", projectId);
+        Optional<Role> role = roleOf(caller, projectId);
+        if (caller.admin()) return new Access.Granted(caller, role.orElse(Role.OWNER));
+        if (role.isEmpty()) return new Access.Forbidden(caller, caller.username() + " is not a member of this project");
+        if (!role.get().allows(action)) {
+            return new Access.Forbidden(caller, "the " + role.get().json() + " role may not "
+                    + action.name().toLowerCase(Locale.ROOT) + " in this project");
+        }
+        return new Access.Granted(caller, role.get());
+    }
+
+    public Optional<Role> roleOf(Caller caller, String projectId) {
+        return members.roleOf(projectId, caller.userId()).map(Role::valueOf);
+    }
+
+    public void setRole(String projectId, String userId, Role role) {
+        members.put(projectId, userId, role.name(), clock.instant());
+    }
+
+    public boolean removeMember(String projectId, String userId) {
+        return members.remove(projectId, userId);
+    }
+
+    public List<MemberRepository.Member> members(String projectId) {
+        return members.members(projectId);
+    }
+
+    /** The projects a caller may see: all of them for an admin, else those they are a member of. */
+    public List<String> visibleProjects(Caller caller) {
+        return members.projectsOf(caller.userId());
+    }
+}

@@ -1,0 +1,50 @@
+package org.karyolab.server.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import org.karyolab.server.auth.AuthService;
+import org.karyolab.server.auth.Caller;
+import org.karyolab.server.service.AuditService;
+
+import java.util.Set;
+
+/**
+ * Runs before every route: turns the bearer token into a {@link Caller} for the {@link Guard};
+ * and after it: appends every accepted write to the project's audit log.
+ */
+public final class AuthFilter implements Filter {
+
+    private static final Set<Method> READS = Set.of(Method.GET, Method.HEAD, Method.OPTIONS);
+
+    private final AuthService auth;
+    private final AuditService audit;
+
+    public AuthFilter(AuthService auth, AuditService audit) {
+        this.auth = auth;
+        this.audit = audit;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        Caller caller = bearer(req).flatMap(auth::authenticate).orElse(null);
+        var scope = new Guard.RequestScope(caller);
+        req.context().register(scope);
+        chain.proceed();
+        Method method = req.prologue().method();
+        if (!READS.contains(method) && res.status().code() < 400 && !req.path().path().startsWith("/api/v1/auth/login")) {
+            audit.record(scope.projectId, caller == null ? "anonymous" : caller.username(),
+                    req.remotePeer().address().toString(), method.text() + " " + req.path().path(),
+                    req.path().path(), String.valueOf(res.status().code()));
+        }
+    }
+
+    static java.util.Optional<String> bearer(RoutingRequest req) {
+        return req.headers().first(HeaderNames.AUTHORIZATION)
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).strip());
+    }
+}

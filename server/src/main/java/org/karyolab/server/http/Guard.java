@@ -1,0 +1,116 @@
+package org.karyolab.server.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.server.auth.Access;
+import org.karyolab.server.auth.AccessService;
+import org.karyolab.server.auth.Action;
+import org.karyolab.server.auth.Caller;
+import org.karyolab.server.service.AnnotationService;
+import org.karyolab.server.service.ImageService;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every route asks the guard first. The guard answers the refusal itself (401, 403 or 404 as
+ * problem+json) and returns empty, so a route reads: {@code guard.project(req, res, id, VIEW).ifPresent(...)}.
+ */
+public final class Guard {
+
+    /** What the auth filter learnt of a request, kept in its context for the guard and the audit log. */
+    static final class RequestScope {
+        final Caller caller;
+        volatile String projectId;
+
+        RequestScope(Caller caller) {
+            this.caller = caller;
+        }
+    }
+
+    private final AccessService access;
+    private final ImageService images;
+    private final AnnotationService annotations;
+
+    public Guard(AccessService access, ImageService images, AnnotationService annotations) {
+        this.access = access;
+        this.images = images;
+        this.annotations = annotations;
+    }
+
+    /** Any signed-in caller. */
+    public Optional<Caller> caller(ServerRequest req, ServerResponse res) {
+        Caller caller = scope(req).caller;
+        if (caller == null) unauthenticated(res);
+        return Optional.ofNullable(caller);
+    }
+
+    /** A signed-in admin. */
+    public Optional<Caller> admin(ServerRequest req, ServerResponse res) {
+        return caller(req, res).filter(c -> {
+            if (!c.admin()) {
+                Http.problem(res, Status.FORBIDDEN_403, "forbidden", "Forbidden", "only an admin may do this", List.of());
+            }
+            return c.admin();
+        });
+    }
+
+    public Optional<Access.Granted> project(ServerRequest req, ServerResponse res, String projectId, Action action) {
+        RequestScope scope = scope(req);
+        Access decision = access.check(scope.caller, projectId, action);
+        if (decision instanceof Access.Granted granted) {
+            scope.projectId = projectId;
+            return Optional.of(granted);
+        }
+        refuse(res, decision);
+        return Optional.empty();
+    }
+
+    public Optional<Access.Granted> image(ServerRequest req, ServerResponse res, String imageId, Action action) {
+        if (scope(req).caller == null) {
+            unauthenticated(res);
+            return Optional.empty();
+        }
+        Optional<String> project = images.projectOf(imageId);
+        if (project.isEmpty()) {
+            refuse(res, new Access.NoSuchProject("image", imageId));
+            return Optional.empty();
+        }
+        return project(req, res, project.get(), action);
+    }
+
+    public Optional<Access.Granted> annotation(ServerRequest req, ServerResponse res, String annotationId, Action action) {
+        if (scope(req).caller == null) {
+            unauthenticated(res);
+            return Optional.empty();
+        }
+        Optional<String> image = annotations.imageOf(annotationId);
+        if (image.isEmpty()) {
+            refuse(res, new Access.NoSuchProject("annotation", annotationId));
+            return Optional.empty();
+        }
+        return image(req, res, image.get(), action);
+    }
+
+    static RequestScope scope(ServerRequest req) {
+        return req.context().get(RequestScope.class).orElseGet(() -> new RequestScope(null));
+    }
+
+    private static void unauthenticated(ServerResponse res) {
+        res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"karyolab\"");
+        Http.problem(res, Status.UNAUTHORIZED_401, "unauthenticated", "Sign in first",
+                "send Authorization: Bearer <token>; get a token from POST /api/v1/auth/login", List.of());
+    }
+
+    private static void refuse(ServerResponse res, Access decision) {
+        switch (decision) {
+            case Access.Unauthenticated u -> unauthenticated(res);
+            case Access.Forbidden f -> Http.problem(res, Status.FORBIDDEN_403, "forbidden", "Forbidden", f.reason(), List.of());
+            case Access.NoSuchProject n -> Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found",
+                    "no " + n.what() + " with id '" + n.id() + "'", List.of());
+            case Access.Granted g -> throw new IllegalArgumentException("not a refusal");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.karyolab.server.service;
+
+import org.karyolab.server.store.AuditRepository;
+
+import java.time.Clock;
+import java.util.List;
+
+/** The per-project audit log: every accepted write, who, when, from where. */
+public final class AuditService {
+
+    private final AuditRepository log;
+    private final Clock clock;
+
+    public AuditService(AuditRepository log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public void record(String projectId, String actor, String remote, String action, String target, String detail) {
+        log.append(projectId, actor, remote, action, target, clock.instant(), detail);
+    }
+
+    public List<AuditRepository.Entry> entries(String projectId, Long beforeSeq, int limit) {
+        return log.ofProject(projectId, beforeSeq, Math.clamp(limit, 1, 1000));
+    }
+}
