@@ -39,11 +39,17 @@ public final class KaryoLabServer implements AutoCloseable {
 
     /** Opens (and migrates) the database, then starts listening. */
     public static KaryoLabServer start(ServerSettings settings) {
+        return start(settings, services -> { });
+    }
+
+    /** As {@link #start(ServerSettings)}, running {@code beforeListening} (e.g. creating the first admin) before the port opens. */
+    public static KaryoLabServer start(ServerSettings settings, java.util.function.Consumer<Services> beforeListening) {
         Instant t0 = Instant.now();
         Database database = Database.open(new StorageConfig(
                 settings.dataDirectory(), settings.jdbcUrl(), settings.dbUser(), settings.dbPassword()));
         try {
             Services services = Services.create(database, settings.dataDirectory());
+            beforeListening.accept(services);
             WebServer server = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())

@@ -69,7 +69,7 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
                 .register("/api/v1/images", imageRoutes.byId(), annotationRoutes.byImage())
                 .register("/api/v1/annotations", annotationRoutes.byId())
                 .error(Exception.class, (req, res, e) -> {
-                    LOG.log(Level.SEVERE, "unhandled error on " + req.prologue().method() + " " + req.path().path(), e);
+                    LOG.log(Level.SEVERE, "unhandled error on " + req.prologue().method() + " " + req.prologue().uriPath().path(), e);
                     res.status(Status.INTERNAL_SERVER_ERROR_500);
                     res.header(HeaderNames.CONTENT_TYPE, "application/problem+json");
                     res.send("{\"type\":\"urn:karyolab:problem:internal\",\"title\":\"Internal error\",\"status\":500,"

@@ -60,6 +60,11 @@ public final class TestApi {
         return new TestApi(base, r.json().get("token").asText());
     }
 
+    /** The same server with a given bearer token (e.g. an API token). */
+    public TestApi withToken(String bearer) {
+        return new TestApi(base, bearer);
+    }
+
     public TestApi anonymous() {
         return new TestApi(base, null);
     }

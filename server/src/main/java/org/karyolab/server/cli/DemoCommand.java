@@ -44,8 +44,7 @@ final class DemoCommand implements Callable<Integer> {
                     + "Give another --data, or use `karyolab serve --data " + options.data + "` to reopen it.");
             return 2;
         }
-        KaryoLabServer server = KaryoLabServer.start(options.settings());
-        ServeCommand.announceFirstAdmin(server);
+        KaryoLabServer server = KaryoLabServer.start(options.settings(), ServeCommand::announceFirstAdmin);
         var project = new Project(DEMO_PROJECT, "Synthetic G-banded metaphases to try KaryoLab on.",
                 LabelSet.standard(), BandLevel.B400);
         if (server.services().projects().create(project) instanceof Outcome.Done<StoredProject>(StoredProject created)) {

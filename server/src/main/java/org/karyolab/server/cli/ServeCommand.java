@@ -1,6 +1,7 @@
 package org.karyolab.server.cli;
 
 import org.karyolab.server.KaryoLabServer;
+import org.karyolab.server.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -16,8 +17,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        KaryoLabServer server = KaryoLabServer.start(options.settings());
-        announceFirstAdmin(server);
+        KaryoLabServer server = KaryoLabServer.start(options.settings(), ServeCommand::announceFirstAdmin);
         System.out.println("KaryoLab server: " + server.url() + "  (health: " + server.url() + "/observe/health)");
         return awaitShutdown(server);
     }
@@ -26,8 +26,8 @@ final class ServeCommand implements Callable<Integer> {
      * On an empty database, creates the admin account: with KARYOLAB_ADMIN_PASSWORD when set,
      * else with a random password printed here, once.
      */
-    static void announceFirstAdmin(KaryoLabServer server) {
-        server.services().auth().ensureFirstAdmin(FIRST_ADMIN, System.getenv("KARYOLAB_ADMIN_PASSWORD")).ifPresent(password ->
+    static void announceFirstAdmin(Services services) {
+        services.auth().ensureFirstAdmin(FIRST_ADMIN, System.getenv("KARYOLAB_ADMIN_PASSWORD")).ifPresent(password ->
                 System.out.println("Created the first admin: user '" + FIRST_ADMIN + "', password '" + password
                         + "' (shown once; set KARYOLAB_ADMIN_PASSWORD to choose it)"));
     }

@@ -11,6 +11,8 @@ import org.karyolab.server.auth.Caller;
 import org.karyolab.server.service.AuditService;
 
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs before every route: turns the bearer token into a {@link Caller} for the {@link Guard};
@@ -18,6 +20,7 @@ import java.util.Set;
  */
 public final class AuthFilter implements Filter {
 
+    private static final Logger LOG = Logger.getLogger(AuthFilter.class.getName());
     private static final Set<Method> READS = Set.of(Method.GET, Method.HEAD, Method.OPTIONS);
 
     private final AuthService auth;
@@ -35,10 +38,15 @@ public final class AuthFilter implements Filter {
         req.context().register(scope);
         chain.proceed();
         Method method = req.prologue().method();
-        if (!READS.contains(method) && res.status().code() < 400 && !req.path().path().startsWith("/api/v1/auth/login")) {
-            audit.record(scope.projectId, caller == null ? "anonymous" : caller.username(),
-                    req.remotePeer().address().toString(), method.text() + " " + req.path().path(),
-                    req.path().path(), String.valueOf(res.status().code()));
+        String path = req.prologue().uriPath().path(); // the full path: req.path() is relative once routed
+        if (!READS.contains(method) && res.status().code() < 400 && !path.equals("/api/v1/auth/login")) {
+            try {
+                audit.record(scope.projectId, caller == null ? "anonymous" : caller.username(),
+                        req.remotePeer().address().toString(), method.text(), path, String.valueOf(res.status().code()));
+            } catch (RuntimeException e) {
+                // The write itself is committed and answered; a failed audit row must not break the connection.
+                LOG.log(Level.SEVERE, "could not append to the audit log: " + method.text() + " " + path, e);
+            }
         }
     }
 

@@ -11,16 +11,16 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Where the contract suites get their databases from. */
-final class TestDatabases {
+public final class TestDatabases {
     private TestDatabases() {}
 
     /** H2 file mode under {@code dataDirectory} (the production default). */
-    static StorageConfig h2(Path dataDirectory) {
+    public static StorageConfig h2(Path dataDirectory) {
         return StorageConfig.embedded(dataDirectory);
     }
 
     /** A brand-new, empty database on the shared PostgreSQL 17 server. */
-    static StorageConfig freshPostgres(Path dataDirectory) {
+    public static StorageConfig freshPostgres(Path dataDirectory) {
         EmbeddedPostgres pg = Postgres.SERVER;
         String name = "karyolab_test_" + ProcessHandle.current().pid() + "_" + Postgres.COUNTER.incrementAndGet();
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {

@@ -1,0 +1,33 @@
+package org.karyolab.server;
+
+import org.karyolab.server.store.StorageConfig;
+import org.karyolab.server.store.TestDatabases;
+
+import java.nio.file.Path;
+
+/**
+ * Servers for API tests, on either database. API suites are abstract contracts with an
+ * {@code ...OnH2Test} and an {@code ...OnPostgresTest} subclass, like the storage suites.
+ */
+public enum TestServers {
+    H2 {
+        @Override
+        StorageConfig storage(Path data) {
+            return TestDatabases.h2(data);
+        }
+    },
+    POSTGRES {
+        @Override
+        StorageConfig storage(Path data) {
+            return TestDatabases.freshPostgres(data);
+        }
+    };
+
+    abstract StorageConfig storage(Path data);
+
+    /** A fresh server on a random loopback port with its own empty database. */
+    public KaryoLabServer start(Path data) {
+        StorageConfig s = storage(data);
+        return KaryoLabServer.start(new ServerSettings("127.0.0.1", 0, data, s.jdbcUrl(), s.user(), s.password()));
+    }
+}

@@ -1,0 +1,10 @@
+package org.karyolab.server.api;
+
+import org.karyolab.server.TestServers;
+
+class AuthApiOnH2Test extends AuthApiContract {
+    @Override
+    TestServers database() {
+        return TestServers.H2;
+    }
+}

@@ -1,0 +1,10 @@
+package org.karyolab.server.api;
+
+import org.karyolab.server.TestServers;
+
+class ConcurrentEditsOnH2Test extends ConcurrentEditsContract {
+    @Override
+    TestServers database() {
+        return TestServers.H2;
+    }
+}
