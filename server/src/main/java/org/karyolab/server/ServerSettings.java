@@ -1,6 +1,7 @@
 package org.karyolab.server;
 
 import io.helidon.config.Config;
+import org.karyolab.server.service.ImageService;
 
 import java.nio.file.Path;
 
@@ -9,9 +10,16 @@ import java.nio.file.Path;
  * Read from {@code application.yaml} (with environment overrides), then the
  * command-line flags win.
  */
-public record ServerSettings(String host, int port, Path dataDirectory, String jdbcUrl, String dbUser, String dbPassword) {
+public record ServerSettings(String host, int port, Path dataDirectory, String jdbcUrl, String dbUser, String dbPassword,
+                             ImageService.Limits imageLimits) {
+
+    /** With the default image limits. */
+    public ServerSettings(String host, int port, Path dataDirectory, String jdbcUrl, String dbUser, String dbPassword) {
+        this(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, ImageService.Limits.DEFAULT);
+    }
 
     public ServerSettings {
+        imageLimits = imageLimits == null ? ImageService.Limits.DEFAULT : imageLimits;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535 (0 = any free port), was " + port);
         }
@@ -27,26 +35,45 @@ public record ServerSettings(String host, int port, Path dataDirectory, String j
         return new ServerSettings(
                 config.get("server.host").asString().orElse("127.0.0.1"),
                 config.get("server.port").asInt().orElse(8080),
-                Path.of(k.get("data-directory").asString().orElse("data")),
+                Path.of(dashed(k, "data-directory").asString().orElse("data")),
                 k.get("db.url").asString().orElse(null),
                 k.get("db.user").asString().orElse(null),
-                k.get("db.password").asString().orElse(null));
+                k.get("db.password").asString().orElse(null),
+                new ImageService.Limits(
+                        dashed(k, "limits.max-image-bytes").asLong().orElse(ImageService.Limits.DEFAULT.maxBytes()),
+                        dashed(k, "limits.max-image-pixels").asLong().orElse(ImageService.Limits.DEFAULT.maxPixels())));
+    }
+
+    /**
+     * A key with dashes. Helidon maps the environment variable {@code KARYOLAB_DATA_DIRECTORY} to
+     * {@code karyolab.data.directory} (every {@code _} a dot); only {@code KARYOLAB_DATA_DASH_DIRECTORY}
+     * reaches {@code karyolab.data-directory}. So the dotted spelling, which only the environment
+     * (or a system property) can supply, is asked first: both variable names then work, and win over
+     * application.yaml.
+     */
+    private static Config dashed(Config parent, String key) {
+        Config dotted = parent.get(key.replace('-', '.'));
+        return dotted.exists() && dotted.isLeaf() ? dotted : parent.get(key);
+    }
+
+    public ServerSettings withImageLimits(ImageService.Limits limits) {
+        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, limits);
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, dataDirectory, jdbcUrl, dbUser, dbPassword);
+        return new ServerSettings(host, newPort, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits);
     }
 
     public ServerSettings withHost(String newHost) {
-        return new ServerSettings(newHost, port, dataDirectory, jdbcUrl, dbUser, dbPassword);
+        return new ServerSettings(newHost, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits);
     }
 
     public ServerSettings withDataDirectory(Path directory) {
-        return new ServerSettings(host, port, directory, jdbcUrl, dbUser, dbPassword);
+        return new ServerSettings(host, port, directory, jdbcUrl, dbUser, dbPassword, imageLimits);
     }
 
     public ServerSettings withDatabase(String url, String user, String password) {
-        return new ServerSettings(host, port, dataDirectory, url, user, password);
+        return new ServerSettings(host, port, dataDirectory, url, user, password, imageLimits);
     }
 
     private static String blankToNull(String s) {

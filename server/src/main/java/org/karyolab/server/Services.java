@@ -12,15 +12,28 @@ import org.karyolab.server.http.AuthHttpService;
 import org.karyolab.server.http.Guard;
 import org.karyolab.server.http.ImagesHttpService;
 import org.karyolab.server.http.ProjectsHttpService;
+import org.karyolab.server.http.QueueHttpService;
+import org.karyolab.server.http.ReviewHttpService;
+import org.karyolab.server.http.SuggestionsHttpService;
+import org.karyolab.server.http.RequestMetrics;
+import io.helidon.metrics.api.Metrics;
 import org.karyolab.server.service.AnnotationService;
+import org.karyolab.server.service.EventBus;
+import org.karyolab.server.http.EventsHttpService;
 import org.karyolab.server.service.AuditService;
 import org.karyolab.server.service.ImageService;
 import org.karyolab.server.service.ProjectService;
+import org.karyolab.server.service.ReviewService;
+import org.karyolab.server.service.SuggestionService;
+import org.karyolab.server.service.WorkQueue;
 import org.karyolab.server.store.AnnotationRepository;
 import org.karyolab.server.store.AuditRepository;
 import org.karyolab.server.store.BlobStore;
 import org.karyolab.server.store.Database;
 import org.karyolab.server.store.ImageRepository;
+import org.karyolab.server.store.LeaseRepository;
+import org.karyolab.server.store.ReviewRepository;
+import org.karyolab.server.store.SuggestionRepository;
 import org.karyolab.server.store.MemberRepository;
 import org.karyolab.server.store.ProjectRepository;
 import org.karyolab.server.store.UserRepository;
@@ -34,11 +47,18 @@ import java.util.logging.Logger;
 
 /** The composition root: storage, the services on it, and the routes on them. */
 public record Services(ProjectService projects, ImageService images, AnnotationService annotations, AuthService auth,
-                       AccessService access, AuditService audit) {
+                       AccessService access, AuditService audit, SuggestionService suggestions, ReviewService reviews,
+                       WorkQueue queue,
+                       EventBus events) {
 
     private static final Logger LOG = Logger.getLogger(Services.class.getName());
 
     public static Services create(Database database, Path dataDirectory) {
+        return create(database, dataDirectory, ImageService.Limits.DEFAULT);
+    }
+
+    /** @param imageLimits upload limits (karyolab.limits.* in application.yaml) */
+    public static Services create(Database database, Path dataDirectory, ImageService.Limits imageLimits) {
         BlobStore blobs;
         try {
             blobs = BlobStore.open(dataDirectory.resolve("blobs"));
@@ -47,14 +67,35 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
         }
         Clock clock = Clock.systemUTC();
         ImageRepository images = new ImageRepository(database, clock);
+        images.fillIndexColumns(); // images stored before V4 get their filter columns
+        EventBus events = new EventBus();
         ProjectRepository projects = new ProjectRepository(database, clock);
+        AnnotationRepository annotationStore = new AnnotationRepository(database, clock);
         return new Services(
                 new ProjectService(projects),
-                new ImageService(images, blobs, ImageService.Limits.DEFAULT),
-                new AnnotationService(new AnnotationRepository(database, clock), images, clock),
+                new ImageService(images, blobs, imageLimits, dataDirectory.resolve("thumbnails"), events),
+                new AnnotationService(annotationStore, images, clock, events),
                 new AuthService(new UserRepository(database), new PasswordHasher(), clock),
                 new AccessService(new MemberRepository(database), projects, clock),
-                new AuditService(new AuditRepository(database), clock));
+                new AuditService(new AuditRepository(database), clock),
+                new SuggestionService(new SuggestionRepository(database, annotationStore), images, clock, events),
+                new ReviewService(annotationStore, new ReviewRepository(database, annotationStore), images, clock, events),
+                new WorkQueue(new LeaseRepository(database), images, clock, leaseTime()),
+                events);
+    }
+
+    /**
+     * How long a queue lease lasts: {@code karyolab.queue.lease-minutes} in application.yaml, 30 if unset.
+     * The environment variable KARYOLAB_QUEUE_LEASE_MINUTES reaches Helidon as the dotted
+     * {@code karyolab.queue.lease.minutes}, so that spelling is asked first and wins.
+     */
+    private static java.time.Duration leaseTime() {
+        io.helidon.config.Config config = io.helidon.config.Config.create();
+        io.helidon.config.Config dotted = config.get("karyolab.queue.lease.minutes");
+        int minutes = (dotted.exists() && dotted.isLeaf() ? dotted : config.get("karyolab.queue.lease-minutes")).asInt()
+                .orElse((int) WorkQueue.DEFAULT_LEASE.toMinutes());
+        if (minutes < 1) throw new IllegalArgumentException("karyolab.queue.lease-minutes must be at least 1, was " + minutes);
+        return java.time.Duration.ofMinutes(minutes);
     }
 
     public void register(HttpRouting.Builder routing) {
@@ -62,12 +103,22 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
         var imageRoutes = new ImagesHttpService(images, projects, guard);
         var annotationRoutes = new AnnotationsHttpService(annotations, guard);
         var authRoutes = new AuthHttpService(auth, guard);
-        routing.addFilter(new AuthFilter(auth, audit))
+        var suggestionRoutes = new SuggestionsHttpService(suggestions, guard);
+        var reviewRoutes = new ReviewHttpService(reviews, guard);
+        var queueRoutes = new QueueHttpService(queue, guard);
+        routing.addFilter(new RequestMetrics(Metrics.globalRegistry()))
+                .addFilter(new AuthFilter(auth, audit))
                 .register("/api/v1/auth", authRoutes.session())
                 .register("/api/v1/users", authRoutes.users())
                 .register("/api/v1/projects", new ProjectsHttpService(projects, access, auth, audit, guard), imageRoutes.byProject())
                 .register("/api/v1/images", imageRoutes.byId(), annotationRoutes.byImage())
                 .register("/api/v1/annotations", annotationRoutes.byId())
+                .register("/api/v1/projects", new EventsHttpService(events, guard).byProject())
+                .register("/api/v1/images", suggestionRoutes.byImage(), reviewRoutes.byImage(), queueRoutes.byImage())
+                .register("/api/v1/suggestions", suggestionRoutes.byId())
+                .register("/api/v1/annotations", reviewRoutes.byAnnotation())
+                .register("/api/v1/projects", suggestionRoutes.byProject(), queueRoutes.byProject())
+                .register("/api/v1/leases", queueRoutes.byLease())
                 .error(Exception.class, (req, res, e) -> {
                     LOG.log(Level.SEVERE, "unhandled error on " + req.prologue().method() + " " + req.prologue().uriPath().path(), e);
                     res.status(Status.INTERNAL_SERVER_ERROR_500);

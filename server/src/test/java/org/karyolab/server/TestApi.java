@@ -104,6 +104,33 @@ public final class TestApi {
         return send(b);
     }
 
+    /** Any request: method, path, headers (name, value, name, value...) and raw body bytes (null: none). */
+    public Response request(String method, String path, byte[] body, String... headers) {
+        var b = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return send(b);
+    }
+
+    /** A GET whose body is not read (for streams that never end): the status, and the body up to 4 KiB if it is a problem. */
+    public Response statusOnly(String path) {
+        var b = HttpRequest.newBuilder(URI.create(base + path)).GET().timeout(Duration.ofSeconds(30));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        try {
+            HttpResponse<java.io.InputStream> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String body = "";
+            try (var in = r.body()) {
+                if (r.statusCode() >= 400) body = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            return new Response(r.statusCode(), body, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response upload(String path, String contentType, byte[] bytes) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));

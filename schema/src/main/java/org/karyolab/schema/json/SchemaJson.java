@@ -98,6 +98,15 @@ public final class SchemaJson {
         return decode(json, type, value -> value instanceof Validatable v ? v.validate() : List.of());
     }
 
+    /**
+     * Decodes the structure only (syntax, types, known properties and enum values) without the
+     * semantic checks, for callers that validate in a richer context later (the server answers
+     * malformed input with 400 but invalid content with 422).
+     */
+    public static <T> Decoded<T> readStructure(String json, Class<T> type) {
+        return decode(json, type, value -> List.of());
+    }
+
     /** Decodes an annotation and validates it fully, including that its shape lies inside an image of this size. */
     public static Decoded<Annotation> readAnnotation(String json, int imageWidth, int imageHeight) {
         return decode(json, Annotation.class, a -> a.validate(imageWidth, imageHeight));

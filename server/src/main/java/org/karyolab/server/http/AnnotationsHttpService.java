@@ -16,7 +16,9 @@ import org.karyolab.server.store.Revision;
 import java.time.Instant;
 import java.util.Locale;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Annotations: {@code /api/v1/images/{imageId}/annotations} to list and create,
@@ -36,7 +38,8 @@ public final class AnnotationsHttpService {
     /** Routes under {@code /api/v1/images}. */
     public HttpService byImage() {
         return rules -> rules.get("/{imageId}/annotations", this::list)
-                .post("/{imageId}/annotations", this::create);
+                .post("/{imageId}/annotations", this::create)
+                .post("/{imageId}/annotations/batch", this::saveBatch);
     }
 
     /** Routes under {@code /api/v1/annotations}. */
@@ -59,6 +62,103 @@ public final class AnnotationsHttpService {
                 Http.body(req, res, AnnotationDraft.class).ifPresent(draft ->
                         Http.send(res, annotations.create(imageId, draft.by(g.caller().username())), Status.CREATED_201,
                                 saved -> res.header(HeaderNames.ETAG, Http.etag(saved.revision())))));
+    }
+
+    // --- batch save (autosave) -------------------------------------------------------------------
+
+    /** The body of a batch: {@code {"changes": [{"op": "create"|"update"|"delete", ...}]}}. */
+    record BatchRequest(List<BatchItem> changes) {}
+
+    /** One change as sent; which fields it needs depends on {@code op}. */
+    record BatchItem(String op, String id, Long revision, AnnotationDraft annotation) {}
+
+    /**
+     * {@code POST /api/v1/images/{imageId}/annotations/batch}: all changes or none. 200 with
+     * {@code {"saved": [...]}} in the order sent; 422 if a draft is not valid on the image; 412 (a
+     * stale revision) or 404 (no such annotation) naming the {@code index} of the change, nothing saved.
+     */
+    private void saveBatch(ServerRequest req, ServerResponse res) {
+        String imageId = req.path().pathParameters().get("imageId");
+        var granted = guard.image(req, res, imageId, Action.ANNOTATE);
+        if (granted.isEmpty()) return;
+        var body = Http.body(req, res, BatchRequest.class);
+        if (body.isEmpty()) return;
+        List<Violation> violations = new java.util.ArrayList<>();
+        List<AnnotationService.BatchChange> changes = new java.util.ArrayList<>();
+        List<BatchItem> items = body.get().changes() == null ? List.of() : body.get().changes();
+        if (body.get().changes() == null) violations.add(new Violation("/changes", "changes is required (a list, may be empty)"));
+        for (int i = 0; i < items.size(); i++) {
+            BatchItem item = items.get(i);
+            String at = "/changes/" + i;
+            if (item == null) {
+                violations.add(new Violation(at, "a change must be an object"));
+                continue;
+            }
+            boolean needsId = !"create".equals(item.op());
+            if (needsId && (item.id() == null || item.id().isBlank())) violations.add(new Violation(at + "/id", "id is required for " + item.op()));
+            if (needsId && (item.revision() == null || item.revision() < 1)) {
+                violations.add(new Violation(at + "/revision", "revision (the one you edited, at least 1) is required for " + item.op()));
+            }
+            boolean needsDraft = "create".equals(item.op()) || "update".equals(item.op());
+            if (needsDraft && item.annotation() == null) violations.add(new Violation(at + "/annotation", "annotation is required for " + item.op()));
+            if ("delete".equals(item.op()) && item.annotation() != null) {
+                violations.add(new Violation(at + "/annotation", "a delete carries no annotation"));
+            }
+            switch (item.op() == null ? "" : item.op()) {
+                case "create" -> { if (item.annotation() != null) changes.add(new AnnotationService.BatchChange.Create(item.annotation())); }
+                case "update" -> { if (item.annotation() != null && item.id() != null && item.revision() != null)
+                    changes.add(new AnnotationService.BatchChange.Update(item.id(), item.revision(), item.annotation())); }
+                case "delete" -> { if (item.id() != null && item.revision() != null)
+                    changes.add(new AnnotationService.BatchChange.Delete(item.id(), item.revision())); }
+                default -> violations.add(new Violation(at + "/op", "op must be create, update or delete (was "
+                        + (item.op() == null ? "missing" : "'" + item.op() + "'") + ")"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed batch",
+                    "the batch is not well-formed; nothing was saved", violations);
+            return;
+        }
+        switch (annotations.saveBatch(imageId, changes, granted.get().caller().username())) {
+            case AnnotationService.BatchOutcome.Saved saved -> Http.json(res, Status.OK_200, Map.of("saved", saved.saved()));
+            case AnnotationService.BatchOutcome.NoSuchImage n -> Http.problem(res, Status.NOT_FOUND_404, "not-found",
+                    "Not found", "no image with id '" + imageId + "'", List.of());
+            case AnnotationService.BatchOutcome.Invalid invalid -> Http.problem(res, Status.UNPROCESSABLE_CONTENT_422,
+                    "validation", "Invalid content", "a change of the batch is not valid on this image; nothing was saved",
+                    invalid.violations());
+            case AnnotationService.BatchOutcome.Stale stale -> {
+                boolean create = stale.expectedRevision() == 0;
+                Map<String, Object> problem = new LinkedHashMap<>();
+                problem.put("type", "urn:karyolab:problem:stale-revision");
+                problem.put("title", create ? "Already exists" : "Stale revision");
+                Status status = create ? Status.CONFLICT_409 : Status.PRECONDITION_FAILED_412;
+                problem.put("status", status.code());
+                problem.put("detail", create
+                        ? "change " + stale.index() + " creates annotation '" + stale.current().id() + "', which already exists; nothing was saved"
+                        : "change " + stale.index() + " edits revision " + stale.expectedRevision() + " of annotation '"
+                          + stale.current().id() + "' but it is at revision " + stale.current().revision()
+                          + "; nothing was saved: reload, merge, and send the batch again");
+                problem.put("index", stale.index());
+                problem.put("currentRevision", stale.current().revision());
+                problem.put("current", stale.current());
+                res.status(status);
+                res.header(HeaderNames.CONTENT_TYPE, Http.PROBLEM_JSON);
+                res.send(org.karyolab.schema.json.SchemaJson.write(problem));
+            }
+            case AnnotationService.BatchOutcome.Missing missing -> {
+                Map<String, Object> problem = new LinkedHashMap<>();
+                problem.put("type", "urn:karyolab:problem:not-found");
+                problem.put("title", "Not found");
+                problem.put("status", 404);
+                problem.put("detail", "change " + missing.index() + " names annotation '" + missing.id()
+                        + "', which is not (or no longer) on this image; nothing was saved");
+                problem.put("index", missing.index());
+                problem.put("id", missing.id());
+                res.status(Status.NOT_FOUND_404);
+                res.header(HeaderNames.CONTENT_TYPE, Http.PROBLEM_JSON);
+                res.send(org.karyolab.schema.json.SchemaJson.write(problem));
+            }
+        }
     }
 
     private void get(ServerRequest req, ServerResponse res) {

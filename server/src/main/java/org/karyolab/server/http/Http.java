@@ -33,10 +33,13 @@ final class Http {
         res.send(SchemaJson.write(body));
     }
 
-    /** Reads a JSON body as {@code type}, or answers 400 with every violation and returns empty. */
+    /**
+     * Reads a JSON body as {@code type}, or answers 400 with every structural violation and returns
+     * empty. Content rules are the services' to check (422), so this decodes the structure only.
+     */
     static <T> Optional<T> body(ServerRequest req, ServerResponse res, Class<T> type) {
         String text = req.content().hasEntity() ? req.content().as(String.class) : "";
-        return switch (SchemaJson.read(text, type)) {
+        return switch (SchemaJson.readStructure(text, type)) {
             case Decoded.Ok<T> ok -> Optional.of(ok.value());
             case Decoded.Invalid<T> invalid -> {
                 problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed request body",
@@ -92,7 +95,23 @@ final class Http {
                     "Too large", tooLarge.detail(), List.of());
             case Outcome.Unsupported<T> unsupported -> problem(res, Status.UNSUPPORTED_MEDIA_TYPE_415,
                     "unsupported-media-type", "Unsupported media type", unsupported.detail(), List.of());
+            case Outcome.Refused<T> refused -> refused(res, refused);
         }
+    }
+
+    /** A workflow refusal: 409 for the state of things, 403 for who is asking; with the current state if known. */
+    private static void refused(ServerResponse res, Outcome.Refused<?> refused) {
+        boolean state = refused.why() == Outcome.Refused.Why.WRONG_STATE;
+        Status status = state ? Status.CONFLICT_409 : Status.FORBIDDEN_403;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:karyolab:problem:" + refused.problem());
+        body.put("title", state ? "Not possible in the current state" : "Not allowed for you");
+        body.put("status", status.code());
+        body.put("detail", refused.detail());
+        if (refused.current() != null) body.put("current", refused.current());
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+        res.send(SchemaJson.write(body));
     }
 
     static <T> void send(ServerResponse res, Outcome<T> outcome, Status okStatus) {

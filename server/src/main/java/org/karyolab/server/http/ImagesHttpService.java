@@ -1,11 +1,14 @@
 package org.karyolab.server.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.karyolab.schema.BandLevel;
+import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageKind;
 import org.karyolab.schema.Stain;
 import org.karyolab.schema.Violation;
@@ -15,20 +18,31 @@ import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.ImageService;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.ProjectService;
+import org.karyolab.server.store.ImageRepository;
+import org.karyolab.server.store.Split;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Images: upload into a project ({@code POST /api/v1/projects/{projectId}/images}, the raw bytes as
- * the body with their content type, metadata as query parameters), list, and read back
- * ({@code /api/v1/images/{imageId}} and {@code .../content}).
+ * Images: upload into a project ({@code POST /api/v1/projects/{projectId}/images}: the raw bytes as
+ * the body with their content type, or many files as {@code multipart/form-data}; metadata as query
+ * parameters), list a page ({@code GET} the same path), read one ({@code /api/v1/images/{imageId}},
+ * {@code .../content}, {@code .../thumbnail}) and change its metadata and split ({@code PUT .../metadata}).
  */
 public final class ImagesHttpService {
+
+    static final int DEFAULT_PAGE = 50;
+    static final int MAX_PAGE = 500;
 
     private final ImageService images;
     private final ProjectService projects;
@@ -49,8 +63,12 @@ public final class ImagesHttpService {
     /** Routes under {@code /api/v1/images}. */
     public HttpService byId() {
         return rules -> rules.get("/{imageId}", this::get)
-                .get("/{imageId}/content", this::content);
+                .get("/{imageId}/content", this::content)
+                .get("/{imageId}/thumbnail", this::thumbnail)
+                .put("/{imageId}/metadata", this::setMetadata);
     }
+
+    // --- upload ---------------------------------------------------------------------------------
 
     private void upload(ServerRequest req, ServerResponse res) {
         String projectId = req.path().pathParameters().get("projectId");
@@ -66,30 +84,146 @@ public final class ImagesHttpService {
         }
         var metadata = new ImageService.ImageMetadata(kind, stain, level, req.query().first("caseId").orElse(null),
                 req.query().first("source").orElse(null), req.query().first("licence").orElse(null));
-        String contentType = req.headers().contentType().map(Object::toString).orElse(null);
+        String contentType = req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null);
         byte[] bytes = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
-        Http.send(res, images.upload(projectId, contentType, bytes, metadata), Status.CREATED_201);
+        if (Multipart.isFormData(contentType)) {
+            uploadMany(res, projectId, contentType, bytes, metadata);
+            return;
+        }
+        Http.send(res, images.upload(projectId, contentType, bytes, metadata).map(ImagesHttpService::uploaded),
+                Status.CREATED_201);
     }
+
+    /**
+     * Every file of a multipart form, each on its own: one that fails does not stop the others, and
+     * is never half-stored. 201 if all were created, 207 (Multi-Status) otherwise; the body lists per
+     * file the image created or the problem.
+     */
+    private void uploadMany(ServerResponse res, String projectId, String contentType, byte[] body,
+                            ImageService.ImageMetadata metadata) {
+        Optional<String> boundary = Multipart.boundary(contentType);
+        if (boundary.isEmpty()) {
+            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed multipart body",
+                    "multipart/form-data needs a boundary parameter (1-70 characters) in Content-Type", List.of());
+            return;
+        }
+        List<Multipart.Part> parts;
+        try {
+            parts = Multipart.parse(body, boundary.get());
+        } catch (Multipart.Malformed e) {
+            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed multipart body", e.getMessage(), List.of());
+            return;
+        }
+        if (parts.isEmpty()) {
+            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "No files", "the multipart body has no part; "
+                    + "send each image as a part with a filename and its Content-Type", List.of());
+            return;
+        }
+        ObjectNode answer = SchemaJson.mapper().createObjectNode();
+        ArrayNode results = answer.putArray("results");
+        int created = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            Multipart.Part part = parts.get(i);
+            ObjectNode result = results.addObject();
+            result.put("index", i);
+            result.put("filename", part.filename() != null ? part.filename() : part.name());
+            Outcome<ImageAsset> outcome = part.contentType() == null
+                    ? new Outcome.Unsupported<>("part " + i + " has no Content-Type; give each file its image type")
+                    : images.upload(projectId, part.contentType(), part.content(), metadata);
+            if (outcome instanceof Outcome.Done<ImageAsset>(ImageAsset image)) {
+                created++;
+                result.put("status", 201);
+                result.set("image", uploaded(image));
+            } else {
+                ObjectNode problem = problemOf(outcome);
+                result.put("status", problem.get("status").asInt());
+                result.set("problem", problem);
+            }
+        }
+        answer.put("created", created);
+        answer.put("failed", parts.size() - created);
+        res.status(created == parts.size() ? Status.CREATED_201 : Status.create(207, "Multi-Status"));
+        res.header(HeaderNames.CONTENT_TYPE, Http.JSON);
+        res.send(SchemaJson.write(answer));
+    }
+
+    /** The problem document (as {@link Http#send} would answer it) of a failed upload. */
+    private static ObjectNode problemOf(Outcome<?> outcome) {
+        ObjectNode p = SchemaJson.mapper().createObjectNode();
+        record Kind(int status, String type, String title, String detail, List<Violation> violations) {}
+        Kind k = switch (outcome) {
+            case Outcome.Invalid<?> i -> new Kind(422, "validation", "Invalid content", i.detail(), i.violations());
+            case Outcome.NotFound<?> n -> new Kind(404, "not-found", "Not found", "no " + n.what() + " with id '" + n.id() + "'", List.of());
+            case Outcome.TooLarge<?> t -> new Kind(413, "too-large", "Too large", t.detail(), List.of());
+            case Outcome.Unsupported<?> u -> new Kind(415, "unsupported-media-type", "Unsupported media type", u.detail(), List.of());
+            default -> throw new IllegalArgumentException("not an upload failure: " + outcome);
+        };
+        p.put("type", "urn:karyolab:problem:" + k.type());
+        p.put("title", k.title());
+        p.put("status", k.status());
+        p.put("detail", k.detail());
+        if (!k.violations().isEmpty()) p.set("violations", SchemaJson.mapper().valueToTree(k.violations()));
+        return p;
+    }
+
+    // --- read -----------------------------------------------------------------------------------
 
     private void list(ServerRequest req, ServerResponse res) {
         String projectId = req.path().pathParameters().get("projectId");
-        guard.project(req, res, projectId, Action.VIEW).ifPresent(g ->
-                Http.send(res, images.list(projectId, projects), Status.OK_200));
+        if (guard.project(req, res, projectId, Action.VIEW).isEmpty()) return;
+        List<Violation> violations = new ArrayList<>();
+        ImageKind kind = enumParam(req, "kind", ImageKind.class, null, violations);
+        Stain stain = enumParam(req, "stain", Stain.class, null, violations);
+        Split split = enumParam(req, "split", Split.class, null, violations);
+        String caseId = req.query().first("caseId").filter(s -> !s.isEmpty()).orElse(null);
+        int limit = DEFAULT_PAGE;
+        Optional<String> rawLimit = req.query().first("limit").asOptional();
+        if (rawLimit.isPresent()) {
+            limit = rawLimit.get().matches("[0-9]{1,4}") ? Integer.parseInt(rawLimit.get()) : -1;
+            if (limit < 1 || limit > MAX_PAGE) {
+                violations.add(new Violation("/limit", "limit must be a whole number 1.." + MAX_PAGE + " (was '" + rawLimit.get() + "')"));
+            }
+        }
+        Long after = null;
+        Optional<String> cursor = req.query().first("after").filter(s -> !s.isEmpty());
+        if (cursor.isPresent()) {
+            after = cursorSeq(cursor.get());
+            if (after == null) {
+                violations.add(new Violation("/after", "not a cursor this server gave out; pass the 'next' of the previous page"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad list parameters",
+                    "a query parameter has a value KaryoLab does not accept", violations);
+            return;
+        }
+        var filter = new ImageRepository.Filter(kind, stain, caseId, split);
+        Outcome<ImageService.Page> page = images.page(projectId, filter, after, limit, projects);
+        if (!(page instanceof Outcome.Done<ImageService.Page>(ImageService.Page p))) {
+            Http.send(res, page, Status.OK_200);
+            return;
+        }
+        ObjectNode body = SchemaJson.mapper().createObjectNode();
+        ArrayNode items = body.putArray("items");
+        p.items().forEach(e -> items.add(view(e)));
+        if (p.nextAfter() == null) body.putNull("next");
+        else body.put("next", cursorOf(p.nextAfter()));
+        json(res, Status.OK_200, body);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
-        guard.image(req, res, imageId, Action.VIEW).ifPresent(g -> Http.send(res, images.get(imageId), Status.OK_200));
+        guard.image(req, res, imageId, Action.VIEW).ifPresent(g ->
+                Http.send(res, images.entry(imageId).map(ImagesHttpService::view), Status.OK_200));
     }
 
     private void content(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
         if (guard.image(req, res, imageId, Action.VIEW).isEmpty()) return;
-        if (!(images.get(imageId) instanceof Outcome.Done<?>(var found))) {
+        if (!(images.get(imageId) instanceof Outcome.Done<ImageAsset>(ImageAsset image))) {
             Http.send(res, images.get(imageId), Status.OK_200);
             return;
         }
-        var image = (org.karyolab.schema.ImageAsset) found;
         var content = images.content(image);
         if (content.isEmpty()) {
             Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found",
@@ -105,9 +239,108 @@ public final class ImagesHttpService {
         }
     }
 
+    /** {@code ?size=} (default 256, at most 1024): a PNG no larger than that on its long side. */
+    private void thumbnail(ServerRequest req, ServerResponse res) {
+        String imageId = req.path().pathParameters().get("imageId");
+        if (guard.image(req, res, imageId, Action.VIEW).isEmpty()) return;
+        Optional<String> raw = req.query().first("size").asOptional();
+        int size = ImageService.DEFAULT_THUMBNAIL;
+        if (raw.isPresent()) {
+            size = raw.get().matches("[0-9]{1,5}") ? Integer.parseInt(raw.get()) : -1;
+            if (size < 1 || size > ImageService.MAX_THUMBNAIL) {
+                Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad thumbnail size",
+                        "size must be a whole number 1.." + ImageService.MAX_THUMBNAIL + " (was '" + raw.get() + "')",
+                        List.of(new Violation("/size", "must be 1.." + ImageService.MAX_THUMBNAIL)));
+                return;
+            }
+        }
+        Outcome<Path> thumb = images.thumbnail(imageId, size);
+        if (!(thumb instanceof Outcome.Done<Path>(Path file))) {
+            Http.send(res, thumb, Status.OK_200);
+            return;
+        }
+        byte[] png;
+        try {
+            png = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        res.header(HeaderNames.CONTENT_TYPE, "image/png");
+        res.header(HeaderNames.ETAG, "\"" + file.getFileName().toString().replace(".png", "") + "\"");
+        res.header(HeaderNames.CACHE_CONTROL, "private, max-age=31536000, immutable");
+        res.send(png);
+    }
+
+    // --- metadata and split ---------------------------------------------------------------------
+
+    private void setMetadata(ServerRequest req, ServerResponse res) {
+        String imageId = req.path().pathParameters().get("imageId");
+        if (guard.image(req, res, imageId, Action.MANAGE).isEmpty()) return;
+        Http.body(req, res, ImageService.MetadataChange.class).ifPresent(change -> {
+            switch (images.setMetadata(imageId, change)) {
+                case ImageService.MetadataOutcome.Changed c -> json(res, Status.OK_200, view(c.image()));
+                case ImageService.MetadataOutcome.NotFound nf -> Http.problem(res, Status.NOT_FOUND_404, "not-found",
+                        "Not found", "no image with id '" + imageId + "'", List.of());
+                case ImageService.MetadataOutcome.Invalid inv -> Http.problem(res, Status.UNPROCESSABLE_CONTENT_422,
+                        "validation", "Invalid content", "the image metadata would not be valid", inv.violations());
+                case ImageService.MetadataOutcome.CaseSplit cs -> {
+                    ObjectNode body = SchemaJson.mapper().createObjectNode();
+                    body.put("type", "urn:karyolab:problem:case-split");
+                    body.put("title", "A case may not be split");
+                    body.put("status", 409);
+                    body.put("detail", "case '" + cs.caseId() + "' already has images in another split ("
+                            + cs.conflicts().stream().map(c -> c.imageId() + ": " + c.split().jsonName()).toList()
+                            + "); all images of a case go to one split, so no patient is both trained on and tested on. "
+                            + "Move those images to '" + cs.wanted().jsonName() + "' (or 'unassigned') first");
+                    body.put("caseId", cs.caseId());
+                    body.put("wanted", cs.wanted().jsonName());
+                    ArrayNode conflicts = body.putArray("conflicts");
+                    cs.conflicts().forEach(c -> conflicts.addObject().put("imageId", c.imageId()).put("split", c.split().jsonName()));
+                    res.status(Status.CONFLICT_409);
+                    res.header(HeaderNames.CONTENT_TYPE, Http.PROBLEM_JSON);
+                    res.send(SchemaJson.write(body));
+                }
+            }
+        });
+    }
+
+    // --- JSON views -----------------------------------------------------------------------------
+
+    /** An image as the API shows it: the {@link ImageAsset} fields plus its {@code split}. */
+    static ObjectNode view(ImageService.ImageEntry entry) {
+        ObjectNode node = SchemaJson.mapper().valueToTree(entry.image());
+        node.put("split", entry.split().jsonName());
+        return node;
+    }
+
+    /** A freshly uploaded image: not in any split yet. */
+    private static ObjectNode uploaded(ImageAsset image) {
+        return view(new ImageService.ImageEntry(image, Split.UNASSIGNED));
+    }
+
+    private static void json(ServerResponse res, Status status, ObjectNode body) {
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, Http.JSON);
+        res.send(SchemaJson.write(body));
+    }
+
+    /** Cursors are opaque to clients: the upload sequence number, base64url-encoded with a version tag. */
+    static String cursorOf(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + seq).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static Long cursorSeq(String cursor) {
+        try {
+            String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            return plain.matches("v1:[0-9]{1,18}") ? Long.parseLong(plain.substring(3)) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** An enum from its JSON name (e.g. {@code kind=metaphase}, {@code bandLevel=550}) via the schema codec. */
     private static <E> E enumParam(ServerRequest req, String name, Class<E> type, E fallback, List<Violation> violations) {
-        var raw = req.query().first(name);
+        var raw = req.query().first(name).filter(s -> !s.isEmpty());
         if (raw.isEmpty()) return fallback;
         String json = raw.get().matches("-?[0-9]+") ? raw.get() : SchemaJson.write(raw.get());
         return switch (SchemaJson.read(json, type)) {

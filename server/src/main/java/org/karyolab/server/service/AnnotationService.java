@@ -5,12 +5,15 @@ import org.karyolab.schema.AnnotationStatus;
 import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.Violation;
 import org.karyolab.server.store.AnnotationRepository;
+import org.karyolab.server.store.BatchResult;
+import org.karyolab.server.store.Change;
 import org.karyolab.server.store.ImageRepository;
 import org.karyolab.server.store.Revision;
 import org.karyolab.server.store.SaveResult;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,11 +27,18 @@ public final class AnnotationService {
     private final AnnotationRepository annotations;
     private final ImageRepository images;
     private final Clock clock;
+    private final EventBus events;
 
     public AnnotationService(AnnotationRepository annotations, ImageRepository images, Clock clock) {
+        this(annotations, images, clock, new EventBus());
+    }
+
+    /** @param events where saved changes are announced (after they committed) */
+    public AnnotationService(AnnotationRepository annotations, ImageRepository images, Clock clock, EventBus events) {
         this.annotations = annotations;
         this.images = images;
         this.clock = clock;
+        this.events = events;
     }
 
     public Outcome<List<Annotation>> list(String imageId) {
@@ -62,7 +72,7 @@ public final class AnnotationService {
         List<Violation> violations = candidate.validate(image.get().width(), image.get().height());
         if (!violations.isEmpty()) return Outcome.invalid("the annotation is not valid on this image", violations);
         return switch (annotations.create(candidate)) {
-            case SaveResult.Saved saved -> Outcome.done(saved.annotation());
+            case SaveResult.Saved saved -> announced(Outcome.done(saved.annotation()), "created", who(draft));
             // A retried create (same client id, same content) is not an error: it already happened.
             case SaveResult.Conflict conflict when sameContent(conflict.current(), candidate) -> Outcome.done(conflict.current());
             case SaveResult.Conflict conflict -> new Outcome.Conflict<>(conflict.current(), 0);
@@ -79,18 +89,139 @@ public final class AnnotationService {
                 current.get().createdAt(), current.get().updatedAt());
         List<Violation> violations = changed.validate(image.width(), image.height());
         if (!violations.isEmpty()) return Outcome.invalid("the annotation is not valid on this image", violations);
-        return fromSave(annotations.update(id, expectedRevision, changed), id, expectedRevision);
+        return announced(fromSave(annotations.update(id, expectedRevision, changed), id, expectedRevision), "updated",
+                who(draft));
     }
 
     public Outcome<Annotation> delete(String id, long expectedRevision, String author) {
         if (author == null || author.isBlank()) {
             return Outcome.invalid("a delete needs an author", List.of(new Violation("/author", "author is required")));
         }
-        return fromSave(annotations.delete(id, expectedRevision, author), id, expectedRevision);
+        return announced(fromSave(annotations.delete(id, expectedRevision, author), id, expectedRevision), "deleted", author);
     }
 
     public Outcome<Annotation> revert(String id, long toRevision, long expectedRevision, String author) {
-        return fromSave(annotations.revert(id, toRevision, expectedRevision, author), id, expectedRevision);
+        return announced(fromSave(annotations.revert(id, toRevision, expectedRevision, author), id, expectedRevision),
+                "reverted", author);
+    }
+
+    // --- batches (the annotator's autosave) -----------------------------------------------------
+
+    /** One change of a batch, as the client asked for it. */
+    public sealed interface BatchChange {
+        record Create(AnnotationDraft annotation) implements BatchChange {}
+
+        record Update(String id, long revision, AnnotationDraft annotation) implements BatchChange {}
+
+        record Delete(String id, long revision) implements BatchChange {}
+    }
+
+    /** What a batch came to; when it is not {@link Saved}, nothing of it was written. */
+    public sealed interface BatchOutcome {
+        /** Every change committed; {@code saved.get(i)} is the result of change {@code i}. */
+        record Saved(List<Annotation> saved) implements BatchOutcome {}
+
+        record NoSuchImage(String imageId) implements BatchOutcome {}
+
+        /** Drafts that are not valid on the image; pointers like {@code /changes/2/annotation/shape/x}. */
+        record Invalid(List<Violation> violations) implements BatchOutcome {}
+
+        /** Change {@code index} named a revision that is not the current one (or a create an id that exists). */
+        record Stale(int index, long expectedRevision, Annotation current) implements BatchOutcome {}
+
+        /** Change {@code index} named an annotation that is not on this image (or is deleted). */
+        record Missing(int index, String id) implements BatchOutcome {}
+    }
+
+    /** Most changes one batch may carry. */
+    public static final int MAX_BATCH = 1000;
+
+    /**
+     * Applies all changes to annotations of one image atomically: every draft is checked against the
+     * image first (nothing is written if any is invalid), then all are saved in one transaction, or
+     * none if one is stale or missing. {@code caller} is the author of every change.
+     */
+    public BatchOutcome saveBatch(String imageId, List<BatchChange> changes, String caller) {
+        Optional<ImageRepository.StoredImage> stored = images.get(imageId);
+        if (stored.isEmpty()) return new BatchOutcome.NoSuchImage(imageId);
+        if (changes.size() > MAX_BATCH) {
+            return new BatchOutcome.Invalid(List.of(new Violation("/changes", "a batch may carry at most " + MAX_BATCH
+                    + " changes (had " + changes.size() + "); split it")));
+        }
+        ImageAsset image = stored.get().image();
+        Instant now = clock.instant();
+        List<Violation> violations = new ArrayList<>();
+        List<Change> toSave = new ArrayList<>(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            String at = "/changes/" + i;
+            switch (changes.get(i)) {
+                case BatchChange.Create c -> {
+                    AnnotationDraft d = c.annotation().by(caller);
+                    String id = d.id() == null || d.id().isBlank() ? UUID.randomUUID().toString() : d.id();
+                    Annotation candidate = new Annotation(id, imageId, d.shape(), d.labels(), d.provenance(), 1,
+                            d.status() == null ? AnnotationStatus.DRAFT : d.status(), now, now);
+                    check(candidate, image, at, violations);
+                    toSave.add(new Change.Create(candidate));
+                }
+                case BatchChange.Update u -> {
+                    AnnotationDraft d = u.annotation().by(caller);
+                    // Revision, status and times are placeholders here: the repository takes them from the current row.
+                    Annotation changed = new Annotation(u.id(), imageId, d.shape(), d.labels(), d.provenance(), 1,
+                            d.status(), now, now);
+                    check(new Annotation(u.id(), imageId, d.shape(), d.labels(), d.provenance(), 1,
+                            d.status() == null ? AnnotationStatus.DRAFT : d.status(), now, now), image, at, violations);
+                    toSave.add(new Change.Update(u.id(), u.revision(), changed, caller));
+                }
+                case BatchChange.Delete del -> toSave.add(new Change.Delete(del.id(), del.revision(), caller));
+            }
+        }
+        if (!violations.isEmpty()) return new BatchOutcome.Invalid(violations);
+        return switch (annotations.saveBatch(imageId, toSave)) {
+            case BatchResult.Applied applied -> {
+                String projectId = stored.get().projectId();
+                for (int i = 0; i < applied.saved().size(); i++) {
+                    Annotation a = applied.saved().get(i);
+                    String change = switch (toSave.get(i)) {
+                        case Change.Create c -> "created";
+                        case Change.Update u -> "updated";
+                        case Change.Delete d -> "deleted";
+                        case Change.Revert r -> "reverted";
+                    };
+                    events.publish(projectId, new EventBus.AnnotationSaved(imageId, a.id(), a.revision(), caller, change));
+                }
+                yield new BatchOutcome.Saved(applied.saved());
+            }
+            case BatchResult.Rejected rejected -> switch (rejected.reason()) {
+                case SaveResult.Conflict conflict -> new BatchOutcome.Stale(rejected.index(),
+                        switch (toSave.get(rejected.index())) {
+                            case Change.Update u -> u.expectedRevision();
+                            case Change.Delete d -> d.expectedRevision();
+                            default -> 0;
+                        }, conflict.current());
+                case SaveResult.NotFound nf -> new BatchOutcome.Missing(rejected.index(), nf.id());
+                case SaveResult.Saved saved -> throw new IllegalStateException("a saved change does not reject a batch");
+            };
+        };
+    }
+
+    private static void check(Annotation candidate, ImageAsset image, String at, List<Violation> into) {
+        for (Violation v : candidate.validate(image.width(), image.height())) {
+            // id and imageId are the server's; the rest is the draft's, reported under /annotation.
+            into.add(v.pointer().equals("/id") ? v.prefixed(at) : v.prefixed(at + "/annotation"));
+        }
+    }
+
+    /** Announces a saved single change to the annotation's project. */
+    private Outcome<Annotation> announced(Outcome<Annotation> outcome, String change, String by) {
+        if (outcome instanceof Outcome.Done<Annotation>(Annotation a)) {
+            images.get(a.imageId()).ifPresent(image -> events.publish(image.projectId(),
+                    new EventBus.AnnotationSaved(a.imageId(), a.id(), a.revision(), by, change)));
+        }
+        return outcome;
+    }
+
+    private static String who(AnnotationDraft draft) {
+        return draft.provenance() == null ? null : draft.provenance().author();
     }
 
     private static Outcome<Annotation> fromSave(SaveResult result, String id, long expectedRevision) {

@@ -31,6 +31,17 @@ public sealed interface Outcome<T> {
     /** Content that is not what it says it is, or a format we do not read. */
     record Unsupported<T>(String detail) implements Outcome<T> {}
 
+    /**
+     * A workflow rule refuses the action: not the caller's role (the guard checks that) nor the form of
+     * the input, but the state of things ({@link Why#WRONG_STATE}: already decided, not submitted) or who
+     * is asking ({@link Why#NOT_FOR_THIS_CALLER}: one's own work, someone else's lease). {@code problem}
+     * is a short name for it ("already-decided", "own-work"); {@code current}, if not null, is the thing
+     * as it is now.
+     */
+    record Refused<T>(Why why, String problem, String detail, Object current) implements Outcome<T> {
+        public enum Why { WRONG_STATE, NOT_FOR_THIS_CALLER }
+    }
+
     /** The same outcome with its value transformed; failures pass through unchanged. */
     @SuppressWarnings("unchecked")
     default <R> Outcome<R> map(java.util.function.Function<? super T, ? extends R> f) {

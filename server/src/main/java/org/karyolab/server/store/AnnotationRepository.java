@@ -101,6 +101,25 @@ public final class AnnotationRepository {
      * a conflict or not found, none is saved.
      */
     public BatchResult saveBatch(String imageId, List<? extends Change> changes) {
+        return saveBatch(imageId, changes, (c, saved) -> true).orElseThrow();
+    }
+
+    /**
+     * Writes of other repositories of this store that must commit or roll back together with a batch
+     * (a suggestion's decision, a review record). Runs in the batch's transaction after its changes
+     * applied, sees {@code saved}, and may run again if the transaction is retried.
+     */
+    @FunctionalInterface
+    interface Alongside {
+        /** @return false to roll back the batch and itself */
+        boolean run(Connection c, List<Annotation> saved) throws SQLException;
+    }
+
+    /**
+     * {@link #saveBatch(String, List)} with {@code alongside} in the same transaction. Empty when
+     * the batch applied but {@code alongside} refused: then nothing at all was saved.
+     */
+    Optional<BatchResult> saveBatch(String imageId, List<? extends Change> changes, Alongside alongside) {
         Objects.requireNonNull(imageId, "imageId");
         List<Change> all = List.copyOf(changes);
         // Lock every row the batch changes, in id order, before changing any: two batches touching
@@ -112,11 +131,12 @@ public final class AnnotationRepository {
             List<Annotation> saved = new ArrayList<>(all.size());
             for (int i = 0; i < all.size(); i++) {
                 SaveResult result = apply(c, imageId, all.get(i));
-                if (!(result instanceof SaveResult.Saved s)) return new BatchResult.Rejected(i, result);
+                if (!(result instanceof SaveResult.Saved s)) return Optional.<BatchResult>of(new BatchResult.Rejected(i, result));
                 saved.add(s.annotation());
             }
-            return new BatchResult.Applied(saved);
-        }, r -> r instanceof BatchResult.Applied)));
+            if (!alongside.run(c, List.copyOf(saved))) return Optional.<BatchResult>empty();
+            return Optional.<BatchResult>of(new BatchResult.Applied(saved));
+        }, r -> r.isPresent() && r.get() instanceof BatchResult.Applied)));
     }
 
     /** The live (not deleted) annotations of an image, oldest first. */
@@ -178,7 +198,8 @@ public final class AnnotationRepository {
                 Annotation next = new Annotation(was.id(), was.imageId(), changed.shape(), changed.labels(),
                         changed.provenance(), was.revision() + 1,
                         changed.status() != null ? changed.status() : was.status(), was.createdAt(), nextTime(was));
-                yield append(c, was.revision(), next, ChangeKind.UPDATED, null, who(changed.provenance()), false);
+                String by = u.changedBy() != null && !u.changedBy().isBlank() ? u.changedBy() : who(changed.provenance());
+                yield append(c, was.revision(), next, ChangeKind.UPDATED, null, by, false);
             }
             case Change.Delete d -> {
                 requireAuthor(d.author());

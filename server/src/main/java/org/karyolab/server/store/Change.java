@@ -8,8 +8,16 @@ public sealed interface Change {
     /** A new annotation; its id is kept if set, generated if blank. Revision, timestamps are assigned. */
     record Create(Annotation annotation) implements Change {}
 
-    /** New shape, labels, provenance and status for an annotation currently at {@code expectedRevision}. */
-    record Update(String id, long expectedRevision, Annotation changed) implements Change {}
+    /**
+     * New shape, labels, provenance and status for an annotation currently at {@code expectedRevision}.
+     * {@code changedBy} is who made this revision when that is not the content's author (a reviewer
+     * changing the status, an annotator submitting); null means the provenance's author.
+     */
+    record Update(String id, long expectedRevision, Annotation changed, String changedBy) implements Change {
+        public Update(String id, long expectedRevision, Annotation changed) {
+            this(id, expectedRevision, changed, null);
+        }
+    }
 
     record Delete(String id, long expectedRevision, String author) implements Change {}
 

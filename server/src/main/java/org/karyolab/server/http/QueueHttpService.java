@@ -1,0 +1,97 @@
+package org.karyolab.server.http;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.server.auth.Access;
+import org.karyolab.server.auth.Action;
+import org.karyolab.server.service.Outcome;
+import org.karyolab.server.service.WorkQueue;
+import org.karyolab.server.store.LeaseRepository.Lease;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The work queue: {@code POST /api/v1/projects/{projectId}/queue/next} (ANNOTATE; 200 with a lease, or
+ * 204 when nothing is left), {@code GET|POST /api/v1/leases/{leaseId}[/renew|/release]} (ANNOTATE, holder only),
+ * {@code PUT /api/v1/images/{imageId}/priority} (MANAGE).
+ */
+public final class QueueHttpService {
+
+    /** The body of a priority change. */
+    public record PriorityRequest(Double priority) {}
+
+    private final WorkQueue queue;
+    private final Guard guard;
+
+    public QueueHttpService(WorkQueue queue, Guard guard) {
+        this.queue = queue;
+        this.guard = guard;
+    }
+
+    /** Routes under {@code /api/v1/projects}. */
+    public HttpService byProject() {
+        return rules -> rules.post("/{projectId}/queue/next", this::next);
+    }
+
+    /** Routes under {@code /api/v1/leases}. */
+    public HttpService byLease() {
+        return rules -> rules.get("/{leaseId}", this::get)
+                .post("/{leaseId}/renew", this::renew)
+                .post("/{leaseId}/release", this::release);
+    }
+
+    /** Routes under {@code /api/v1/images}. */
+    public HttpService byImage() {
+        return rules -> rules.put("/{imageId}/priority", this::priority);
+    }
+
+    private void next(ServerRequest req, ServerResponse res) {
+        String projectId = req.path().pathParameters().get("projectId");
+        guard.project(req, res, projectId, Action.ANNOTATE).ifPresent(g -> {
+            Outcome<Optional<Lease>> next = queue.next(projectId, g.caller().username());
+            if (next instanceof Outcome.Done<Optional<Lease>> done && done.value().isEmpty()) {
+                res.status(Status.NO_CONTENT_204).send(); // nothing left to label
+                return;
+            }
+            Http.send(res, next.map(Optional::orElseThrow), Status.OK_200);
+        });
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        String leaseId = req.path().pathParameters().get("leaseId");
+        lease(req, res, leaseId).ifPresent(g -> Http.send(res, queue.get(leaseId), Status.OK_200));
+    }
+
+    private void renew(ServerRequest req, ServerResponse res) {
+        String leaseId = req.path().pathParameters().get("leaseId");
+        lease(req, res, leaseId).ifPresent(g -> Http.send(res, queue.renew(leaseId, g.caller().username()), Status.OK_200));
+    }
+
+    private void release(ServerRequest req, ServerResponse res) {
+        String leaseId = req.path().pathParameters().get("leaseId");
+        lease(req, res, leaseId).ifPresent(g -> Http.send(res, queue.release(leaseId, g.caller().username()), Status.OK_200));
+    }
+
+    private void priority(ServerRequest req, ServerResponse res) {
+        String imageId = req.path().pathParameters().get("imageId");
+        guard.image(req, res, imageId, Action.MANAGE).ifPresent(g ->
+                Http.body(req, res, PriorityRequest.class).ifPresent(body ->
+                        Http.send(res, queue.setPriority(imageId, body.priority())
+                                .map(p -> Map.of("imageId", imageId, "priority", p)), Status.OK_200)));
+    }
+
+    /** The guard for a lease: signed in, the lease exists, and the caller may annotate in its project. */
+    private Optional<Access.Granted> lease(ServerRequest req, ServerResponse res, String leaseId) {
+        if (guard.caller(req, res).isEmpty()) return Optional.empty();
+        Optional<String> project = queue.projectOf(leaseId);
+        if (project.isEmpty()) {
+            Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found", "no lease with id '" + leaseId + "'", List.of());
+            return Optional.empty();
+        }
+        return guard.project(req, res, project.get(), Action.ANNOTATE);
+    }
+}

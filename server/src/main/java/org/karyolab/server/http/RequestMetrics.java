@@ -1,0 +1,48 @@
+package org.karyolab.server.http;
+
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.Timer;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Request counts and latency histograms per route, served with the rest of the metrics at
+ * {@code /observe/metrics} (Prometheus text). Tagged by route pattern, not by path, so that ids
+ * in paths do not make a meter per annotation.
+ */
+public final class RequestMetrics implements Filter {
+
+    static final String METER = "karyolab.http.requests";
+
+    private final MeterRegistry registry;
+
+    public RequestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        long start = System.nanoTime();
+        try {
+            chain.proceed();
+        } finally {
+            long nanos = System.nanoTime() - start;
+            String route = req.matchingPattern().orElse("unmatched");
+            Timer timer = registry.getOrCreate(Timer.builder(METER)
+                    .description("HTTP requests by route: count and latency")
+                    .publishPercentileHistogram(true)
+                    .minimumExpectedValue(Duration.ofNanos(100_000))
+                    .maximumExpectedValue(Duration.ofSeconds(10))
+                    .tags(List.of(Tag.create("method", req.prologue().method().text()),
+                            Tag.create("route", route),
+                            Tag.create("status", res.status().code() / 100 + "xx"))));
+            timer.record(Duration.ofNanos(nanos));
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package org.karyolab.server.service;
+
+import org.karyolab.schema.json.SchemaJson;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * What happened in a project, for whoever is watching it live (the annotator's event stream).
+ * In-process only: events are not stored and a restart forgets them; clients reload after a reconnect
+ * that cannot be replayed.
+ *
+ * <p>Services publish <em>after</em> their transaction committed. Every event gets a sequence number,
+ * increasing over the whole server (so also within each project), and is kept in a bounded ring per
+ * project for replay ({@code Last-Event-ID}). Publishing never waits for a subscriber: each has a
+ * bounded queue, and one that falls that far behind is dropped (its stream ends; it reconnects
+ * and replays).
+ */
+public final class EventBus implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EventBus.class.getName());
+
+    /** Everything that can be published. {@link #type()} is the SSE {@code event:} name. */
+    public sealed interface Event {
+        /** e.g. {@code annotation-saved}. */
+        default String type() {
+            return switch (this) {
+                case AnnotationSaved e -> "annotation-saved";
+                case ImageAdded e -> "image-added";
+                case ImageChanged e -> "image-changed";
+                case ImageSubmitted e -> "image-submitted";
+                case ImageReviewed e -> "image-reviewed";
+                case SuggestionReady e -> "suggestion-ready";
+                case TrainingProgress e -> "training-progress";
+                case ImportProgress e -> "import-progress";
+            };
+        }
+    }
+
+    /** An annotation was created, updated, deleted or reverted ({@code change}); {@code by} is who did it. */
+    public record AnnotationSaved(String imageId, String annotationId, long revision, String by, String change)
+            implements Event {}
+
+    /** An image was uploaded into the project. */
+    public record ImageAdded(String imageId, String caseId) implements Event {}
+
+    /** An image's metadata or split changed; {@code split} is its split now. */
+    public record ImageChanged(String imageId, String caseId, String split) implements Event {}
+
+    /** An annotator submitted an image for review. */
+    public record ImageSubmitted(String imageId, String by) implements Event {}
+
+    /** A reviewer decided on an image ({@code decision}: e.g. accepted, rejected). */
+    public record ImageReviewed(String imageId, String decision, String by) implements Event {}
+
+    /** A model posted suggestions for an image. */
+    public record SuggestionReady(String imageId, String modelId, String modelVersion, int count) implements Event {}
+
+    /** A training job moved on; {@code fraction} is 0..1. */
+    public record TrainingProgress(String jobId, double fraction, String message) implements Event {}
+
+    /** An import moved on; {@code fraction} is 0..1. */
+    public record ImportProgress(String jobId, double fraction, String message) implements Event {}
+
+    /** A published event as sent: its sequence number, type, and JSON. */
+    public record Envelope(long seq, String projectId, String type, String json) {}
+
+    /** A subscriber's end: read with {@link #next}; close it when done. */
+    public interface Subscription extends AutoCloseable {
+        /**
+         * The next event, waiting at most {@code wait}; empty when none came in time. Throws
+         * {@link Ended} when the subscription is over (dropped for falling behind, or the bus closed).
+         */
+        java.util.Optional<Envelope> next(Duration wait) throws Ended, InterruptedException;
+
+        /** True when the replay asked for could not be given in full (events older than the ring were lost). */
+        boolean gap();
+
+        @Override
+        void close();
+    }
+
+    /** The subscription is over; {@link #reason} says why. */
+    public static final class Ended extends Exception {
+        public Ended(String reason) {
+            super(reason, null, false, false);
+        }
+
+        public String reason() {
+            return getMessage();
+        }
+    }
+
+    public static final int DEFAULT_RING = 1000;
+    public static final int DEFAULT_QUEUE = 256;
+
+    private final int ringSize;
+    private final int queueSize;
+    private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    private long seq; // guarded by this
+    private volatile boolean closed;
+
+    public EventBus() {
+        this(DEFAULT_RING, DEFAULT_QUEUE);
+    }
+
+    /**
+     * @param ringSize  events kept per project for replay
+     * @param queueSize events a subscriber may fall behind (beyond a replay) before it is dropped
+     */
+    public EventBus(int ringSize, int queueSize) {
+        if (ringSize < 1 || queueSize < 1) throw new IllegalArgumentException("sizes must be positive");
+        this.ringSize = ringSize;
+        this.queueSize = queueSize;
+    }
+
+    /** Publishes an event of a project to its subscribers; never blocks on them. Returns the envelope sent. */
+    public Envelope publish(String projectId, Event event) {
+        String json = SchemaJson.write(event);
+        Channel channel = channel(projectId);
+        synchronized (channel) {
+            Envelope envelope = new Envelope(nextSeq(), projectId, event.type(), json);
+            channel.ring.addLast(envelope);
+            if (channel.ring.size() > ringSize) channel.dropped = channel.ring.removeFirst().seq();
+            for (Subscriber s : channel.subscribers) {
+                if (!s.queue.offer(envelope)) s.drop("fell more than " + queueSize + " events behind");
+            }
+            return envelope;
+        }
+    }
+
+    /**
+     * Subscribes to a project's events. With {@code lastEventId} (the last sequence number the client
+     * saw), everything kept after it is delivered first; registering and replaying happen under the
+     * channel's lock, so nothing is missed or repeated between the two.
+     */
+    public Subscription subscribe(String projectId, Long lastEventId) {
+        Channel channel = channel(projectId);
+        synchronized (channel) {
+            List<Envelope> replay = new ArrayList<>();
+            boolean gap = false;
+            if (lastEventId != null) {
+                for (Envelope e : channel.ring) if (e.seq() > lastEventId) replay.add(e);
+                // Missed events are gone if the ring has pushed out one newer than what the client saw.
+                gap = channel.dropped > lastEventId;
+            }
+            Subscriber s = new Subscriber(channel, replay.size() + queueSize, gap);
+            s.queue.addAll(replay);
+            if (closed) s.drop("the server is stopping");
+            else channel.subscribers.add(s);
+            return s;
+        }
+    }
+
+    /** Subscribers now watching a project (for tests and health). */
+    public int subscribers(String projectId) {
+        Channel c = channels.get(projectId);
+        return c == null ? 0 : c.subscribers.size();
+    }
+
+    /** Ends every subscription (their streams close); later publishes still go to the rings. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Channel c : channels.values()) {
+            synchronized (c) {
+                for (Subscriber s : c.subscribers) s.drop("the server is stopping");
+            }
+        }
+    }
+
+    private synchronized long nextSeq() {
+        return ++seq;
+    }
+
+    private Channel channel(String projectId) {
+        return channels.computeIfAbsent(projectId, id -> new Channel());
+    }
+
+    private final class Channel {
+        final ArrayDeque<Envelope> ring = new ArrayDeque<>();
+        final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+        long dropped; // highest sequence number pushed out of the ring; guarded by this
+
+        Channel() {
+        }
+    }
+
+    private static final Envelope END = new Envelope(-1, "", "", "");
+
+    private final class Subscriber implements Subscription {
+        final Channel channel;
+        final BlockingQueue<Envelope> queue;
+        final boolean gap;
+        volatile String ended;
+
+        Subscriber(Channel channel, int capacity, boolean gap) {
+            this.channel = channel;
+            this.queue = new ArrayBlockingQueue<>(capacity + 1); // + 1: room for END after a drop
+            this.gap = gap;
+        }
+
+        void drop(String why) {
+            if (ended != null) return;
+            ended = why;
+            channel.subscribers.remove(this);
+            queue.clear();
+            queue.offer(END);
+            LOG.fine(() -> "event subscriber dropped: " + why);
+        }
+
+        @Override
+        public java.util.Optional<Envelope> next(Duration wait) throws Ended, InterruptedException {
+            if (ended != null && queue.peek() == END) throw new Ended(ended);
+            Envelope e = queue.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (e == END) throw new Ended(ended);
+            return java.util.Optional.ofNullable(e);
+        }
+
+        @Override
+        public boolean gap() {
+            return gap;
+        }
+
+        @Override
+        public void close() {
+            synchronized (channel) {
+                if (ended == null) ended = "closed";
+                channel.subscribers.remove(this);
+            }
+        }
+    }
+}

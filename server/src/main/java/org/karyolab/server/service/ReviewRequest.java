@@ -1,0 +1,22 @@
+package org.karyolab.server.service;
+
+import org.karyolab.schema.Validatable;
+import org.karyolab.schema.Violation;
+import org.karyolab.server.store.ReviewRepository.Verdict;
+
+import java.util.List;
+
+/** A reviewer's decision: {@code {"decision": "accept" | "reject", "comment": "..."}}; the comment is optional. */
+public record ReviewRequest(Verdict decision, String comment) implements Validatable {
+
+    public static final int MAX_COMMENT = 10_000;
+
+    @Override
+    public List<Violation> validate() {
+        if (decision == null) return List.of(new Violation("/decision", "decision is required: \"accept\" or \"reject\""));
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            return List.of(new Violation("/comment", "comment must be at most " + MAX_COMMENT + " characters"));
+        }
+        return List.of();
+    }
+}

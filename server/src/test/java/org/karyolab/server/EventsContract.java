@@ -1,0 +1,137 @@
+package org.karyolab.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.karyolab.schema.json.SchemaJson;
+import org.karyolab.server.service.EventBus;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code GET /api/v1/projects/{projectId}/events}: live events over SSE, with replay on reconnect. */
+abstract class EventsContract {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path data;
+
+    KaryoLabServer server;
+    TestApi admin;
+    TestApi annotator;
+    String project;
+    String image;
+
+    abstract TestServers database();
+
+    @BeforeEach
+    void start() {
+        server = database().start(data);
+        admin = TestApi.admin(server);
+        project = admin.createProject("live");
+        image = admin.uploadPng(project, 200, 100);
+        annotator = admin.newUser("ana");
+        admin.addMember(project, "ana", "annotator");
+        admin.newUser("vic");
+        admin.addMember(project, "vic", "viewer");
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) server.close();
+    }
+
+    SseClient watch(String lastEventId) {
+        SseClient client = SseClient.open(server.url(), "vic", "vic-password", "/api/v1/projects/" + project + "/events",
+                lastEventId);
+        assertThat(client.status()).isEqualTo(200);
+        assertThat(client.contentType()).startsWith("text/event-stream");
+        return client;
+    }
+
+    static JsonNode json(SseClient.Event e) throws Exception {
+        return SchemaJson.mapper().readTree(e.data());
+    }
+
+    @Test
+    void aViewerSeesAnotherUsersSavesInOrderWithIds() throws Exception {
+        try (SseClient vic = watch(null)) {
+            String id = annotator.post("/api/v1/images/" + image + "/annotations", TestApi.box(10, 10, 20, 20, "1", "ana"))
+                    .json().get("id").asText();
+            assertThat(annotator.put("/api/v1/annotations/" + id, TestApi.box(11, 10, 20, 20, "1", "ana"), "\"1\"").status())
+                    .isEqualTo(200);
+            assertThat(annotator.post("/api/v1/images/" + image + "/annotations/batch", """
+                    {"changes": [{"op": "create", "annotation": %s}, {"op": "delete", "id": "%s", "revision": 2}]}"""
+                    .formatted(TestApi.box(50, 10, 20, 20, "2", "ana"), id)).status()).isEqualTo(200);
+
+            List<SseClient.Event> events = vic.next(4, WAIT);
+            assertThat(events).extracting(SseClient.Event::type).containsOnly("annotation-saved");
+            assertThat(events).extracting(e -> json(e).get("change").asText())
+                    .containsExactly("created", "updated", "created", "deleted");
+            assertThat(json(events.get(0)).get("annotationId").asText()).isEqualTo(id);
+            assertThat(json(events.get(0)).get("imageId").asText()).isEqualTo(image);
+            assertThat(json(events.get(0)).get("by").asText()).isEqualTo("ana");
+            assertThat(json(events.get(1)).get("revision").asLong()).isEqualTo(2);
+            assertThat(json(events.get(3)).get("revision").asLong()).isEqualTo(3);
+            List<Long> ids = events.stream().map(e -> Long.parseLong(e.id())).toList();
+            assertThat(ids).isSorted().doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void reconnectingWithLastEventIdReplaysWhatWasMissed() throws Exception {
+        String lastSeen;
+        try (SseClient vic = watch(null)) {
+            annotator.post("/api/v1/images/" + image + "/annotations", TestApi.box(10, 10, 20, 20, "1", "ana"));
+            lastSeen = vic.next(1, WAIT).getFirst().id();
+        }
+        // While no one watches: two more saves and an upload.
+        annotator.post("/api/v1/images/" + image + "/annotations", TestApi.box(30, 10, 20, 20, "1", "ana"));
+        annotator.post("/api/v1/images/" + image + "/annotations", TestApi.box(60, 10, 20, 20, "1", "ana"));
+        admin.uploadPng(project, 10, 10);
+        try (SseClient vic = watch(lastSeen)) {
+            List<SseClient.Event> missed = vic.next(3, WAIT);
+            assertThat(missed).extracting(SseClient.Event::type)
+                    .containsExactly("annotation-saved", "annotation-saved", "image-added");
+            assertThat(Long.parseLong(missed.getFirst().id())).isGreaterThan(Long.parseLong(lastSeen));
+            assertThat(json(missed.get(0)).get("revision").asLong()).isEqualTo(1);
+            // ...then live events follow on the same stream.
+            annotator.post("/api/v1/images/" + image + "/annotations", TestApi.box(90, 10, 20, 20, "1", "ana"));
+            SseClient.Event live = vic.next(1, WAIT).getFirst();
+            assertThat(Long.parseLong(live.id())).isGreaterThan(Long.parseLong(missed.get(2).id()));
+        }
+    }
+
+    @Test
+    void servicesOfOtherEngineersCanPublishAndOnlyTheProjectsEventsArrive() throws Exception {
+        String other = admin.createProject("other");
+        try (SseClient vic = watch(null)) {
+            EventBus bus = server.services().events();
+            bus.publish(other, new EventBus.TrainingProgress("job-0", 0.1, "elsewhere"));
+            bus.publish(project, new EventBus.TrainingProgress("job-1", 0.5, "epoch 5 of 10"));
+            SseClient.Event e = vic.next(1, WAIT).getFirst();
+            assertThat(e.type()).isEqualTo("training-progress");
+            assertThat(json(e).get("fraction").asDouble()).isEqualTo(0.5);
+            assertThat(json(e).get("jobId").asText()).isEqualTo("job-1");
+        }
+    }
+
+    @Test
+    void theStreamIsGuardedLikeTheProject() {
+        assertThat(new TestApi(server.url()).get("/api/v1/projects/" + project + "/events").status()).isEqualTo(401);
+        TestApi stranger = admin.newUser("sam");
+        assertThat(stranger.get("/api/v1/projects/" + project + "/events").status()).isEqualTo(403);
+        assertThat(admin.get("/api/v1/projects/no-such/events").status()).isEqualTo(404);
+        try (SseClient bad = SseClient.open(server.url(), "vic", "vic-password", "/api/v1/projects/" + project + "/events",
+                "yesterday")) {
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.contentType()).isEqualTo("application/problem+json");
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package org.karyolab.server.api;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.karyolab.server.KaryoLabServer;
+import org.karyolab.server.TestApi;
+import org.karyolab.server.TestServers;
+import org.karyolab.server.auth.Action;
+import org.karyolab.server.auth.Role;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every route, called as every kind of caller: anonymous, a signed-in non-member, each project
+ * role, and an admin. Each route has one line in {@link #RULES} saying what it needs; a route
+ * without a line fails the test, so no route can be added unchecked.
+ */
+abstract class AuthorizationMatrixContract {
+
+    /** What a route needs. */
+    sealed interface Needs {
+        record Nothing() implements Needs {}
+        record SignedIn() implements Needs {}
+        record Admin() implements Needs {}
+        record InProject(Action action) implements Needs {}
+    }
+
+    static final Needs PUBLIC = new Needs.Nothing();
+    static final Needs SIGNED_IN = new Needs.SignedIn();
+    static final Needs ADMIN = new Needs.Admin();
+
+    static Needs project(Action a) {
+        return new Needs.InProject(a);
+    }
+
+    /** The rule for every route: method + path pattern -> what it needs. */
+    static final Map<String, Needs> RULES = new LinkedHashMap<>();
+
+    static {
+        RULES.put("POST /api/v1/auth/login", PUBLIC);
+        RULES.put("POST /api/v1/auth/logout", SIGNED_IN);
+        RULES.put("GET /api/v1/auth/me", SIGNED_IN);
+        RULES.put("GET /api/v1/auth/tokens", SIGNED_IN);
+        RULES.put("POST /api/v1/auth/tokens", SIGNED_IN);
+        RULES.put("DELETE /api/v1/auth/tokens/{tokenId}", SIGNED_IN);
+        RULES.put("GET /api/v1/users", ADMIN);
+        RULES.put("POST /api/v1/users", ADMIN);
+        RULES.put("GET /api/v1/projects", SIGNED_IN);
+        RULES.put("POST /api/v1/projects", SIGNED_IN);
+        RULES.put("GET /api/v1/projects/{projectId}", project(Action.VIEW));
+        RULES.put("PUT /api/v1/projects/{projectId}", project(Action.MANAGE));
+        RULES.put("GET /api/v1/projects/{projectId}/members", project(Action.VIEW));
+        RULES.put("PUT /api/v1/projects/{projectId}/members/{username}", project(Action.MANAGE));
+        RULES.put("DELETE /api/v1/projects/{projectId}/members/{username}", project(Action.MANAGE));
+        RULES.put("GET /api/v1/projects/{projectId}/audit", project(Action.MANAGE));
+        RULES.put("GET /api/v1/projects/{projectId}/images", project(Action.VIEW));
+        RULES.put("POST /api/v1/projects/{projectId}/images", project(Action.ANNOTATE));
+        RULES.put("GET /api/v1/images/{imageId}", project(Action.VIEW));
+        RULES.put("GET /api/v1/images/{imageId}/content", project(Action.VIEW));
+        RULES.put("GET /api/v1/images/{imageId}/annotations", project(Action.VIEW));
+        RULES.put("POST /api/v1/images/{imageId}/annotations", project(Action.ANNOTATE));
+        RULES.put("GET /api/v1/annotations/{id}", project(Action.VIEW));
+        RULES.put("PUT /api/v1/annotations/{id}", project(Action.ANNOTATE));
+        RULES.put("DELETE /api/v1/annotations/{id}", project(Action.ANNOTATE));
+        RULES.put("GET /api/v1/annotations/{id}/history", project(Action.VIEW));
+        RULES.put("POST /api/v1/annotations/{id}/revert", project(Action.ANNOTATE));
+        // suggestions, review, work queue
+        RULES.put("GET /api/v1/images/{imageId}/suggestions", project(Action.VIEW));
+        RULES.put("POST /api/v1/images/{imageId}/suggestions", project(Action.MANAGE));
+        RULES.put("GET /api/v1/suggestions/{suggestionId}", project(Action.VIEW));
+        RULES.put("POST /api/v1/suggestions/{suggestionId}/accept", project(Action.ANNOTATE));
+        RULES.put("POST /api/v1/suggestions/{suggestionId}/reject", project(Action.ANNOTATE));
+        RULES.put("GET /api/v1/projects/{projectId}/models", project(Action.VIEW));
+        RULES.put("POST /api/v1/images/{imageId}/submit", project(Action.ANNOTATE));
+        RULES.put("GET /api/v1/images/{imageId}/review", project(Action.VIEW));
+        RULES.put("POST /api/v1/images/{imageId}/review", project(Action.REVIEW));
+        RULES.put("GET /api/v1/images/{imageId}/reviews", project(Action.VIEW));
+        RULES.put("POST /api/v1/annotations/{id}/review", project(Action.REVIEW));
+        RULES.put("POST /api/v1/projects/{projectId}/queue/next", project(Action.ANNOTATE));
+        RULES.put("PUT /api/v1/images/{imageId}/priority", project(Action.MANAGE));
+        RULES.put("GET /api/v1/leases/{leaseId}", project(Action.ANNOTATE));
+        RULES.put("POST /api/v1/leases/{leaseId}/renew", project(Action.ANNOTATE));
+        RULES.put("POST /api/v1/leases/{leaseId}/release", project(Action.ANNOTATE));
+        RULES.put("GET /api/v1/images/{imageId}/thumbnail", project(Action.VIEW));
+        RULES.put("PUT /api/v1/images/{imageId}/metadata", project(Action.MANAGE));
+        RULES.put("POST /api/v1/images/{imageId}/annotations/batch", project(Action.ANNOTATE));
+        RULES.put("GET /api/v1/projects/{projectId}/events", project(Action.VIEW));
+    }
+
+    /** The callers, least privileged first, so a refusal never depends on what an allowed call changed. */
+    private static final List<String> CALLERS = List.of("anonymous", "outsider", "viewer", "reviewer", "annotator", "owner", "admin");
+
+    @TempDir
+    Path data;
+
+    KaryoLabServer server;
+    TestApi admin;
+    final Map<String, TestApi> callers = new LinkedHashMap<>();
+    final Map<String, String> ids = new LinkedHashMap<>();
+
+    abstract TestServers database();
+
+    @BeforeEach
+    void start() {
+        server = database().start(data);
+        admin = TestApi.admin(server);
+        String project = admin.createProject("matrix");
+        String image = admin.uploadPng(project, 128, 128);
+        callers.put("anonymous", admin.anonymous());
+        callers.put("outsider", admin.newUser("outsider"));
+        for (String role : List.of("viewer", "reviewer", "annotator", "owner")) {
+            callers.put(role, admin.newUser(role));
+            admin.addMember(project, role, role);
+        }
+        callers.put("admin", admin);
+        ids.put("projectId", project);
+        ids.put("imageId", image);
+        ids.put("id", admin.post("/api/v1/images/" + image + "/annotations", TestApi.box(1, 1, 9, 9, "1", "x")).json().get("id").asText());
+        ids.put("username", "viewer");
+        ids.put("tokenId", "no-such-token");
+        ids.put("suggestionId", admin.post("/api/v1/images/" + image + "/suggestions", """
+                {"shape": {"type": "box", "x": 1, "y": 1, "width": 9, "height": 9}, "confidence": 0.5,
+                 "modelId": "m", "modelVersion": "1"}""").json().get("id").asText());
+        ids.put("leaseId", admin.post("/api/v1/projects/" + project + "/queue/next", "").json().get("id").asText());
+        fixtures(admin, ids);
+    }
+
+    /** Hook for ids of resources other suites add (suggestions, leases...). */
+    void fixtures(TestApi admin, Map<String, String> ids) {
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void everyRouteHasARule() {
+        Set<String> routes = new TreeSet<>();
+        RouteInventory.of(server.services()).forEach(r -> routes.add(r.toString()));
+        assertThat(routes).as("routes without a line in RULES").isSubsetOf(RULES.keySet());
+        assertThat(RULES.keySet()).as("rules for routes that do not exist").isSubsetOf(routes);
+    }
+
+    @Test
+    void everyRouteAnswersEveryCallerAsItsRuleSays() {
+        List<String> wrong = new ArrayList<>();
+        int calls = 0;
+        for (String caller : CALLERS) {
+            for (RouteInventory.Route route : RouteInventory.of(server.services())) {
+                Needs needs = RULES.get(route.toString());
+                if (needs == null || route.path().endsWith("/logout")) continue; // logout would end the caller's session
+                String path = fill(route.path());
+                byte[] body = route.method().equals("GET") || route.method().equals("DELETE") ? null
+                        : "{}".getBytes(StandardCharsets.UTF_8);
+                // An event stream never ends: read its status and headers, then hang up.
+                TestApi.Response r = route.path().endsWith("/events")
+                        ? callers.get(caller).statusOnly(path)
+                        : callers.get(caller).request(route.method(), path, body,
+                                "Content-Type", "application/json", "If-Match", "\"1\"");
+                calls++;
+                String expected = expected(needs, caller);
+                String actual = isUnauthenticated(r) ? "401" : isForbidden(r) ? "403" : "allowed";
+                if (!expected.equals(actual)) {
+                    wrong.add(caller + " " + route + " -> " + r.status() + " (expected " + expected + "): " + r.body());
+                }
+            }
+        }
+        assertThat(wrong).as("%d calls", calls).isEmpty();
+        assertThat(calls).isGreaterThanOrEqualTo(CALLERS.size() * (RULES.size() - 1));
+    }
+
+    /** Refused for want of a sign-in (not, say, a wrong password at login, which is the route working). */
+    private static boolean isUnauthenticated(TestApi.Response r) {
+        return r.status() == 401 && r.body().contains("urn:karyolab:problem:unauthenticated");
+    }
+
+    private static boolean isForbidden(TestApi.Response r) {
+        return r.status() == 403 && r.body().contains("urn:karyolab:problem:forbidden");
+    }
+
+    private static String expected(Needs needs, String caller) {
+        if (needs instanceof Needs.Nothing) return "allowed";
+        if (caller.equals("anonymous")) return "401";
+        return switch (needs) {
+            case Needs.Nothing n -> "allowed";
+            case Needs.SignedIn s -> "allowed";
+            case Needs.Admin a -> caller.equals("admin") ? "allowed" : "403";
+            case Needs.InProject p -> switch (caller) {
+                case "admin" -> "allowed";
+                case "outsider" -> "403";
+                default -> Role.parse(caller).allows(p.action()) ? "allowed" : "403";
+            };
+        };
+    }
+
+    private String fill(String pattern) {
+        String path = pattern;
+        for (var e : ids.entrySet()) path = path.replace("{" + e.getKey() + "}", e.getValue());
+        assertThat(path).as("a path parameter without a fixture id").doesNotContain("{");
+        return path;
+    }
+}

@@ -1,0 +1,10 @@
+package org.karyolab.server.api;
+
+import org.karyolab.server.TestServers;
+
+class AuthorizationMatrixOnH2Test extends AuthorizationMatrixContract {
+    @Override
+    TestServers database() {
+        return TestServers.H2;
+    }
+}

@@ -1,0 +1,229 @@
+package org.karyolab.server.api;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.karyolab.server.KaryoLabServer;
+import org.karyolab.server.TestApi;
+import org.karyolab.server.TestServers;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad requests, each answered with the right status and problem type, and none of them changing
+ * anything: every table's row count and the blob store are the same before and after.
+ */
+abstract class BadInputContract {
+
+    @TempDir
+    Path data;
+
+    KaryoLabServer server;
+    TestApi admin;
+    TestApi annotator;
+    String project;
+    String image;
+    String annotation;
+    String editedAnnotation;
+
+    abstract TestServers database();
+
+    /** A bad request and what it must get: {@code who} is "admin", "annotator" or "anonymous". */
+    record Case(String name, String who, String method, String path, String body, String[] headers, int status, String type) {}
+
+    static Case bad(String name, String method, String path, String body, int status, String type, String... headers) {
+        return new Case(name, "admin", method, path, body, headers, status, type);
+    }
+
+    static Case as(String who, Case c) {
+        return new Case(c.name(), who, c.method(), c.path(), c.body(), c.headers(), c.status(), c.type());
+    }
+
+    @BeforeEach
+    void start() {
+        server = database().start(data);
+        admin = TestApi.admin(server);
+        project = admin.createProject("bad-input");
+        image = admin.uploadPng(project, 200, 100);
+        annotator = admin.newUser("ann");
+        admin.addMember(project, "ann", "annotator");
+        annotation = admin.post("/api/v1/images/" + image + "/annotations", TestApi.box(10, 10, 20, 20, "1", "x"))
+                .json().get("id").asText();
+        editedAnnotation = admin.post("/api/v1/images/" + image + "/annotations", TestApi.box(30, 10, 20, 20, "2", "x"))
+                .json().get("id").asText();
+        admin.put("/api/v1/annotations/" + editedAnnotation, TestApi.box(31, 10, 20, 20, "2", "x"), "\"1\"");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    static String box(String shape) {
+        return "{\"shape\": " + shape + "}";
+    }
+
+    static String labels(String labels) {
+        return "{\"shape\": {\"type\": \"box\", \"x\": 1, \"y\": 1, \"width\": 5, \"height\": 5}, \"labels\": " + labels + "}";
+    }
+
+    private static final String GOOD_BOX = "{\"shape\": {\"type\": \"box\", \"x\": 1, \"y\": 1, \"width\": 5, \"height\": 5}}";
+    private static final String LABEL_SET = "{\"chromosomeClasses\": [\"1\"], \"clusterTypeScheme\": \"lin-2021\", \"anomalyVocabulary\": []}";
+
+    List<Case> cases() {
+        String annotations = "/api/v1/images/" + image + "/annotations";
+        String a = "/api/v1/annotations/" + annotation;
+        String edited = "/api/v1/annotations/" + editedAnnotation;
+        String images = "/api/v1/projects/" + project + "/images";
+        String p = "/api/v1/projects/" + project;
+        List<Case> c = new ArrayList<>();
+        // Accounts and tokens
+        c.add(as("anonymous", bad("login: not JSON", "POST", "/api/v1/auth/login", "user=admin", 400, "malformed")));
+        c.add(as("anonymous", bad("login: wrong type", "POST", "/api/v1/auth/login", "{\"username\": 5, \"password\": \"x\"}", 400, "malformed")));
+        c.add(as("anonymous", bad("login: unknown field", "POST", "/api/v1/auth/login", "{\"user\": \"admin\"}", 400, "malformed")));
+        c.add(as("anonymous", bad("login: nothing", "POST", "/api/v1/auth/login", "", 400, "malformed")));
+        c.add(as("anonymous", bad("login: wrong password", "POST", "/api/v1/auth/login", "{\"username\": \"admin\", \"password\": \"wrong-one-here\"}", 401, "bad-credentials")));
+        c.add(bad("user: bad name and short password", "POST", "/api/v1/users", "{\"username\": \"A B\", \"password\": \"x\"}", 422, "validation"));
+        c.add(bad("user: name taken", "POST", "/api/v1/users", "{\"username\": \"ann\", \"password\": \"long-enough-password\"}", 422, "validation"));
+        c.add(as("annotator", bad("user: not an admin", "POST", "/api/v1/users", "{\"username\": \"eve\", \"password\": \"long-enough-password\"}", 403, "forbidden")));
+        c.add(bad("token: body is an array", "POST", "/api/v1/auth/tokens", "[1]", 400, "malformed"));
+        c.add(bad("token: revoke unknown", "DELETE", "/api/v1/auth/tokens/no-such-token", null, 404, "not-found"));
+        c.add(as("anonymous", bad("token: anonymous", "POST", "/api/v1/auth/tokens", "{\"name\": \"x\"}", 401, "unauthenticated")));
+        // Projects and members
+        c.add(bad("project: empty body", "POST", "/api/v1/projects", "", 400, "malformed"));
+        c.add(bad("project: truncated JSON", "POST", "/api/v1/projects", "{\"name\": \"x\"", 400, "malformed"));
+        c.add(bad("project: blank name", "POST", "/api/v1/projects", "{\"name\": \" \", \"labelSet\": " + LABEL_SET + ", \"defaultBandLevel\": 400}", 422, "validation"));
+        c.add(bad("project: name taken", "POST", "/api/v1/projects", "{\"name\": \"bad-input\", \"labelSet\": " + LABEL_SET + ", \"defaultBandLevel\": 400}", 422, "validation"));
+        c.add(bad("project: unknown band level", "POST", "/api/v1/projects", "{\"name\": \"q\", \"labelSet\": " + LABEL_SET + ", \"defaultBandLevel\": 123}", 400, "malformed"));
+        c.add(bad("project: unknown class in label set", "POST", "/api/v1/projects", "{\"name\": \"q\", \"labelSet\": {\"chromosomeClasses\": [\"25\"], \"clusterTypeScheme\": \"lin-2021\", \"anomalyVocabulary\": []}, \"defaultBandLevel\": 400}", 400, "malformed"));
+        c.add(bad("project: empty label set", "PUT", p, "{\"name\": \"bad-input\", \"labelSet\": {\"chromosomeClasses\": [], \"clusterTypeScheme\": \"lin-2021\", \"anomalyVocabulary\": []}, \"defaultBandLevel\": 400}", 422, "validation"));
+        c.add(bad("project: unknown", "GET", "/api/v1/projects/no-such-project", null, 404, "not-found"));
+        c.add(bad("member: no such user", "PUT", p + "/members/nobody", "{\"role\": \"viewer\"}", 404, "not-found"));
+        c.add(bad("member: unknown role", "PUT", p + "/members/ann", "{\"role\": \"god\"}", 422, "validation"));
+        c.add(bad("member: remove a non-member", "DELETE", p + "/members/admin2", null, 404, "not-found"));
+        c.add(as("annotator", bad("member: annotator may not manage", "PUT", p + "/members/ann", "{\"role\": \"owner\"}", 403, "forbidden")));
+        // Images
+        c.add(bad("image: no content type", "POST", images, "abc", 415, "unsupported-media-type"));
+        c.add(bad("image: text", "POST", images, "hello", 415, "unsupported-media-type", "Content-Type", "text/plain"));
+        c.add(new Case("image: PNG bytes sent as JPEG", "admin", "POST", images, null, new String[] {"Content-Type", "image/jpeg", "x-png", "1"}, 415, "unsupported-media-type"));
+        c.add(bad("image: garbage as PNG", "POST", images, "not really a png", 415, "unsupported-media-type", "Content-Type", "image/png"));
+        c.add(bad("image: empty PNG", "POST", images, "", 415, "unsupported-media-type", "Content-Type", "image/png"));
+        c.add(new Case("image: truncated PNG", "admin", "POST", images, null, new String[] {"Content-Type", "image/png", "x-truncated", "1"}, 422, "validation"));
+        c.add(new Case("image: unknown kind", "admin", "POST", images + "?kind=spaceship", null, new String[] {"Content-Type", "image/png", "x-png", "1"}, 400, "malformed"));
+        c.add(new Case("image: unknown band level", "admin", "POST", images + "?bandLevel=123", null, new String[] {"Content-Type", "image/png", "x-png", "1"}, 400, "malformed"));
+        c.add(new Case("image: unknown stain", "admin", "POST", images + "?stain=XYZ", null, new String[] {"Content-Type", "image/png", "x-png", "1"}, 400, "malformed"));
+        c.add(new Case("image: unknown project", "admin", "POST", "/api/v1/projects/nope/images", null, new String[] {"Content-Type", "image/png", "x-png", "1"}, 404, "not-found"));
+        c.add(bad("image: unknown id", "GET", "/api/v1/images/nope", null, 404, "not-found"));
+        c.add(bad("image: unknown content", "GET", "/api/v1/images/nope/content", null, 404, "not-found"));
+        // Annotations: structure (400)
+        c.add(bad("annotation: not JSON", "POST", annotations, "{shape: box}", 400, "malformed"));
+        c.add(bad("annotation: array body", "POST", annotations, "[]", 400, "malformed"));
+        c.add(bad("annotation: unknown shape type", "POST", annotations, box("{\"type\": \"circle\", \"x\": 1}"), 400, "malformed"));
+        c.add(bad("annotation: number as text", "POST", annotations, box("{\"type\": \"box\", \"x\": \"one\", \"y\": 1, \"width\": 5, \"height\": 5}"), 400, "malformed"));
+        c.add(bad("annotation: unknown class 25", "POST", annotations, labels("{\"chromosomeClass\": \"25\"}"), 400, "malformed"));
+        c.add(bad("annotation: bad band 9q3x", "POST", annotations, labels("{\"bands\": [{\"band\": \"9q3x\", \"start\": 0.1, \"end\": 0.2}]}"), 400, "malformed"));
+        c.add(bad("annotation: unknown property", "POST", annotations, "{\"shape\": {\"type\": \"box\", \"x\": 1, \"y\": 1, \"width\": 5, \"height\": 5}, \"colour\": \"red\"}", 400, "malformed"));
+        c.add(bad("annotation: unknown polarity", "POST", annotations, labels("{\"polarity\": \"sideways\"}"), 400, "malformed"));
+        c.add(bad("annotation: unknown status", "POST", annotations, "{\"shape\": {\"type\": \"box\", \"x\": 1, \"y\": 1, \"width\": 5, \"height\": 5}, \"status\": \"done\"}", 400, "malformed"));
+        // Annotations: content (422)
+        c.add(bad("annotation: box outside the image", "POST", annotations, box("{\"type\": \"box\", \"x\": 190, \"y\": 1, \"width\": 50, \"height\": 5}"), 422, "validation"));
+        c.add(bad("annotation: negative width", "POST", annotations, box("{\"type\": \"box\", \"x\": 1, \"y\": 1, \"width\": -5, \"height\": 5}"), 422, "validation"));
+        c.add(bad("annotation: infinite number", "POST", annotations, box("{\"type\": \"box\", \"x\": 1e999, \"y\": 1, \"width\": 5, \"height\": 5}"), 422, "validation"));
+        c.add(bad("annotation: polygon of two points", "POST", annotations, box("{\"type\": \"polygon\", \"exterior\": [{\"x\": 1, \"y\": 1}, {\"x\": 5, \"y\": 5}], \"holes\": []}"), 422, "validation"));
+        c.add(bad("annotation: zero-area polygon", "POST", annotations, box("{\"type\": \"polygon\", \"exterior\": [{\"x\": 1, \"y\": 1}, {\"x\": 2, \"y\": 2}, {\"x\": 3, \"y\": 3}], \"holes\": []}"), 422, "validation"));
+        c.add(bad("annotation: RLE does not cover the image", "POST", annotations, box("{\"type\": \"mask\", \"width\": 200, \"height\": 100, \"counts\": [10, 5]}"), 422, "validation"));
+        c.add(bad("annotation: unknown key point", "POST", annotations, box("{\"type\": \"keypoints\", \"points\": {\"telomere\": {\"x\": 1, \"y\": 1}}}"), 422, "validation"));
+        c.add(bad("annotation: medial axis of one point", "POST", annotations, box("{\"type\": \"polyline\", \"points\": [{\"x\": 1, \"y\": 1}]}"), 422, "validation"));
+        c.add(bad("annotation: band call ends before it starts", "POST", annotations, labels("{\"bands\": [{\"band\": \"9q34.1\", \"start\": 0.8, \"end\": 0.2}]}"), 422, "validation"));
+        c.add(bad("annotation: cluster type with a class", "POST", annotations, labels("{\"chromosomeClass\": \"1\", \"clusterType\": \"touching\"}"), 422, "validation"));
+        c.add(bad("annotation: human source with a model", "POST", annotations, "{\"shape\": {\"type\": \"box\", \"x\": 1, \"y\": 1, \"width\": 5, \"height\": 5}, \"provenance\": {\"author\": \"x\", \"modelId\": \"m\", \"source\": \"human\"}}", 422, "validation"));
+        c.add(bad("annotation: no shape", "POST", annotations, "{\"labels\": {\"chromosomeClass\": \"1\"}}", 422, "validation"));
+        c.add(bad("annotation: unknown image", "POST", "/api/v1/images/nope/annotations", GOOD_BOX, 404, "not-found"));
+        c.add(bad("annotation: client id taken by other content", "POST", annotations, "{\"id\": \"" + annotation + "\", \"shape\": {\"type\": \"box\", \"x\": 99, \"y\": 1, \"width\": 5, \"height\": 5}}", 409, "stale-revision"));
+        c.add(as("anonymous", bad("annotation: anonymous", "POST", annotations, GOOD_BOX, 401, "unauthenticated")));
+        // Annotations: revisions
+        c.add(bad("update: no If-Match", "PUT", a, GOOD_BOX, 428, "precondition-required"));
+        c.add(bad("update: If-Match not a number", "PUT", a, GOOD_BOX, 400, "malformed", "If-Match", "\"abc\""));
+        c.add(bad("update: If-Match zero", "PUT", a, GOOD_BOX, 400, "malformed", "If-Match", "\"0\""));
+        c.add(bad("update: stale revision", "PUT", edited, GOOD_BOX, 412, "stale-revision", "If-Match", "\"1\""));
+        c.add(bad("update: unknown annotation", "PUT", "/api/v1/annotations/nope", GOOD_BOX, 404, "not-found", "If-Match", "\"1\""));
+        c.add(bad("update: invalid content", "PUT", a, box("{\"type\": \"box\", \"x\": 1, \"y\": 1, \"width\": 500, \"height\": 5}"), 422, "validation", "If-Match", "\"1\""));
+        c.add(bad("update: malformed body", "PUT", a, "{", 400, "malformed", "If-Match", "\"1\""));
+        c.add(bad("delete: no If-Match", "DELETE", a, null, 428, "precondition-required"));
+        c.add(bad("delete: stale revision", "DELETE", edited, null, 412, "stale-revision", "If-Match", "\"1\""));
+        c.add(bad("revert: no target revision", "POST", a + "/revert", null, 400, "malformed", "If-Match", "\"1\""));
+        c.add(bad("revert: revision that never was", "POST", a + "/revert?to=99", null, 404, "not-found", "If-Match", "\"1\""));
+        c.add(bad("history: unknown annotation", "GET", "/api/v1/annotations/nope/history", null, 404, "not-found"));
+        return c;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyBadRequestIsAProblemAndChangesNothing() {
+        List<Case> all = cases();
+        assertThat(all).as("the corpus").hasSizeGreaterThanOrEqualTo(60);
+        return all.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+    }
+
+    private void check(Case c) throws Exception {
+        TestApi caller = switch (c.who()) {
+            case "admin" -> admin;
+            case "annotator" -> annotator;
+            default -> admin.anonymous();
+        };
+        byte[] body = body(c);
+        Map<String, Long> before = footprint();
+        TestApi.Response r = caller.request(c.method(), c.path(), body, c.headers());
+        assertThat(r.status()).as("%s: %s", c.name(), r.body()).isEqualTo(c.status());
+        assertThat(r.header("Content-Type")).as(c.name()).isEqualTo("application/problem+json");
+        assertThat(r.json().get("type").asText()).as(c.name()).isEqualTo("urn:karyolab:problem:" + c.type());
+        assertThat(r.json().get("status").asInt()).isEqualTo(c.status());
+        assertThat(r.json().get("detail").asText()).as("a human message").isNotBlank();
+        assertThat(footprint()).as("%s must change nothing", c.name()).isEqualTo(before);
+    }
+
+    /** A few cases need real image bytes: made here, marked by pseudo-headers that are not sent on. */
+    private static byte[] body(Case c) {
+        List<String> h = List.of(c.headers());
+        if (h.contains("x-png")) return TestApi.png(20, 10);
+        if (h.contains("x-truncated")) {
+            byte[] png = TestApi.png(64, 64);
+            return java.util.Arrays.copyOf(png, png.length / 2);
+        }
+        return c.body() == null ? null : c.body().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Row counts of every table that a write could touch, plus the number of stored blobs. */
+    private Map<String, Long> footprint() throws Exception {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = server.database().dataSource().getConnection(); Statement s = c.createStatement()) {
+            for (String table : List.of("projects", "images", "annotation_revisions", "annotations_current", "users",
+                    "tokens", "project_members", "audit_log")) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(data.resolve("blobs"))) {
+            counts.put("blobs", files.filter(Files::isRegularFile).count());
+        } catch (IOException e) {
+            counts.put("blobs", -1L);
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,10 @@
+package org.karyolab.server.api;
+
+import org.karyolab.server.TestServers;
+
+class QueueApiOnH2Test extends QueueApiContract {
+    @Override
+    TestServers database() {
+        return TestServers.H2;
+    }
+}

@@ -1,0 +1,10 @@
+package org.karyolab.server.api;
+
+import org.karyolab.server.TestServers;
+
+class ReviewApiOnH2Test extends ReviewApiContract {
+    @Override
+    TestServers database() {
+        return TestServers.H2;
+    }
+}

@@ -1,0 +1,13 @@
+package org.karyolab.server.service;
+
+import org.karyolab.server.store.StorageConfig;
+import org.karyolab.server.store.TestDatabases;
+
+import java.nio.file.Path;
+
+class WorkQueueOnPostgresTest extends WorkQueueContract {
+    @Override
+    StorageConfig database(Path data) {
+        return TestDatabases.freshPostgres(data);
+    }
+}
