@@ -1,43 +1,29 @@
 package org.karyolab.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /api/v1/images/{imageId}/annotations/batch}: the annotator's autosave, all or nothing. */
-abstract class BatchSaveContract {
+abstract class BatchSaveContract extends ApiContract {
 
-    @TempDir
-    Path data;
 
-    KaryoLabServer server;
-    TestApi admin;
     TestApi annotator;
     String project;
     String image;
 
-    abstract TestServers database();
 
     @BeforeEach
-    void start() {
-        server = database().start(data);
-        admin = TestApi.admin(server);
+    void setUp() {
         project = admin.createProject("batches");
         image = admin.uploadPng(project, 200, 100);
         annotator = admin.newUser("ana");
         admin.addMember(project, "ana", "annotator");
     }
 
-    @AfterEach
-    void stop() {
-        if (server != null) server.close();
-    }
 
     String create(double x) {
         TestApi.Response r = annotator.post("/api/v1/images/" + image + "/annotations", TestApi.box(x, 10, 20, 20, "1", "ana"));

@@ -2,7 +2,7 @@ package org.karyolab.server;
 
 class BatchSaveOnH2Test extends BatchSaveContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.H2;
     }
 }

@@ -2,7 +2,7 @@ package org.karyolab.server;
 
 class BatchSaveOnPostgresTest extends BatchSaveContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.POSTGRES;
     }
 }

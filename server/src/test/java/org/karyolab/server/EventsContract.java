@@ -1,39 +1,29 @@
 package org.karyolab.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.karyolab.schema.json.SchemaJson;
 import org.karyolab.server.service.EventBus;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /api/v1/projects/{projectId}/events}: live events over SSE, with replay on reconnect. */
-abstract class EventsContract {
+abstract class EventsContract extends ApiContract {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    @TempDir
-    Path data;
 
-    KaryoLabServer server;
-    TestApi admin;
     TestApi annotator;
     String project;
     String image;
 
-    abstract TestServers database();
 
     @BeforeEach
-    void start() {
-        server = database().start(data);
-        admin = TestApi.admin(server);
+    void setUp() {
         project = admin.createProject("live");
         image = admin.uploadPng(project, 200, 100);
         annotator = admin.newUser("ana");
@@ -42,10 +32,6 @@ abstract class EventsContract {
         admin.addMember(project, "vic", "viewer");
     }
 
-    @AfterEach
-    void stop() {
-        if (server != null) server.close();
-    }
 
     SseClient watch(String lastEventId) {
         SseClient client = SseClient.open(server.url(), "vic", "vic-password", "/api/v1/projects/" + project + "/events",

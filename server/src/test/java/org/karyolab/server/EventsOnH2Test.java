@@ -2,7 +2,7 @@ package org.karyolab.server;
 
 class EventsOnH2Test extends EventsContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.H2;
     }
 }

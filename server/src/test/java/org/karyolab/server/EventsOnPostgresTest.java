@@ -2,7 +2,7 @@ package org.karyolab.server;
 
 class EventsOnPostgresTest extends EventsContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.POSTGRES;
     }
 }

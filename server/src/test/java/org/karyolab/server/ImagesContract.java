@@ -1,10 +1,8 @@
 package org.karyolab.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.karyolab.server.service.ImageService;
 import org.karyolab.server.store.StorageConfig;
 
@@ -29,32 +27,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The image API: every format decoded and checked, lies and bombs refused with nothing stored,
  * multipart uploads, the per-case split, thumbnails, and the paged list.
  */
-abstract class ImagesContract {
+abstract class ImagesContract extends ApiContract {
 
     /** Small limits, so "too large" needs no 200 MB in a test. */
     static final ImageService.Limits LIMITS = new ImageService.Limits(300_000, 2_000_000);
 
-    @TempDir
-    Path data;
 
-    KaryoLabServer server;
-    TestApi admin;
     String project;
 
-    abstract TestServers database();
+
+    @Override
+    protected KaryoLabServer start(TestServers database, Path data) {
+        StorageConfig s = database.storage(data);
+        return KaryoLabServer.start(new ServerSettings("127.0.0.1", 0, data, s.jdbcUrl(), s.user(), s.password(), LIMITS));
+    }
 
     @BeforeEach
-    void start() {
-        StorageConfig s = database().storage(data);
-        server = KaryoLabServer.start(new ServerSettings("127.0.0.1", 0, data, s.jdbcUrl(), s.user(), s.password(), LIMITS));
-        admin = TestApi.admin(server);
+    void setUp() {
         project = admin.createProject("images");
     }
 
-    @AfterEach
-    void stop() {
-        if (server != null) server.close();
-    }
 
     TestApi.Response upload(String contentType, byte[] bytes) {
         return admin.upload("/api/v1/projects/" + project + "/images?caseId=case-1", contentType, bytes);

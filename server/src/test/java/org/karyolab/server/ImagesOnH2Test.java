@@ -2,7 +2,7 @@ package org.karyolab.server;
 
 class ImagesOnH2Test extends ImagesContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.H2;
     }
 }

@@ -2,7 +2,7 @@ package org.karyolab.server;
 
 class ImagesOnPostgresTest extends ImagesContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.POSTGRES;
     }
 }

@@ -1,40 +1,21 @@
 package org.karyolab.server.api;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.karyolab.server.KaryoLabServer;
+import org.karyolab.server.ApiContract;
 import org.karyolab.server.TestApi;
-import org.karyolab.server.TestServers;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Accounts, tokens, roles and the audit log, through the HTTP API. */
-abstract class AuthApiContract {
+abstract class AuthApiContract extends ApiContract {
 
-    @TempDir
-    Path data;
 
-    KaryoLabServer server;
-    TestApi admin;
 
-    abstract TestServers database();
 
-    @BeforeEach
-    void start() {
-        server = database().start(data);
-        admin = TestApi.admin(server);
-    }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void aRightPasswordGivesATokenAWrongOneA401() {

@@ -4,7 +4,7 @@ import org.karyolab.server.TestServers;
 
 class AuthApiOnH2Test extends AuthApiContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.H2;
     }
 }

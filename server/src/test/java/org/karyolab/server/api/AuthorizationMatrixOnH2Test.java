@@ -4,7 +4,7 @@ import org.karyolab.server.TestServers;
 
 class AuthorizationMatrixOnH2Test extends AuthorizationMatrixContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.H2;
     }
 }

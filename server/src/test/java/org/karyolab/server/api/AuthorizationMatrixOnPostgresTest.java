@@ -4,7 +4,7 @@ import org.karyolab.server.TestServers;
 
 class AuthorizationMatrixOnPostgresTest extends AuthorizationMatrixContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.POSTGRES;
     }
 }

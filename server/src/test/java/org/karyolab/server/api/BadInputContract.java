@@ -1,13 +1,10 @@
 package org.karyolab.server.api;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-import org.karyolab.server.KaryoLabServer;
+import org.karyolab.server.ApiContract;
 import org.karyolab.server.TestApi;
-import org.karyolab.server.TestServers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,20 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bad requests, each answered with the right status and problem type, and none of them changing
  * anything: every table's row count and the blob store are the same before and after.
  */
-abstract class BadInputContract {
+abstract class BadInputContract extends ApiContract {
 
-    @TempDir
-    Path data;
 
-    KaryoLabServer server;
-    TestApi admin;
     TestApi annotator;
     String project;
     String image;
     String annotation;
     String editedAnnotation;
 
-    abstract TestServers database();
 
     /** A bad request and what it must get: {@code who} is "admin", "annotator" or "anonymous". */
     record Case(String name, String who, String method, String path, String body, String[] headers, int status, String type) {}
@@ -55,9 +47,7 @@ abstract class BadInputContract {
     }
 
     @BeforeEach
-    void start() {
-        server = database().start(data);
-        admin = TestApi.admin(server);
+    void setUp() {
         project = admin.createProject("bad-input");
         image = admin.uploadPng(project, 200, 100);
         annotator = admin.newUser("ann");
@@ -69,10 +59,6 @@ abstract class BadInputContract {
         admin.put("/api/v1/annotations/" + editedAnnotation, TestApi.box(31, 10, 20, 20, "2", "x"), "\"1\"");
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     static String box(String shape) {
         return "{\"shape\": " + shape + "}";

@@ -4,7 +4,7 @@ import org.karyolab.server.TestServers;
 
 class BadInputOnH2Test extends BadInputContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.H2;
     }
 }

@@ -1,15 +1,10 @@
 package org.karyolab.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.karyolab.server.KaryoLabServer;
+import org.karyolab.server.ApiContract;
 import org.karyolab.server.TestApi;
-import org.karyolab.server.TestServers;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,29 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every accepted write must be in the history at the revision it was given, every refused one
  * must have had a 412, and no write may vanish.
  */
-abstract class ConcurrentEditsContract {
+abstract class ConcurrentEditsContract extends ApiContract {
 
     private static final int THREADS = 16;
     private static final int ATTEMPTS_PER_THREAD = 12;
 
-    @TempDir
-    Path data;
 
-    KaryoLabServer server;
-    TestApi admin;
 
-    abstract TestServers database();
 
-    @BeforeEach
-    void start() {
-        server = database().start(data);
-        admin = TestApi.admin(server);
-    }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private record Accepted(long revision, double x) {}
 

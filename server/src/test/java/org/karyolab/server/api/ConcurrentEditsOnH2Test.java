@@ -4,7 +4,7 @@ import org.karyolab.server.TestServers;
 
 class ConcurrentEditsOnH2Test extends ConcurrentEditsContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.H2;
     }
 }

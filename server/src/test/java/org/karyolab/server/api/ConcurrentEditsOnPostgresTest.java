@@ -4,7 +4,7 @@ import org.karyolab.server.TestServers;
 
 class ConcurrentEditsOnPostgresTest extends ConcurrentEditsContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.POSTGRES;
     }
 }

@@ -4,7 +4,7 @@ import org.karyolab.server.TestServers;
 
 class QueueApiOnPostgresTest extends QueueApiContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.POSTGRES;
     }
 }

@@ -4,7 +4,7 @@ import org.karyolab.server.TestServers;
 
 class ReviewApiOnH2Test extends ReviewApiContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.H2;
     }
 }

@@ -4,7 +4,7 @@ import org.karyolab.server.TestServers;
 
 class ReviewApiOnPostgresTest extends ReviewApiContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.POSTGRES;
     }
 }

@@ -4,7 +4,7 @@ import org.karyolab.server.TestServers;
 
 class SuggestionsApiOnH2Test extends SuggestionsApiContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.H2;
     }
 }

@@ -4,7 +4,7 @@ import org.karyolab.server.TestServers;
 
 class SuggestionsApiOnPostgresTest extends SuggestionsApiContract {
     @Override
-    TestServers database() {
+    protected TestServers database() {
         return TestServers.POSTGRES;
     }
 }

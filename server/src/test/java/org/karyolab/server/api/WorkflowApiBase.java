@@ -1,14 +1,10 @@
 package org.karyolab.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
-import org.karyolab.server.KaryoLabServer;
+import org.karyolab.server.ApiContract;
 import org.karyolab.server.TestApi;
-import org.karyolab.server.TestServers;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,24 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the suggestion, review and queue suites share: a fresh server, a project with an image
  * (200 x 100 px) and people in every role.
  */
-abstract class WorkflowApiBase {
+abstract class WorkflowApiBase extends ApiContract {
 
-    @TempDir
-    Path data;
 
-    KaryoLabServer server;
-    TestApi admin;
     String project;
     String image;
     /** owner (all actions), annotators, a reviewer, a viewer, and a model service account (owner: MANAGE). */
     TestApi olga, ann, ben, rita, vic, model;
 
-    abstract TestServers database();
 
     @BeforeEach
-    void start() {
-        server = database().start(data);
-        admin = TestApi.admin(server);
+    void setUp() {
         project = admin.createProject("workflow");
         image = admin.uploadPng(project, 200, 100);
         olga = member("olga", "owner");
@@ -52,10 +41,6 @@ abstract class WorkflowApiBase {
         model = member("model-bot", "owner");
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     TestApi member(String name, String role) {
         TestApi user = admin.newUser(name);
