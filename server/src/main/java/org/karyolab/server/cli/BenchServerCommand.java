@@ -2,8 +2,6 @@ package org.karyolab.server.cli;
 
 import org.karyolab.server.KaryoLabServer;
 import org.karyolab.server.ServerSettings;
-import org.karyolab.server.bench.BenchReport;
-import org.karyolab.server.bench.BenchSeed;
 import org.karyolab.server.bench.EditMix;
 import org.karyolab.server.bench.ServerBenchmark;
 import org.karyolab.server.bench.SaveRoute;
