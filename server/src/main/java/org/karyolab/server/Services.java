@@ -13,6 +13,8 @@ import org.karyolab.server.http.Guard;
 import org.karyolab.server.http.ImagesHttpService;
 import org.karyolab.server.http.ProjectsHttpService;
 import org.karyolab.server.http.QueueHttpService;
+import org.karyolab.server.http.OpenApiDocument;
+import org.karyolab.server.http.OpenApiHttpService;
 import org.karyolab.server.http.ReviewHttpService;
 import org.karyolab.server.http.SuggestionsHttpService;
 import org.karyolab.server.http.RequestMetrics;
@@ -119,6 +121,7 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
                 .register("/api/v1/annotations", reviewRoutes.byAnnotation())
                 .register("/api/v1/projects", suggestionRoutes.byProject(), queueRoutes.byProject())
                 .register("/api/v1/leases", queueRoutes.byLease())
+                .register("/openapi", new OpenApiHttpService(OpenApiDocument.load()))
                 .error(Exception.class, (req, res, e) -> {
                     LOG.log(Level.SEVERE, "unhandled error on " + req.prologue().method() + " " + req.prologue().uriPath().path(), e);
                     res.status(Status.INTERNAL_SERVER_ERROR_500);

@@ -46,8 +46,13 @@ public final class AccessService {
         return members.remove(projectId, userId);
     }
 
-    public List<MemberRepository.Member> members(String projectId) {
-        return members.members(projectId);
+    /** A member as the API shows them: the role spelt as it is sent ("owner"). */
+    public record MemberView(String projectId, String userId, String username, Role role, java.time.Instant addedAt) {}
+
+    public List<MemberView> members(String projectId) {
+        return members.members(projectId).stream()
+                .map(m -> new MemberView(m.projectId(), m.userId(), m.username(), Role.valueOf(m.role()), m.addedAt()))
+                .toList();
     }
 
     /** The projects a caller may see: all of them for an admin, else those they are a member of. */

@@ -129,7 +129,7 @@ public final class AnnotationsHttpService {
             case AnnotationService.BatchOutcome.Stale stale -> {
                 boolean create = stale.expectedRevision() == 0;
                 Map<String, Object> problem = new LinkedHashMap<>();
-                problem.put("type", "urn:karyolab:problem:stale-revision");
+                problem.put("type", "urn:karyolab:problem:" + (create ? "already-exists" : "stale-revision"));
                 problem.put("title", create ? "Already exists" : "Stale revision");
                 Status status = create ? Status.CONFLICT_409 : Status.PRECONDITION_FAILED_412;
                 problem.put("status", status.code());

@@ -42,12 +42,20 @@ public final class AuthFilter implements Filter {
         if (!READS.contains(method) && res.status().code() < 400 && !path.equals("/api/v1/auth/login")) {
             try {
                 audit.record(scope.projectId, caller == null ? "anonymous" : caller.username(),
-                        req.remotePeer().address().toString(), method.text(), path, String.valueOf(res.status().code()));
+                        remote(req), method.text(), path, String.valueOf(res.status().code()));
             } catch (RuntimeException e) {
                 // The write itself is committed and answered; a failed audit row must not break the connection.
                 LOG.log(Level.SEVERE, "could not append to the audit log: " + method.text() + " " + path, e);
             }
         }
+    }
+
+    /** "127.0.0.1:45122", not InetSocketAddress's "/127.0.0.1:45122". */
+    private static String remote(RoutingRequest req) {
+        if (req.remotePeer().address() instanceof java.net.InetSocketAddress a) {
+            return (a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString()) + ":" + a.getPort();
+        }
+        return String.valueOf(req.remotePeer().address());
     }
 
     static java.util.Optional<String> bearer(RoutingRequest req) {

@@ -61,8 +61,15 @@ public final class AuthHttpService {
         guard.caller(req, res).ifPresent(caller -> Http.json(res, Status.OK_200, caller));
     }
 
+    /** A token as listed: never the secret, and its kind spelt as when it was issued. */
+    record TokenView(String id, String kind, String name, java.time.Instant createdAt, java.time.Instant expiresAt,
+                     java.time.Instant revokedAt) {}
+
     private void tokens(ServerRequest req, ServerResponse res) {
-        guard.caller(req, res).ifPresent(caller -> Http.json(res, Status.OK_200, auth.tokens(caller)));
+        guard.caller(req, res).ifPresent(caller -> Http.json(res, Status.OK_200, auth.tokens(caller).stream()
+                .map(t -> new TokenView(t.id(), t.kind().name().toLowerCase(java.util.Locale.ROOT), t.name(), t.createdAt(),
+                        t.expiresAt(), t.revokedAt()))
+                .toList()));
     }
 
     private void issueToken(ServerRequest req, ServerResponse res) {

@@ -75,9 +75,10 @@ final class Http {
                     "no " + nf.what() + " with id '" + nf.id() + "'", List.of());
             case Outcome.Conflict<T> conflict -> {
                 Map<String, Object> body = new LinkedHashMap<>();
-                body.put("type", "urn:karyolab:problem:stale-revision");
-                body.put("title", "Stale revision");
-                Status status = conflict.expectedRevision() > 0 ? Status.PRECONDITION_FAILED_412 : Status.CONFLICT_409;
+                boolean stale = conflict.expectedRevision() > 0; // else: a create whose id is taken
+                body.put("type", "urn:karyolab:problem:" + (stale ? "stale-revision" : "already-exists"));
+                body.put("title", stale ? "Stale revision" : "Already exists");
+                Status status = stale ? Status.PRECONDITION_FAILED_412 : Status.CONFLICT_409;
                 body.put("status", status.code());
                 body.put("detail", conflict.expectedRevision() > 0
                         ? "you edited revision " + conflict.expectedRevision() + " but the annotation is at revision "

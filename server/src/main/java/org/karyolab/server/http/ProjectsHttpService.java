@@ -126,9 +126,14 @@ public final class ProjectsHttpService implements HttpService {
     private void audit(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("projectId");
         guard.project(req, res, id, Action.MANAGE).ifPresent(g -> {
-            Long before = req.query().first("before").filter(s -> s.matches("[0-9]{1,18}")).map(Long::parseLong).orElse(null);
-            int limit = req.query().first("limit").filter(s -> s.matches("[0-9]{1,4}")).map(Integer::parseInt).orElse(100);
-            Http.json(res, Status.OK_200, audit.entries(id, before, limit));
+            String before = req.query().first("before").orElse(null);
+            String limit = req.query().first("limit").orElse("100");
+            if ((before != null && !before.matches("[0-9]{1,18}")) || !limit.matches("[1-9][0-9]{0,2}|1000")) {
+                Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad query",
+                        "limit must be 1..1000 and before a sequence number from an earlier page", List.of());
+                return;
+            }
+            Http.json(res, Status.OK_200, audit.entries(id, before == null ? null : Long.parseLong(before), Integer.parseInt(limit)));
         });
     }
 }

@@ -96,6 +96,7 @@ abstract class AuthorizationMatrixContract {
         RULES.put("PUT /api/v1/images/{imageId}/metadata", project(Action.MANAGE));
         RULES.put("POST /api/v1/images/{imageId}/annotations/batch", project(Action.ANNOTATE));
         RULES.put("GET /api/v1/projects/{projectId}/events", project(Action.VIEW));
+        RULES.put("GET /openapi", PUBLIC);
     }
 
     /** The callers, least privileged first, so a refusal never depends on what an allowed call changed. */

@@ -29,6 +29,7 @@ abstract class BadInputContract extends ApiContract {
 
 
     TestApi annotator;
+    TestApi reviewer;
     String project;
     String image;
     String annotation;
@@ -52,6 +53,8 @@ abstract class BadInputContract extends ApiContract {
         image = admin.uploadPng(project, 200, 100);
         annotator = admin.newUser("ann");
         admin.addMember(project, "ann", "annotator");
+        reviewer = admin.newUser("rita");
+        admin.addMember(project, "rita", "reviewer");
         annotation = admin.post("/api/v1/images/" + image + "/annotations", TestApi.box(10, 10, 20, 20, "1", "x"))
                 .json().get("id").asText();
         editedAnnotation = admin.post("/api/v1/images/" + image + "/annotations", TestApi.box(30, 10, 20, 20, "2", "x"))
@@ -140,7 +143,7 @@ abstract class BadInputContract extends ApiContract {
         c.add(bad("annotation: human source with a model", "POST", annotations, "{\"shape\": {\"type\": \"box\", \"x\": 1, \"y\": 1, \"width\": 5, \"height\": 5}, \"provenance\": {\"author\": \"x\", \"modelId\": \"m\", \"source\": \"human\"}}", 422, "validation"));
         c.add(bad("annotation: no shape", "POST", annotations, "{\"labels\": {\"chromosomeClass\": \"1\"}}", 422, "validation"));
         c.add(bad("annotation: unknown image", "POST", "/api/v1/images/nope/annotations", GOOD_BOX, 404, "not-found"));
-        c.add(bad("annotation: client id taken by other content", "POST", annotations, "{\"id\": \"" + annotation + "\", \"shape\": {\"type\": \"box\", \"x\": 99, \"y\": 1, \"width\": 5, \"height\": 5}}", 409, "stale-revision"));
+        c.add(bad("annotation: client id taken by other content", "POST", annotations, "{\"id\": \"" + annotation + "\", \"shape\": {\"type\": \"box\", \"x\": 99, \"y\": 1, \"width\": 5, \"height\": 5}}", 409, "already-exists"));
         c.add(as("anonymous", bad("annotation: anonymous", "POST", annotations, GOOD_BOX, 401, "unauthenticated")));
         // Annotations: revisions
         c.add(bad("update: no If-Match", "PUT", a, GOOD_BOX, 428, "precondition-required"));
@@ -155,6 +158,27 @@ abstract class BadInputContract extends ApiContract {
         c.add(bad("revert: no target revision", "POST", a + "/revert", null, 400, "malformed", "If-Match", "\"1\""));
         c.add(bad("revert: revision that never was", "POST", a + "/revert?to=99", null, 404, "not-found", "If-Match", "\"1\""));
         c.add(bad("history: unknown annotation", "GET", "/api/v1/annotations/nope/history", null, 404, "not-found"));
+        // Batch save
+        String batch = annotations + "/batch";
+        c.add(bad("batch: not JSON", "POST", batch, "changes", 400, "malformed"));
+        c.add(bad("batch: unknown op", "POST", batch, "{\"changes\": [{\"op\": \"smash\"}]}", 400, "malformed"));
+        c.add(bad("batch: one invalid draft among good ones", "POST", batch, "{\"changes\": [{\"op\": \"create\", \"annotation\": "
+                + GOOD_BOX + "}, {\"op\": \"create\", \"annotation\": " + box("{\"type\": \"box\", \"x\": 1, \"y\": 1, \"width\": 999, \"height\": 5}") + "}]}", 422, "validation"));
+        c.add(bad("batch: a stale revision after a good create", "POST", batch, "{\"changes\": [{\"op\": \"create\", \"annotation\": "
+                + GOOD_BOX + "}, {\"op\": \"update\", \"id\": \"" + editedAnnotation + "\", \"revision\": 1, \"annotation\": " + GOOD_BOX + "}]}", 412, "stale-revision"));
+        c.add(bad("batch: delete of an unknown annotation", "POST", batch, "{\"changes\": [{\"op\": \"delete\", \"id\": \"nope\", \"revision\": 1}]}", 404, "not-found"));
+        // Image metadata, thumbnails, listing
+        c.add(bad("metadata: unknown split", "PUT", "/api/v1/images/" + image + "/metadata", "{\"split\": \"holdout\"}", 400, "malformed"));
+        c.add(bad("thumbnail: size zero", "GET", "/api/v1/images/" + image + "/thumbnail?size=0", null, 400, "malformed"));
+        c.add(bad("images: limit not a number", "GET", images + "?limit=lots", null, 400, "malformed"));
+        // Suggestions, review, queue
+        c.add(bad("suggestion: confidence above 1", "POST", "/api/v1/images/" + image + "/suggestions", "{\"modelId\": \"m\", \"modelVersion\": \"1\", \"confidence\": 1.5, \"shape\": {\"type\": \"box\", \"x\": 1, \"y\": 1, \"width\": 5, \"height\": 5}}", 422, "validation"));
+        c.add(bad("suggestion: not JSON", "POST", "/api/v1/images/" + image + "/suggestions", "{", 400, "malformed"));
+        c.add(bad("suggestion: accept an unknown one", "POST", "/api/v1/suggestions/nope/accept", null, 404, "not-found"));
+        c.add(as("reviewer", bad("review: an annotation that was never submitted", "POST", a + "/review", "{\"decision\": \"accept\"}", 409, "not-submitted")));
+        c.add(as("reviewer", bad("review: unknown decision", "POST", a + "/review", "{\"decision\": \"maybe\"}", 400, "malformed")));
+        c.add(bad("priority: not a number", "PUT", "/api/v1/images/" + image + "/priority", "{\"priority\": \"high\"}", 400, "malformed"));
+        c.add(bad("lease: renew an unknown lease", "POST", "/api/v1/leases/nope/renew", null, 404, "not-found"));
         return c;
     }
 
@@ -169,6 +193,7 @@ abstract class BadInputContract extends ApiContract {
         TestApi caller = switch (c.who()) {
             case "admin" -> admin;
             case "annotator" -> annotator;
+            case "reviewer" -> reviewer;
             default -> admin.anonymous();
         };
         byte[] body = body(c);
@@ -198,7 +223,7 @@ abstract class BadInputContract extends ApiContract {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = server.database().dataSource().getConnection(); Statement s = c.createStatement()) {
             for (String table : List.of("projects", "images", "annotation_revisions", "annotations_current", "users",
-                    "tokens", "project_members", "audit_log")) {
+                    "tokens", "project_members", "audit_log", "suggestions", "image_workflow", "reviews", "leases")) {
                 try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                     rs.next();
                     counts.put(table, rs.getLong(1));
