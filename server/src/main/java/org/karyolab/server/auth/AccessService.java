@@ -23,8 +23,10 @@ public final class AccessService {
 
     public Access check(Caller caller, String projectId, Action action) {
         if (caller == null) return new Access.Unauthenticated();
-        if (projectId == null || projects.get(projectId).isEmpty()) return new Access.NoSuchProject("project", projectId);
+        if (projectId == null) return new Access.NoSuchProject("project", null);
+        // A membership row proves the project exists (foreign key): one query on the common path.
         Optional<Role> role = roleOf(caller, projectId);
+        if (role.isEmpty() && !projects.exists(projectId)) return new Access.NoSuchProject("project", projectId);
         if (caller.admin()) return new Access.Granted(caller, role.orElse(Role.OWNER));
         if (role.isEmpty()) return new Access.Forbidden(caller, caller.username() + " is not a member of this project");
         if (!role.get().allows(action)) {

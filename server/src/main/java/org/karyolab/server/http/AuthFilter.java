@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 
 /**
  * Runs before every route: turns the bearer token into a {@link Caller} for the {@link Guard};
- * and after it: appends every accepted write to the project's audit log.
+ * and, just before the answer to an accepted write is sent, appends it to the project's audit log.
  */
 public final class AuthFilter implements Filter {
 
@@ -36,18 +36,22 @@ public final class AuthFilter implements Filter {
         Caller caller = bearer(req).flatMap(auth::authenticate).orElse(null);
         var scope = new Guard.RequestScope(caller);
         req.context().register(scope);
-        chain.proceed();
         Method method = req.prologue().method();
         String path = req.prologue().uriPath().path(); // the full path: req.path() is relative once routed
-        if (!READS.contains(method) && res.status().code() < 400 && !path.equals("/api/v1/auth/login")) {
-            try {
-                audit.record(scope.projectId, caller == null ? "anonymous" : caller.username(),
-                        remote(req), method.text(), path, String.valueOf(res.status().code()));
-            } catch (RuntimeException e) {
-                // The write itself is committed and answered; a failed audit row must not break the connection.
-                LOG.log(Level.SEVERE, "could not append to the audit log: " + method.text() + " " + path, e);
-            }
+        if (!READS.contains(method) && !path.equals("/api/v1/auth/login")) {
+            // Before the answer leaves: whoever has seen a write acknowledged can find it in the audit log.
+            res.beforeSend(() -> {
+                if (res.status().code() >= 400) return;
+                try {
+                    audit.record(scope.projectId, caller == null ? "anonymous" : caller.username(),
+                            remote(req), method.text(), path, String.valueOf(res.status().code()));
+                } catch (RuntimeException e) {
+                    // The write itself is committed; a failed audit row must not lose its answer.
+                    LOG.log(Level.SEVERE, "could not append to the audit log: " + method.text() + " " + path, e);
+                }
+            });
         }
+        chain.proceed();
     }
 
     /** "127.0.0.1:45122", not InetSocketAddress's "/127.0.0.1:45122". */

@@ -53,8 +53,7 @@ public final class AnnotationService {
 
     /** The image an annotation lies on, deleted or not; empty if it never existed. */
     public Optional<String> imageOf(String id) {
-        return annotations.get(id).map(Annotation::imageId)
-                .or(() -> annotations.history(id).stream().reduce((first, last) -> last).map(r -> r.annotation().imageId()));
+        return annotations.imageOf(id);
     }
 
     public Outcome<List<Revision>> history(String id) {

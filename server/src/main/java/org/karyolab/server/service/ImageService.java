@@ -151,7 +151,7 @@ public final class ImageService {
 
     /** The project an image belongs to; empty if there is no such image. */
     public Optional<String> projectOf(String imageId) {
-        return images.get(imageId).map(ImageRepository.StoredImage::projectId);
+        return images.projectOf(imageId);
     }
 
     /** The stored bytes of an image. */

@@ -156,6 +156,22 @@ public final class AnnotationRepository {
                 .map(Current::annotation));
     }
 
+    /**
+     * The image an annotation lies on, deleted or not (an annotation never moves to another image),
+     * without reading its document: the guard asks this on every annotation route.
+     */
+    public Optional<String> imageOf(String id) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT image_id FROM annotation_revisions WHERE annotation_id = ? AND revision = 1")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     /** Every revision, oldest first; empty if the annotation never existed. Includes deleted ones. */
     public List<Revision> history(String id) {
         return db.inTransaction(c -> {

@@ -68,6 +68,18 @@ public final class ImageRepository {
         }));
     }
 
+    /** The project of an image, without reading its document: the guard asks this on every image route. */
+    public Optional<String> projectOf(String imageId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT project_id FROM images WHERE id = ?")) {
+                ps.setString(1, imageId);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     public Optional<StoredImage> get(String imageId) {
         return db.inTransaction(c -> list(c, BY_ID, imageId).stream().findFirst());
     }

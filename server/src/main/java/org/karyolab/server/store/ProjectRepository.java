@@ -74,6 +74,17 @@ public final class ProjectRepository {
         }));
     }
 
+    public boolean exists(String id) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM projects WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     public Optional<StoredProject> get(String id) {
         return db.inTransaction(c -> one(c, BY_ID, id));
     }
