@@ -9,6 +9,7 @@ import io.helidon.webserver.http.RoutingResponse;
 import org.karyolab.server.auth.AuthService;
 import org.karyolab.server.auth.Caller;
 import org.karyolab.server.service.AuditService;
+import org.karyolab.server.service.WriteOrigin;
 
 import java.util.Set;
 import java.util.logging.Level;
@@ -38,20 +39,23 @@ public final class AuthFilter implements Filter {
         req.context().register(scope);
         Method method = req.prologue().method();
         String path = req.prologue().uriPath().path(); // the full path: req.path() is relative once routed
-        if (!READS.contains(method) && !path.equals("/api/v1/auth/login")) {
-            // Before the answer leaves: whoever has seen a write acknowledged can find it in the audit log.
-            res.beforeSend(() -> {
-                if (res.status().code() >= 400) return;
-                try {
-                    audit.record(scope.projectId, caller == null ? "anonymous" : caller.username(),
-                            remote(req), method.text(), path, String.valueOf(res.status().code()));
-                } catch (RuntimeException e) {
-                    // The write itself is committed; a failed audit row must not lose its answer.
-                    LOG.log(Level.SEVERE, "could not append to the audit log: " + method.text() + " " + path, e);
-                }
-            });
+        if (READS.contains(method) || path.equals("/api/v1/auth/login")) {
+            chain.proceed();
+            return;
         }
-        chain.proceed();
+        var origin = new WriteOrigin(caller == null ? "anonymous" : caller.username(), remote(req), method.text(), path);
+        // Before the answer leaves: whoever has seen a write acknowledged can find it in the audit log.
+        res.beforeSend(() -> {
+            if (res.status().code() >= 400 || origin.audited().get()) return; // refused, or audited in its own transaction
+            try {
+                audit.record(scope.projectId, origin.actor(), origin.remote(), origin.action(), origin.target(),
+                        String.valueOf(res.status().code()));
+            } catch (RuntimeException e) {
+                // The write itself is committed; a failed audit row must not lose its answer.
+                LOG.log(Level.SEVERE, "could not append to the audit log: " + method.text() + " " + path, e);
+            }
+        });
+        ScopedValue.where(WriteOrigin.CURRENT, origin).run(chain::proceed);
     }
 
     /** "127.0.0.1:45122", not InetSocketAddress's "/127.0.0.1:45122". */

@@ -5,6 +5,7 @@ import org.karyolab.schema.AnnotationStatus;
 import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.Violation;
 import org.karyolab.server.store.AnnotationRepository;
+import org.karyolab.server.store.AuditRepository;
 import org.karyolab.server.store.BatchResult;
 import org.karyolab.server.store.Change;
 import org.karyolab.server.store.ImageRepository;
@@ -175,7 +176,13 @@ public final class AnnotationService {
             }
         }
         if (!violations.isEmpty()) return new BatchOutcome.Invalid(violations);
-        return switch (annotations.saveBatch(imageId, toSave)) {
+        // The autosave path: its audit entry commits with it (one commit, and never one without the other).
+        WriteOrigin origin = WriteOrigin.CURRENT.isBound() ? WriteOrigin.CURRENT.get() : null;
+        BatchResult result = origin == null ? annotations.saveBatch(imageId, toSave)
+                : annotations.saveBatch(imageId, toSave, new AuditRepository.Draft(stored.get().projectId(), origin.actor(),
+                        origin.remote(), origin.action(), origin.target(), "200"), clock.instant());
+        if (origin != null && result instanceof BatchResult.Applied) origin.audited().set(true);
+        return switch (result) {
             case BatchResult.Applied applied -> {
                 String projectId = stored.get().projectId();
                 for (int i = 0; i < applied.saved().size(); i++) {

@@ -105,6 +105,14 @@ public final class AnnotationRepository {
     }
 
     /**
+     * {@link #saveBatch(String, List)} that also appends its audit entry in the same transaction: the
+     * log then has the write exactly when the write happened, for one commit instead of two.
+     */
+    public BatchResult saveBatch(String imageId, List<? extends Change> changes, AuditRepository.Draft audit, Instant at) {
+        return saveBatch(imageId, changes, (c, saved) -> AuditRepository.insert(c, audit, at) == 1).orElseThrow();
+    }
+
+    /**
      * Writes of other repositories of this store that must commit or roll back together with a batch
      * (a suggestion's decision, a review record). Runs in the batch's transaction after its changes
      * applied, sees {@code saved}, and may run again if the transaction is retried.

@@ -1,7 +1,9 @@
 package org.karyolab.server.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,21 +21,26 @@ public final class AuditRepository {
         this.db = Objects.requireNonNull(db);
     }
 
+    /** An entry to be written, in its own transaction or inside another write's. */
+    public record Draft(String projectId, String actor, String remote, String action, String target, String detail) {}
+
     public void append(String projectId, String actor, String remote, String action, String target, Instant at,
                        String detail) {
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (project_id, actor, remote, action, target, at, "
-                    + "detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, projectId);
-                ps.setString(2, actor);
-                ps.setString(3, remote);
-                ps.setString(4, action);
-                ps.setString(5, target);
-                Jdbc.setInstant(ps, 6, at);
-                ps.setString(7, detail);
-                return ps.executeUpdate();
-            }
-        });
+        db.inTransaction(c -> insert(c, new Draft(projectId, actor, remote, action, target, detail), at));
+    }
+
+    static int insert(Connection c, Draft d, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (project_id, actor, remote, action, target, at, "
+                + "detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, d.projectId());
+            ps.setString(2, d.actor());
+            ps.setString(3, d.remote());
+            ps.setString(4, d.action());
+            ps.setString(5, d.target());
+            Jdbc.setInstant(ps, 6, at);
+            ps.setString(7, d.detail());
+            return ps.executeUpdate();
+        }
     }
 
     /** A project's entries, newest first, at most {@code limit}, older than {@code beforeSeq} when given. */
