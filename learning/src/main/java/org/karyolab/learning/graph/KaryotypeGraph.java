@@ -1,0 +1,83 @@
+package org.karyolab.learning.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DirectedPseudograph;
+import org.karyolab.schema.BandLevel;
+import org.karyolab.schema.iscn.Karyotype;
+
+/**
+ * The band graph of a cell: each chromosome a directed path of band copies pter to qter, a ring closed by an edge
+ * from its last band to its first; edges are {@link Adjacency.Kind#REFERENCE} where the bands are neighbours in the
+ * reference and {@link Adjacency.Kind#JUNCTION} where a rearrangement fused them.
+ */
+public final class KaryotypeGraph {
+
+    private final Cell cell;
+    private final Graph<BandNode, Adjacency> graph;
+    private final List<List<BandNode>> paths;
+
+    private KaryotypeGraph(Cell cell) {
+        this.cell = cell;
+        this.graph = new DirectedPseudograph<>(Adjacency.class);
+        this.paths = new ArrayList<>(cell.chromosomes().size());
+        for (int ci = 0; ci < cell.chromosomes().size(); ci++) {
+            AssembledChromosome ac = cell.chromosomes().get(ci);
+            List<BandPiece> pieces = ac.chromosome().pieces();
+            var junctionAt = new Junction[pieces.size() + 1];
+            for (Junction j : ac.junctions()) {
+                junctionAt[j.position()] = j;
+            }
+            var path = new ArrayList<BandNode>(pieces.size());
+            for (int i = 0; i < pieces.size(); i++) {
+                var node = new BandNode(ci, i, pieces.get(i));
+                graph.addVertex(node);
+                if (i > 0) {
+                    graph.addEdge(path.getLast(), node, edge(ci, i, junctionAt[i]));
+                }
+                path.add(node);
+            }
+            if (ac.chromosome().ring() && !path.isEmpty()) {
+                graph.addEdge(path.getLast(), path.getFirst(), edge(ci, 0, junctionAt[0]));
+            }
+            paths.add(List.copyOf(path));
+        }
+    }
+
+    private static Adjacency edge(int chromosome, int position, Junction j) {
+        return j == null
+                ? new Adjacency(Adjacency.Kind.REFERENCE, chromosome, position, null, null)
+                : new Adjacency(Adjacency.Kind.JUNCTION, chromosome, position, j.left(), j.right());
+    }
+
+    /** The graph of the first cell line at this level. */
+    public static KaryotypeGraph of(Karyotype karyotype, BandLevel level) {
+        return of(CellBuilder.assemble(karyotype, 0, level));
+    }
+
+    public static KaryotypeGraph of(Cell cell) {
+        return new KaryotypeGraph(cell);
+    }
+
+    public Graph<BandNode, Adjacency> graph() {
+        return graph;
+    }
+
+    public Cell cell() {
+        return cell;
+    }
+
+    public BandLevel level() {
+        return cell.level();
+    }
+
+    /** The vertices of one chromosome, pter to qter. */
+    public List<BandNode> path(int chromosome) {
+        return paths.get(chromosome);
+    }
+
+    public int chromosomeCount() {
+        return paths.size();
+    }
+}
