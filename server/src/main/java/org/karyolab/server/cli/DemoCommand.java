@@ -1,11 +1,18 @@
 package org.karyolab.server.cli;
 
+import org.karyolab.learning.synth.Synth;
+import org.karyolab.learning.synth.SynthDocuments;
+import org.karyolab.learning.synth.SynthOptions;
+import org.karyolab.learning.synth.SynthWriter;
 import org.karyolab.schema.BandLevel;
+import org.karyolab.schema.ImageKind;
+import org.karyolab.schema.Stain;
 import org.karyolab.schema.LabelSet;
 import org.karyolab.schema.Project;
 import org.karyolab.server.KaryoLabServer;
 import org.karyolab.server.auth.Role;
 import org.karyolab.server.store.ProjectRepository.StoredProject;
+import org.karyolab.server.service.ImageService;
 import org.karyolab.server.service.Outcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start the server on a fresh embedded H2 data directory with a demo project, "
@@ -50,6 +58,7 @@ final class DemoCommand implements Callable<Integer> {
         if (server.services().projects().create(project) instanceof Outcome.Done<StoredProject>(StoredProject created)) {
             var admin = server.services().auth().user(ServeCommand.FIRST_ADMIN).orElseThrow();
             server.services().access().setRole(created.id(), admin.id(), Role.OWNER);
+            uploadSyntheticMetaphases(server, created.id());
         } else {
             System.err.println("karyolab demo: could not create the demo project");
         }
@@ -61,6 +70,31 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("Ctrl-C stops the server.");
         return ServeCommand.awaitShutdown(server);
     }
+
+    /** Karyotypes of the demo's synthetic metaphases, one case each. */
+    static final List<String> DEMO_KARYOTYPES = List.of("46,XY", "46,XX", "47,XX,+21", "46,XY,t(9;22)(q34;q11.2)",
+            "46,XX,del(5)(p15.2)", "47,XY,+18");
+
+    /** Fills the demo project with synthetic G-banded metaphases (images only; annotating them is the demo). */
+    static void uploadSyntheticMetaphases(KaryoLabServer server, String projectId) {
+        var options = SynthOptions.defaults();
+        List<byte[]> pngs = IntStream.range(0, DEMO_KARYOTYPES.size()).parallel()
+                .mapToObj(i -> SynthWriter.png(Synth.metaphase(DEMO_KARYOTYPES.get(i), options, DEMO_SEED, i).image()))
+                .toList();
+        int uploaded = 0;
+        for (int i = 0; i < pngs.size(); i++) {
+            var metadata = new ImageService.ImageMetadata(ImageKind.METAPHASE, Stain.G, options.level(),
+                    "demo-case-%02d".formatted(i + 1), "karyolab synth", SynthDocuments.LICENCE);
+            if (server.services().images().upload(projectId, "image/png", pngs.get(i), metadata) instanceof Outcome.Done<?>) {
+                uploaded++;
+            } else {
+                System.err.println("karyolab demo: could not upload synthetic metaphase " + (i + 1));
+            }
+        }
+        System.out.println("  images:         " + uploaded + " synthetic G-banded metaphases");
+    }
+
+    private static final long DEMO_SEED = 2025;
 
     /** The annotator is a separate program (it talks HTTP only); start it beside us when it can show a window. */
     private void maybeOpenClient(String url) throws IOException {
