@@ -1,0 +1,17 @@
+package org.karyolab.client.net;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.karyolab.schema.BandLevel;
+import org.karyolab.schema.ImageAsset;
+import org.karyolab.schema.ImageKind;
+import org.karyolab.schema.Stain;
+
+/** An image as the server shows it: the schema's {@link ImageAsset} plus its train/val/test {@code split}. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ImageInfo(String id, String sha256, int width, int height, int bitDepth, ImageKind kind, Stain stain,
+                        BandLevel bandLevel, String caseId, String source, String licence, String split) {
+
+    public ImageAsset asset() {
+        return new ImageAsset(id, sha256, width, height, bitDepth, kind, stain, bandLevel, caseId, source, licence);
+    }
+}
