@@ -11,6 +11,7 @@ import org.karyolab.server.http.AuthFilter;
 import org.karyolab.server.http.AuthHttpService;
 import org.karyolab.server.http.Guard;
 import org.karyolab.server.http.ImagesHttpService;
+import org.karyolab.server.http.KaryotypeHttpService;
 import org.karyolab.server.http.ProjectsHttpService;
 import org.karyolab.server.http.QueueHttpService;
 import org.karyolab.server.http.OpenApiDocument;
@@ -24,6 +25,7 @@ import org.karyolab.server.service.EventBus;
 import org.karyolab.server.http.EventsHttpService;
 import org.karyolab.server.service.AuditService;
 import org.karyolab.server.service.ImageService;
+import org.karyolab.server.service.KaryotypeService;
 import org.karyolab.server.service.ProjectService;
 import org.karyolab.server.service.ReviewService;
 import org.karyolab.server.service.SuggestionService;
@@ -121,6 +123,7 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
                 .register("/api/v1/annotations", reviewRoutes.byAnnotation())
                 .register("/api/v1/projects", suggestionRoutes.byProject(), queueRoutes.byProject())
                 .register("/api/v1/leases", queueRoutes.byLease())
+                .register("/api/v1/karyotype", new KaryotypeHttpService(new KaryotypeService(), guard))
                 .register("/openapi", new OpenApiHttpService(OpenApiDocument.load()))
                 .error(Exception.class, (req, res, e) -> {
                     LOG.log(Level.SEVERE, "unhandled error on " + req.prologue().method() + " " + req.prologue().uriPath().path(), e);

@@ -12,4 +12,10 @@ public record Adjacency(Kind kind, int chromosome, int position, BandName leftBr
     public enum Kind {
         REFERENCE, JUNCTION
     }
+
+    /** Chromosome and position make every edge distinct already; hashing the break names too only costs time. */
+    @Override
+    public int hashCode() {
+        return (chromosome << 16 | position) * 0x9E3779B9; // Fibonacci hashing: spread over every bit
+    }
 }

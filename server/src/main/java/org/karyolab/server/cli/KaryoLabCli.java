@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KaryoLabCli.Version.class,
         description = "KaryoLab: annotation and active learning for chromosome (karyotype) data.",
-        subcommands = {ServeCommand.class, DemoCommand.class, BenchCommand.class, SynthCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, BenchCommand.class, SynthCommand.class, IscnCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class KaryoLabCli implements Runnable {
 
     @CommandLine.Spec

@@ -343,6 +343,15 @@ class OpenApiContractTest {
                 new Call("GET /api/v1/auth/tokens", 200, admin.get("/api/v1/auth/tokens")),
                 new Call("POST /api/v1/auth/login", 401, admin.anonymous().post("/api/v1/auth/login",
                         "{\"username\": \"admin\", \"password\": \"wrong-password\"}")),
+                new Call("POST /api/v1/karyotype/parse", 200, admin.post("/api/v1/karyotype/parse",
+                        "{\"karyotype\": \"mos 45,X[15]/46,X,der(X)t(X;1)(p11;q21)[5]\"}")),
+                new Call("POST /api/v1/karyotype/parse", 422, admin.post("/api/v1/karyotype/parse", "{\"karyotype\": \"46,XY,t(9,22)\"}")),
+                new Call("POST /api/v1/karyotype/check", 200, admin.post("/api/v1/karyotype/check",
+                        "{\"karyotype\": \"45,XX, t(9;22)(q34;q11.2),+2mar\", \"mode\": \"lenient\"}")),
+                new Call("POST /api/v1/karyotype/lgf", 200, admin.post("/api/v1/karyotype/lgf",
+                        "{\"karyotype\": \"47,XY,+der(22)t(9;22)(q34;q11.2),+add(7)(q22)\", \"level\": 850}")),
+                new Call("POST /api/v1/karyotype/read", 200, admin.post("/api/v1/karyotype/read",
+                        "{\"chromosomes\": [{\"bands\": [{\"origin\": \"21\", \"band\": \"p13\"}, {}]}]}")),
                 new Call("GET /observe/health", 200, admin.anonymous().get("/observe/health")));
         JsonSchemaFactory schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
                 b -> b.schemaLoaders(l -> l.schemas(Map.of(DOC_URI, doc.toString()))));

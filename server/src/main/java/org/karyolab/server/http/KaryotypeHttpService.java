@@ -1,0 +1,68 @@
+package org.karyolab.server.http;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.server.service.KaryotypeService;
+import org.karyolab.server.service.KaryotypeService.KaryotypeRequest;
+import org.karyolab.server.service.KaryotypeService.ReadRequest;
+import org.karyolab.server.service.WriteOrigin;
+
+/**
+ * Karyotype text and band-level reasoning, under {@code /api/v1/karyotype}: {@code POST /parse}, {@code /check},
+ * {@code /lgf} (body {@code {"karyotype": "...", "mode": "strict|lenient", "level": 400}}) and {@code /read}
+ * (observed band sequences). Any signed-in caller; nothing is stored. An invalid karyotype is 422 with a violation
+ * at {@code /karyotype} giving the column and the fix; a body that is not JSON of this shape is 400.
+ */
+public final class KaryotypeHttpService implements HttpService {
+
+    private final KaryotypeService karyotypes;
+    private final Guard guard;
+
+    public KaryotypeHttpService(KaryotypeService karyotypes, Guard guard) {
+        this.karyotypes = karyotypes;
+        this.guard = guard;
+    }
+
+    @Override
+    public void routing(io.helidon.webserver.http.HttpRules rules) {
+        rules.post("/parse", this::parse)
+                .post("/check", this::check)
+                .post("/lgf", this::lgf)
+                .post("/read", this::read);
+    }
+
+    /** These POSTs compute and store nothing: no audit row (the filter audits every accepted POST otherwise). */
+    private static void nothingToAudit() {
+        if (WriteOrigin.CURRENT.isBound()) WriteOrigin.CURRENT.get().audited().set(true);
+    }
+
+    private void parse(ServerRequest req, ServerResponse res) {
+        guard.caller(req, res).ifPresent(c -> {
+            nothingToAudit();
+            Http.body(req, res, KaryotypeRequest.class).ifPresent(body -> Http.send(res, karyotypes.parse(body), Status.OK_200));
+        });
+    }
+
+    private void check(ServerRequest req, ServerResponse res) {
+        guard.caller(req, res).ifPresent(c -> {
+            nothingToAudit();
+            Http.body(req, res, KaryotypeRequest.class).ifPresent(body -> Http.send(res, karyotypes.check(body), Status.OK_200));
+        });
+    }
+
+    private void lgf(ServerRequest req, ServerResponse res) {
+        guard.caller(req, res).ifPresent(c -> {
+            nothingToAudit();
+            Http.body(req, res, KaryotypeRequest.class).ifPresent(body -> Http.send(res, karyotypes.lgf(body), Status.OK_200));
+        });
+    }
+
+    private void read(ServerRequest req, ServerResponse res) {
+        guard.caller(req, res).ifPresent(c -> {
+            nothingToAudit();
+            Http.body(req, res, ReadRequest.class).ifPresent(body -> Http.send(res, karyotypes.read(body), Status.OK_200));
+        });
+    }
+}
