@@ -2,40 +2,21 @@ package org.karyolab.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.karyolab.schema.json.SchemaJson;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code karyolab iscn parse|check|lgf}: JSON on stdout, exit 1 with a caret on stderr for an invalid karyotype. */
 class IscnCommandTest {
 
-    private record Run(int exit, String out, String err) {
-        JsonNode json() {
-            try {
-                return SchemaJson.mapper().readTree(out);
-            } catch (Exception e) {
-                throw new AssertionError("not JSON: " + out, e);
-            }
-        }
-    }
 
-    private static Run run(String... args) {
-        CommandLine cli = KaryoLabCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void parsePrintsTheTreeAndTheCanonicalText() {
-        Run r = run("iscn", "parse", "46,XX,t(8;21)(q22;q22)[10]/47,idem,+8[5]");
+        CliRun r = run("iscn", "parse", "46,XX,t(8;21)(q22;q22)[10]/47,idem,+8[5]");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = r.json();
         assertThat(j.path("canonical").asText()).isEqualTo("46,XX,t(8;21)(q22;q22)[10]/47,idem,+8[5]");
@@ -47,7 +28,7 @@ class IscnCommandTest {
 
     @Test
     void anInvalidKaryotypeExitsOneWithTheErrorAsJsonAndACaretOnStderr() {
-        Run r = run("iscn", "parse", "46,XY,t(9;22)(q34;q11.2");
+        CliRun r = run("iscn", "parse", "46,XY,t(9;22)(q34;q11.2");
         assertThat(r.exit()).isEqualTo(IscnCommand.INVALID);
         assertThat(r.json().path("valid").asBoolean(true)).isFalse();
         assertThat(r.json().at("/errors/0/column").asInt()).isEqualTo(23);
@@ -59,21 +40,21 @@ class IscnCommandTest {
 
     @Test
     void lenientTakesLabTextWithWarningsAndStrictRefusesIt() {
-        Run lenient = run("iscn", "parse", "--lenient", "46,XX,t(4;9)YUTUYTUY");
+        CliRun lenient = run("iscn", "parse", "--lenient", "46,XX,t(4;9)YUTUYTUY");
         assertThat(lenient.exit()).isZero();
         assertThat(lenient.json().path("canonical").asText()).isEqualTo("46,XX,t(4;9)");
         assertThat(lenient.json().path("warnings")).hasSize(2);
-        Run strict = run("iscn", "parse", "46,XX,t(4;9)YUTUYTUY");
+        CliRun strict = run("iscn", "parse", "46,XX,t(4;9)YUTUYTUY");
         assertThat(strict.exit()).isEqualTo(1);
         assertThat(strict.err()).contains("--lenient");
     }
 
     @Test
     void checkExitsOneOnFindingsAndPointsIntoTheCanonicalText() {
-        Run ok = run("iscn", "check", "47,XY,+21");
+        CliRun ok = run("iscn", "check", "47,XY,+21");
         assertThat(ok.exit()).isZero();
         assertThat(ok.json().path("valid").asBoolean()).isTrue();
-        Run r = run("iscn", "check", "--lenient", "46,XX, del(9)(p25)");
+        CliRun r = run("iscn", "check", "--lenient", "46,XX, del(9)(p25)");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.json().path("canonical").asText()).isEqualTo("46,XX,del(9)(p25)");
         assertThat(r.json().at("/issues/0/column").asInt()).isEqualTo(13);
@@ -83,7 +64,7 @@ class IscnCommandTest {
 
     @Test
     void lgfGivesChangesPerBandAtTheLevel() {
-        Run r = run("iscn", "lgf", "47,XX,+21", "--level", "850");
+        CliRun r = run("iscn", "lgf", "47,XX,+21", "--level", "850");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode line = r.json().at("/cellLines/0");
         assertThat(r.json().path("level").asInt()).isEqualTo(850);
@@ -94,11 +75,11 @@ class IscnCommandTest {
 
     @Test
     void lgfWithoutBreakpointsOrAtAnUnknownLevelFails() {
-        Run r = run("iscn", "lgf", "--lenient", "46,XY,t(9;22)");
+        CliRun r = run("iscn", "lgf", "--lenient", "46,XY,t(9;22)");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.json().path("error").asText()).contains("breakpoints missing");
         assertThat(r.err()).contains("t(9;22)(q34;q11.2)");
-        Run level = run("iscn", "lgf", "46,XY", "--level", "123");
+        CliRun level = run("iscn", "lgf", "46,XY", "--level", "123");
         assertThat(level.exit()).isEqualTo(2);
         assertThat(level.err()).contains("400, 550, 850");
     }
