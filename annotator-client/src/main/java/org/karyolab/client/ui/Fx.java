@@ -1,0 +1,38 @@
+package org.karyolab.client.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+
+/** Network and decoding off the JavaFX thread; the outcome back on it. */
+public final class Fx {
+
+    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "karyolab-ui-background");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Fx() {
+    }
+
+    /** Runs {@code work} in the background, then {@code done} or {@code failed} on the JavaFX thread. */
+    public static <T> void async(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+        BACKGROUND.execute(() -> {
+            try {
+                T value = work.call();
+                Platform.runLater(() -> done.accept(value));
+            } catch (Throwable e) {
+                Platform.runLater(() -> failed.accept(e));
+            }
+        });
+    }
+
+    /** Runs on the JavaFX thread: now if already on it, else later. */
+    public static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) r.run();
+        else Platform.runLater(r);
+    }
+}

@@ -1,0 +1,137 @@
+package org.karyolab.client.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import org.karyolab.client.net.KaryoLabClient;
+import org.karyolab.client.net.Lease;
+import org.karyolab.client.net.ProjectInfo;
+import org.karyolab.client.sync.Autosave;
+import org.karyolab.client.ui.view.EditorView;
+import org.karyolab.client.ui.view.ImagesView;
+import org.karyolab.client.ui.view.ProjectsView;
+import org.karyolab.client.ui.view.SignInView;
+
+/**
+ * The annotator: {@code --server URL} (default {@code http://127.0.0.1:8080}), optional
+ * {@code --user NAME} and {@code --data DIR} (the journal of unsent edits; default
+ * {@code ~/.karyolab/annotator}). Sign in, pick a project, pick an image (or take the next one
+ * from the work queue), annotate. Closing the window with unsent edits asks first.
+ */
+public final class KaryoLabApp extends Application {
+
+    /** What the command line says. */
+    public record Settings(String server, String user, Path data) {
+        public static Settings parse(List<String> args) {
+            String server = "http://127.0.0.1:8080", user = null;
+            Path data = Path.of(System.getProperty("user.home"), ".karyolab", "annotator");
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                String value = i + 1 < args.size() ? args.get(i + 1) : null;
+                if (a.startsWith("--server=")) server = a.substring(9);
+                else if (a.startsWith("--user=")) user = a.substring(7);
+                else if (a.startsWith("--data=")) data = Path.of(a.substring(7));
+                else if (a.equals("--server") && value != null) { server = value; i++; }
+                else if (a.equals("--user") && value != null) { user = value; i++; }
+                else if (a.equals("--data") && value != null) { data = Path.of(value); i++; }
+                else throw new IllegalArgumentException("unknown option " + a + " (use --server URL, --user NAME, --data DIR)");
+            }
+            return new Settings(server, user, data);
+        }
+    }
+
+    private Stage stage;
+    private Settings settings;
+    private KaryoLabClient client;
+    private ProjectInfo project;
+    private EditorView editor;
+
+    @Override
+    public void start(Stage primary) {
+        Platform.setImplicitExit(true);
+        start(primary, Settings.parse(getParameters().getRaw()));
+    }
+
+    /** Builds the shell on {@code primary} (tests call this with their own settings). */
+    public void start(Stage primary, Settings s) {
+        this.stage = primary;
+        this.settings = s;
+        stage.setTitle("KaryoLab annotator");
+        stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 1280, 820));
+        stage.setOnCloseRequest(e -> {
+            if (editor != null) {
+                e.consume();
+                EditorView leaving = editor;
+                if (leaving.leave(() -> {
+                    editor = null;
+                    stage.close();
+                    Platform.exit();
+                })) {
+                    stage.setTitle("KaryoLab annotator \u2014 saving\u2026");
+                }
+            }
+        });
+        showSignIn();
+        stage.show();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public EditorView editor() {
+        return editor;
+    }
+
+    private void show(Parent root) {
+        stage.getScene().setRoot(root);
+    }
+
+    public void showSignIn() {
+        client = null;
+        show(new SignInView(settings.server(), settings.user(), c -> {
+            client = c;
+            showProjects();
+        }));
+    }
+
+    public void showProjects() {
+        show(new ProjectsView(client, p -> {
+            project = p;
+            showImages();
+        }, this::showSignIn));
+    }
+
+    public void showImages() {
+        stage.setTitle("KaryoLab annotator \u2014 " + project.project().name());
+        show(new ImagesView(client, project, this::openImage, this::showProjects));
+    }
+
+    /** Opens the editor on an image: autosave first sends any journal left from an earlier session, then loads it. */
+    public void openImage(String imageId, Lease lease) {
+        stage.getScene().setCursor(javafx.scene.Cursor.WAIT);
+        Fx.async(() -> Autosave.open(client, imageId, settings.data(), Autosave.Settings.DEFAULT), autosave -> {
+            stage.getScene().setCursor(javafx.scene.Cursor.DEFAULT);
+            editor = new EditorView(autosave, lease);
+            editor.setOnBack(() -> {
+                editor = null;
+                showImages();
+            });
+            show(editor);
+            editor.loadImage();
+            editor.canvas().requestFocus();
+        }, err -> {
+            stage.getScene().setCursor(javafx.scene.Cursor.DEFAULT);
+            var alert = new Alert(Alert.AlertType.ERROR, Errors.message(err));
+            alert.setHeaderText("The image could not be opened");
+            alert.initOwner(stage);
+            alert.show();
+            if (lease != null) Fx.async(() -> client.releaseLease(lease.id()), l -> { }, e2 -> { });
+        });
+    }
+}

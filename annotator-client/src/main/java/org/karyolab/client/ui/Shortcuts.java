@@ -1,0 +1,37 @@
+package org.karyolab.client.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.karyolab.client.ui.tool.Tool;
+
+/** Every key the editor knows, for the F1 sheet (one list, so the sheet cannot drift from the handler). */
+public final class Shortcuts {
+
+    public record Entry(String keys, String what) {}
+
+    private Shortcuts() {
+    }
+
+    public static List<Entry> all(List<Tool> tools) {
+        var out = new ArrayList<Entry>();
+        for (Tool t : tools) out.add(new Entry(t.shortcut(), t.name() + " tool: " + t.help()));
+        out.addAll(List.of(
+                new Entry("1 \u2026 22, X, Y", "class of the selection: 2 1 gives 21; 1 or 2 alone commit on Enter (or after a moment)"),
+                new Entry("P", "flip polarity (p arm up / down) of the selection"),
+                new Entry("Enter", "finish the shape being drawn; commit typed digits; accept the selected suggestion"),
+                new Entry("Delete / Backspace", "reject the selected suggestion, or delete the selected annotations"),
+                new Entry("A", "accept every open suggestion at or above the threshold"),
+                new Entry("N", "select the next open suggestion (most confident first) and centre it"),
+                new Entry("Ctrl+Z", "undo"),
+                new Entry("Ctrl+Shift+Z / Ctrl+Y", "redo"),
+                new Entry("Esc", "cancel the shape being drawn or typed digits, else clear the selection"),
+                new Entry("Wheel", "zoom about the pointer"),
+                new Entry("Middle drag / Space + drag", "pan"),
+                new Entry("F / + / \u2212", "fit the image / zoom in / zoom out"),
+                new Entry("H / S", "show or hide annotations / suggestions"),
+                new Entry("I", "invert the image display"),
+                new Entry("Ctrl+S", "send unsent edits now (autosave does it by itself)"),
+                new Entry("F1", "this sheet")));
+        return out;
+    }
+}

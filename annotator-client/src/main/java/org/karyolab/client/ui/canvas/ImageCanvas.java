@@ -1,0 +1,383 @@
+package org.karyolab.client.ui.canvas;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+import org.karyolab.client.document.Bounds;
+import org.karyolab.client.document.DocumentEvent;
+import org.karyolab.client.document.ImageDocument;
+import org.karyolab.client.document.ModelSuggestion;
+import org.karyolab.client.document.Shapes;
+import org.karyolab.client.ui.ClassColors;
+import org.karyolab.client.ui.EditorModel;
+import org.karyolab.client.ui.tool.Tool;
+import org.karyolab.client.ui.tool.ToolContext;
+import org.karyolab.client.ui.tool.ToolEvent;
+import org.karyolab.schema.Annotation;
+import org.karyolab.schema.shape.Shape;
+
+/**
+ * The editor's drawing surface: one {@link Canvas} showing the image (thumbnail first, then full
+ * resolution), the annotations and open suggestions that meet the viewport (asked of the document's
+ * spatial index, so only what is on screen is drawn), selection handles and the active tool's
+ * work in progress. Wheel zooms about the cursor; middle-drag, or Space + drag, pans; other mouse
+ * input goes to the {@link Tool}. Redraws are coalesced: any number of changes in one pulse draw once.
+ */
+public final class ImageCanvas extends Region implements ToolContext {
+
+    static final Color SURROUND = Color.web("#1b1d23");
+    static final Color IMAGE_EDGE = Color.web("#3a3f4b");
+    static final Color TEXT = Color.web("#c8ccd4");
+    static final Color SUGGESTION_SHADOW = Color.rgb(0, 0, 0, 0.28);
+    /** Below this on-screen size (px) a shape gets no tag and no fill: clutter, and cost, at low zoom. */
+    static final double TAG_MIN_SCREEN = 14;
+
+    private final EditorModel model;
+    private final Canvas canvas = new Canvas();
+    private final Viewport viewport = new Viewport();
+    private final ShapePainter painter = new ShapePainter();
+    private final AtomicBoolean redrawPending = new AtomicBoolean();
+    private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool");
+    private final ReadOnlyStringWrapper pointer = new ReadOnlyStringWrapper(this, "pointer", "");
+    private Image shown;
+    private boolean fitted;
+    private boolean spaceDown;
+    private boolean panning;
+    private double lastX;
+    private double lastY;
+    private int lastDrawnAnnotations;
+    private int lastDrawnSuggestions;
+    private long frames;
+
+    public ImageCanvas(EditorModel model) {
+        this.model = model;
+        getStyleClass().add("image-canvas");
+        getChildren().add(canvas);
+        setFocusTraversable(true);
+        setMinSize(100, 100);
+        ImageDocument d = model.document();
+        d.addListener(this::documentChanged);
+        model.showAnnotationsProperty().addListener((o, a, b) -> repaint());
+        model.showSuggestionsProperty().addListener((o, a, b) -> repaint());
+        model.thresholdProperty().addListener((o, a, b) -> repaint());
+        model.selectedSuggestionProperty().addListener((o, a, b) -> repaint());
+        tool.addListener((o, before, now) -> {
+            if (before != null) before.cancel();
+            setCursor(now == null ? Cursor.DEFAULT : now.cursor());
+            repaint();
+        });
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::moved);
+        addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+    }
+
+    // --- ToolContext ----------------------------------------------------------------------------
+
+    @Override
+    public EditorModel model() {
+        return model;
+    }
+
+    @Override
+    public Viewport viewport() {
+        return viewport;
+    }
+
+    /** Any thread: schedules one redraw on the JavaFX thread. */
+    @Override
+    public void repaint() {
+        if (redrawPending.compareAndSet(false, true)) {
+            Platform.runLater(() -> {
+                redrawPending.set(false);
+                draw();
+            });
+        }
+    }
+
+    // --- state ----------------------------------------------------------------------------------
+
+    public ObjectProperty<Tool> toolProperty() {
+        return tool;
+    }
+
+    public Tool tool() {
+        return tool.get();
+    }
+
+    /** "x, y" of the pointer in image pixels, for the status bar. */
+    public ReadOnlyStringProperty pointerProperty() {
+        return pointer.getReadOnlyProperty();
+    }
+
+    /** The image to show: the thumbnail first (any size: it is stretched to the image's), then the full one. */
+    public void setImage(Image image) {
+        shown = image;
+        repaint();
+    }
+
+    public Image shownImage() {
+        return shown;
+    }
+
+    public void setSpaceDown(boolean down) {
+        spaceDown = down;
+        setCursor(down ? Cursor.OPEN_HAND : tool() == null ? Cursor.DEFAULT : tool().cursor());
+    }
+
+    /** Annotations drawn in the last frame (the viewport culling at work). */
+    public int lastDrawnAnnotations() {
+        return lastDrawnAnnotations;
+    }
+
+    public int lastDrawnSuggestions() {
+        return lastDrawnSuggestions;
+    }
+
+    public long frames() {
+        return frames;
+    }
+
+    public void fitImage() {
+        var img = model.document().image();
+        viewport.fit(img.width(), img.height(), 24, 8);
+        fitted = true;
+        repaint();
+    }
+
+    public void zoomBy(double factor) {
+        viewport.zoomAt(viewport.screenWidth() / 2, viewport.screenHeight() / 2, factor);
+        repaint();
+    }
+
+    /** Screen point (in this node's coordinates) of an image point: what tests aim the mouse at. */
+    public javafx.geometry.Point2D imageToLocal(double x, double y) {
+        return new javafx.geometry.Point2D(viewport.toScreenX(x), viewport.toScreenY(y));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth(), h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            viewport.setScreenSize(w, h);
+            if (!fitted && w > 1 && h > 1) fitImage();
+            repaint();
+        }
+    }
+
+    private void documentChanged(DocumentEvent e) {
+        if (e instanceof DocumentEvent.SuggestionsChanged || e instanceof DocumentEvent.Reloaded) {
+            // An accepted or rejected suggestion is no longer open: drop it from the selection.
+            Platform.runLater(() -> {
+                if (model.selectedSuggestionProperty().get() != null && model.selectedSuggestionValue() == null) {
+                    model.selectedSuggestionProperty().set(null);
+                }
+            });
+        }
+        repaint();
+    }
+
+    // --- input ----------------------------------------------------------------------------------
+
+    private boolean panGesture(MouseEvent e) {
+        return e.getButton() == MouseButton.MIDDLE || (spaceDown && e.getButton() == MouseButton.PRIMARY);
+    }
+
+    private void pressed(MouseEvent e) {
+        requestFocus();
+        lastX = e.getX();
+        lastY = e.getY();
+        if (panGesture(e)) {
+            panning = true;
+            setCursor(Cursor.CLOSED_HAND);
+        } else if (e.getButton() == MouseButton.PRIMARY && tool() != null) {
+            tool().pressed(ToolEvent.of(e, viewport));
+        }
+        e.consume();
+    }
+
+    private void dragged(MouseEvent e) {
+        if (panning) {
+            viewport.panBy(e.getX() - lastX, e.getY() - lastY);
+            lastX = e.getX();
+            lastY = e.getY();
+            repaint();
+        } else if (e.isPrimaryButtonDown() && tool() != null) {
+            tool().dragged(ToolEvent.of(e, viewport));
+        }
+        updatePointer(e);
+        e.consume();
+    }
+
+    private void released(MouseEvent e) {
+        if (panning) {
+            panning = false;
+            setCursor(spaceDown ? Cursor.OPEN_HAND : tool() == null ? Cursor.DEFAULT : tool().cursor());
+        } else if (e.getButton() == MouseButton.PRIMARY && tool() != null) {
+            tool().released(ToolEvent.of(e, viewport));
+        }
+        e.consume();
+    }
+
+    private void moved(MouseEvent e) {
+        if (tool() != null) tool().moved(ToolEvent.of(e, viewport));
+        updatePointer(e);
+    }
+
+    private void updatePointer(MouseEvent e) {
+        double x = viewport.toImageX(e.getX()), y = viewport.toImageY(e.getY());
+        var img = model.document().image();
+        pointer.set(x >= 0 && y >= 0 && x <= img.width() && y <= img.height() ? "%d, %d".formatted((int) x, (int) y) : "");
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.getDeltaY() == 0) return;
+        viewport.zoomAt(e.getX(), e.getY(), Math.pow(1.1, e.getDeltaY() / 40.0));
+        repaint();
+        e.consume();
+    }
+
+    // --- drawing --------------------------------------------------------------------------------
+
+    /** Draws one frame now (JavaFX thread). */
+    public void draw() {
+        frames++;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        g.setFill(SURROUND);
+        g.fillRect(0, 0, w, h);
+        drawImage(g);
+        Bounds visible = viewport.visibleImageArea();
+        ImageDocument d = model.document();
+        Tool t = tool();
+        Set<String> selected = d.selection();
+        lastDrawnAnnotations = 0;
+        lastDrawnSuggestions = 0;
+        if (model.showSuggestionsProperty().get()) drawSuggestions(g, d.suggestionsIn(visible));
+        if (model.showAnnotationsProperty().get()) {
+            List<Annotation> annotations = d.visibleIn(visible);
+            lastDrawnAnnotations = annotations.size();
+            boolean crowded = annotations.size() > 3000;
+            for (Annotation a : annotations) {
+                if (selected.contains(a.id())) continue;
+                Shape s = t == null ? null : t.preview(a.id());
+                drawAnnotation(g, a, s == null ? a.shape() : s, false, crowded);
+            }
+            for (Annotation a : annotations) { // selected ones on top
+                if (!selected.contains(a.id())) continue;
+                Shape s = t == null ? null : t.preview(a.id());
+                drawAnnotation(g, a, s == null ? a.shape() : s, true, false);
+            }
+        }
+        if (t != null) t.drawOverlay(g);
+    }
+
+    private void drawImage(GraphicsContext g) {
+        var asset = model.document().image();
+        double x0 = viewport.toScreenX(0), y0 = viewport.toScreenY(0);
+        double iw = asset.width() * viewport.scale(), ih = asset.height() * viewport.scale();
+        g.setFill(Color.rgb(0, 0, 0, 0.45));
+        g.fillRect(x0 + 4, y0 + 5, iw, ih);
+        if (shown == null) {
+            g.setFill(Color.web("#2a2e37"));
+            g.fillRect(x0, y0, iw, ih);
+            g.setFill(TEXT);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.setFont(ShapePainter.TAG_FONT);
+            g.fillText("Loading image\u2026", x0 + iw / 2, y0 + ih / 2);
+        } else {
+            // Only the visible part of the image is copied; nearest-neighbour when zoomed in, so pixels stay crisp.
+            double sx0 = Math.max(0, viewport.toImageX(0)), sy0 = Math.max(0, viewport.toImageY(0));
+            double sx1 = Math.min(asset.width(), viewport.toImageX(viewport.screenWidth()));
+            double sy1 = Math.min(asset.height(), viewport.toImageY(viewport.screenHeight()));
+            if (sx1 > sx0 && sy1 > sy0) {
+                double k = shown.getWidth() / asset.width();
+                g.setImageSmoothing(viewport.scale() * k < 1);
+                g.drawImage(shown, sx0 * k, sy0 * k, (sx1 - sx0) * k, (sy1 - sy0) * k,
+                        viewport.toScreenX(sx0), viewport.toScreenY(sy0), (sx1 - sx0) * viewport.scale(), (sy1 - sy0) * viewport.scale());
+            }
+        }
+        g.setStroke(IMAGE_EDGE);
+        g.setLineWidth(1);
+        g.strokeRect(x0 - 0.5, y0 - 0.5, iw + 1, ih + 1);
+    }
+
+    private void drawAnnotation(GraphicsContext g, Annotation a, Shape shape, boolean selected, boolean crowded) {
+        Color color = ClassColors.of(a.labels());
+        Bounds b = Shapes.bounds(shape);
+        double screenSize = Math.max(b.width(), b.height()) * viewport.scale();
+        boolean detailed = !crowded && screenSize >= TAG_MIN_SCREEN;
+        if (selected) {
+            painter.outline(g, viewport, shape, ShapePainter.OUTLINE_SHADOW, 5, false);
+            painter.outline(g, viewport, shape, color, 2.5, true);
+            painter.handles(g, viewport, shape);
+        } else {
+            if (detailed) painter.outline(g, viewport, shape, ShapePainter.OUTLINE_SHADOW, 3.5, false);
+            painter.outline(g, viewport, shape, color, 1.5, detailed);
+        }
+        if (detailed || selected) {
+            painter.tag(g, viewport.toScreenX(b.minX()), viewport.toScreenY(b.minY()), ClassColors.tag(a.labels()), color, false);
+        }
+    }
+
+    private void drawSuggestions(GraphicsContext g, List<ModelSuggestion> suggestions) {
+        lastDrawnSuggestions = suggestions.size();
+        double threshold = model.thresholdProperty().get();
+        ModelSuggestion chosen = model.selectedSuggestionValue();
+        g.setLineDashes(7, 5);
+        for (ModelSuggestion s : suggestions) {
+            if (chosen != null && chosen.id().equals(s.id())) continue;
+            drawSuggestion(g, s, s.confidence() >= threshold, false);
+        }
+        if (chosen != null) drawSuggestion(g, chosen, true, true);
+        g.setLineDashes((double[]) null);
+    }
+
+    private void drawSuggestion(GraphicsContext g, ModelSuggestion s, boolean aboveThreshold, boolean selected) {
+        Color base = ClassColors.of(s.labels());
+        Color color = aboveThreshold ? base : base.deriveColor(0, 0.75, 0.95, 0.8);
+        Bounds b = Shapes.bounds(s.shape());
+        g.setLineDashes(7, 5);
+        if (selected) {
+            g.setLineDashes((double[]) null);
+            painter.outline(g, viewport, s.shape(), ShapePainter.OUTLINE_SHADOW, 6, false);
+            g.setLineDashes(7, 5);
+            painter.outline(g, viewport, s.shape(), Color.WHITE, 3, false);
+            g.setLineDashOffset(6);
+            painter.outline(g, viewport, s.shape(), color, 3, false);
+            g.setLineDashOffset(0);
+        } else {
+            // A faint dark under-stroke keeps pale dashes visible on a light metaphase background.
+            g.setLineDashes((double[]) null);
+            painter.outline(g, viewport, s.shape(), SUGGESTION_SHADOW, 3, false);
+            g.setLineDashes(7, 5);
+            painter.outline(g, viewport, s.shape(), color, aboveThreshold ? 2 : 1.5, false);
+        }
+        g.setLineDashes((double[]) null);
+        if (Math.max(b.width(), b.height()) * viewport.scale() >= TAG_MIN_SCREEN || selected) {
+            String label = ClassColors.tag(s.labels());
+            String text = (label.isEmpty() ? "" : label + " \u00b7 ") + Math.round(s.confidence() * 100) + "%";
+            painter.tag(g, viewport.toScreenX(b.minX()), viewport.toScreenY(b.minY()), text, selected ? Color.WHITE : color, true);
+        }
+    }
+}

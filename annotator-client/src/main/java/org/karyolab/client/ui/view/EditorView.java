@@ -1,0 +1,766 @@
+package org.karyolab.client.ui.view;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.karyolab.client.command.Command;
+import org.karyolab.client.command.Commands;
+import org.karyolab.client.command.Edits;
+import org.karyolab.client.command.UndoManager;
+import org.karyolab.client.document.ClassKeyEntry;
+import org.karyolab.client.document.DocumentEvent;
+import org.karyolab.client.document.ImageDocument;
+import org.karyolab.client.document.ModelSuggestion;
+import org.karyolab.client.net.KaryoLabClient;
+import org.karyolab.client.net.Lease;
+import org.karyolab.client.sync.Autosave;
+import org.karyolab.client.sync.Conflict;
+import org.karyolab.client.sync.SyncOp;
+import org.karyolab.client.ui.EditorModel;
+import org.karyolab.client.ui.Errors;
+import org.karyolab.client.ui.Fx;
+import org.karyolab.client.ui.Shortcuts;
+import org.karyolab.client.ui.canvas.ImageCanvas;
+import org.karyolab.client.ui.canvas.ImageLayer;
+import org.karyolab.client.ui.canvas.ImagePixels;
+import org.karyolab.client.ui.tool.BoxTool;
+import org.karyolab.client.ui.tool.KeypointsTool;
+import org.karyolab.client.ui.tool.PolygonTool;
+import org.karyolab.client.ui.tool.PolylineTool;
+import org.karyolab.client.ui.tool.SelectTool;
+import org.karyolab.client.ui.tool.Tool;
+import org.karyolab.schema.Annotation;
+import org.karyolab.schema.ChromosomeClass;
+
+/**
+ * The annotation editor for one image: toolbar (tools, undo/redo), the {@link ImageCanvas}, a side
+ * panel (class palette, suggestions with their threshold, layers, display adjustments, the
+ * selection) and a status bar (autosave state, tool, pointer, zoom, feedback). The keyboard drives
+ * it (F1 lists every key). Edits go through the core's {@code Edits} and {@link UndoManager};
+ * {@link Autosave} sends them.
+ */
+public final class EditorView extends BorderPane implements AutoCloseable {
+
+    /** Thumbnail shown while the full image loads. */
+    static final int THUMBNAIL_SIZE = 1024;
+    static final Duration CLASS_KEY_TIMEOUT = Duration.ofMillis(1200);
+
+    private final Autosave autosave;
+    private final KaryoLabClient client;
+    private final ImageDocument document;
+    private final EditorModel model;
+    private final ImageCanvas canvas;
+    private final ClassKeyEntry classKeys;
+    private final List<Tool> tools = new ArrayList<>();
+    private final ToggleGroup toolGroup = new ToggleGroup();
+    private final Label saveState = new Label();
+    private final Label toolLabel = new Label();
+    private final Label pointerLabel = new Label();
+    private final Label zoomLabel = new Label();
+    private final Label messageLabel = new Label();
+    private final Label typedLabel = new Label();
+    private final Label selectionLabel = new Label();
+    private final Label suggestionCount = new Label();
+    private final Button acceptAbove = new Button();
+    private final PalettePanel palette;
+    private final Timeline ticker;
+    private final Lease lease;
+    private Timeline leaseRenewal;
+    private ImageLayer layer;
+    private boolean fullImageShown;
+    private Runnable onBack = () -> { };
+    /** Asks the user a yes/no question (replaced in tests). */
+    private Predicate<String> confirm = EditorView::confirmDialog;
+    private boolean closed;
+
+    public EditorView(Autosave autosave, Lease lease) {
+        this.autosave = Objects.requireNonNull(autosave);
+        this.client = autosave.client();
+        this.document = autosave.document();
+        this.lease = lease;
+        this.model = new EditorModel(document, new UndoManager(document));
+        this.canvas = new ImageCanvas(model);
+        canvas.setId("canvas");
+        getStyleClass().add("kl-root");
+        getStylesheets().add(Objects.requireNonNull(EditorView.class.getResource("/org/karyolab/client/ui/karyolab.css")).toExternalForm());
+
+        this.classKeys = new ClassKeyEntry(CLASS_KEY_TIMEOUT, new ClassKeyEntry.Listener() {
+            @Override
+            public void committed(ChromosomeClass c) {
+                setClass(c);
+            }
+
+            @Override
+            public void typing(String typed) {
+                model.typedClassProperty().set(typed);
+            }
+
+            @Override
+            public void rejected(String typed) {
+                model.say("No chromosome class \u201c" + typed + "\u201d: type 1-22, X or Y");
+            }
+        });
+        this.palette = new PalettePanel(this::setClass);
+
+        tools.add(new SelectTool(canvas));
+        tools.add(new BoxTool(canvas));
+        tools.add(new PolygonTool(canvas));
+        tools.add(new KeypointsTool(canvas));
+        tools.add(new PolylineTool(canvas));
+
+        setTop(toolbar());
+        setCenter(canvas);
+        setRight(sidePanel());
+        setBottom(statusBar());
+        selectTool(tools.getFirst());
+
+        addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == KeyCode.SPACE) canvas.setSpaceDown(false);
+        });
+
+        document.addListener(e -> Fx.onFx(() -> documentChanged(e)));
+        model.undo().addListener(u -> Fx.onFx(this::refreshSelectionInfo));
+        model.selectedSuggestionProperty().addListener((o, a, b) -> refreshSelectionInfo());
+        model.thresholdProperty().addListener((o, a, b) -> refreshSuggestionInfo());
+        model.adjustmentsProperty().addListener((o, a, now) -> {
+            if (layer != null) layer.adjust(now);
+        });
+        autosave.addListener(new Autosave.Listener() {
+            @Override
+            public void statusChanged(Autosave.Status status) {
+                Fx.onFx(() -> showStatus(status));
+            }
+
+            @Override
+            public void conflict(Conflict conflict) {
+                Fx.onFx(() -> settle(conflict));
+            }
+
+            @Override
+            public void refused(SyncOp op, org.karyolab.client.net.ApiException reason) {
+                Fx.onFx(() -> model.say("The server refused an edit: " + Errors.message(reason)));
+            }
+        });
+        showStatus(autosave.status());
+        refreshSelectionInfo();
+        refreshSuggestionInfo();
+
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(150), e -> classKeys.tick(System.currentTimeMillis())));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+        if (lease != null) {
+            leaseRenewal = new Timeline(new KeyFrame(javafx.util.Duration.minutes(5), e -> Fx.async(() -> client.renewLease(lease.id()),
+                    l -> { }, err -> model.say("The image's lease could not be renewed: " + Errors.message(err)))));
+            leaseRenewal.setCycleCount(Timeline.INDEFINITE);
+            leaseRenewal.play();
+        }
+    }
+
+    // --- accessors (the shell and tests) --------------------------------------------------------
+
+    public EditorModel model() {
+        return model;
+    }
+
+    public ImageCanvas canvas() {
+        return canvas;
+    }
+
+    public Autosave autosave() {
+        return autosave;
+    }
+
+    public List<Tool> tools() {
+        return List.copyOf(tools);
+    }
+
+    public Label saveStateLabel() {
+        return saveState;
+    }
+
+    public void setOnBack(Runnable onBack) {
+        this.onBack = Objects.requireNonNull(onBack);
+    }
+
+    public void setConfirm(Predicate<String> confirm) {
+        this.confirm = Objects.requireNonNull(confirm);
+    }
+
+    // --- image ----------------------------------------------------------------------------------
+
+    /** Fetches and shows the thumbnail, then the full-resolution image, in the background. */
+    public void loadImage() {
+        String id = document.imageId();
+        Fx.async(() -> new ImageLayer(ImagePixels.decode(client.thumbnail(id, THUMBNAIL_SIZE)), model.adjustmentsProperty().get(),
+                canvas::repaint), thumb -> {
+                    if (fullImageShown || closed) {
+                        thumb.close();
+                        return;
+                    }
+                    showLayer(thumb);
+                }, err -> model.say("Thumbnail: " + Errors.message(err)));
+        Fx.async(() -> new ImageLayer(ImagePixels.decode(client.imageContent(id)), model.adjustmentsProperty().get(), canvas::repaint),
+                full -> {
+                    if (closed) {
+                        full.close();
+                        return;
+                    }
+                    fullImageShown = true;
+                    showLayer(full);
+                }, err -> model.say("The image could not be loaded: " + Errors.message(err)));
+    }
+
+    /** Shows already decoded pixels (tests, and images opened from disk). */
+    public void showPixels(ImagePixels pixels) {
+        fullImageShown = true;
+        showLayer(new ImageLayer(pixels, model.adjustmentsProperty().get(), canvas::repaint));
+    }
+
+    public boolean fullImageShown() {
+        return fullImageShown;
+    }
+
+    private void showLayer(ImageLayer next) {
+        ImageLayer old = layer;
+        layer = next;
+        if (old != null) old.close();
+        if (!next.image().isError()) canvas.setImage(next.image());
+        if (!model.adjustmentsProperty().get().identity()) next.adjust(model.adjustmentsProperty().get());
+    }
+
+    // --- building the view ----------------------------------------------------------------------
+
+    private HBox toolbar() {
+        Button back = new Button("\u25c0 Images");
+        back.setId("back");
+        back.setFocusTraversable(false);
+        back.setOnAction(e -> leave(onBack));
+        var asset = document.image();
+        Label title = new Label("Case " + asset.caseId() + "  \u00b7  " + asset.width() + " \u00d7 " + asset.height()
+                + (asset.stain() == null ? "" : "  \u00b7  " + asset.stain()));
+        title.getStyleClass().add("kl-subtle");
+        var bar = new HBox(back, new Separator(javafx.geometry.Orientation.VERTICAL));
+        for (Tool t : tools) {
+            ToggleButton b = new ToggleButton(t.name() + "  " + t.shortcut());
+            b.setId("tool-" + t.shortcut());
+            b.getStyleClass().add("tool-button");
+            b.setToggleGroup(toolGroup);
+            b.setUserData(t);
+            b.setFocusTraversable(false);
+            b.setTooltip(new Tooltip(t.name() + " (" + t.shortcut() + "): " + t.help()));
+            b.setOnAction(e -> selectTool(t));
+            bar.getChildren().add(b);
+        }
+        Button undo = new Button("\u21b6 Undo");
+        undo.setFocusTraversable(false);
+        undo.setOnAction(e -> model.undoStep());
+        Button redo = new Button("\u21b7 Redo");
+        redo.setFocusTraversable(false);
+        redo.setOnAction(e -> model.redoStep());
+        model.undo().addListener(u -> Fx.onFx(() -> {
+            undo.setDisable(!u.canUndo());
+            redo.setDisable(!u.canRedo());
+            undo.setTooltip(new Tooltip(u.canUndo() ? "Undo " + u.undoName() + " (Ctrl+Z)" : "Nothing to undo"));
+            redo.setTooltip(new Tooltip(u.canRedo() ? "Redo " + u.redoName() + " (Ctrl+Shift+Z)" : "Nothing to redo"));
+        }));
+        undo.setDisable(true);
+        redo.setDisable(true);
+        Button fit = new Button("Fit");
+        fit.setFocusTraversable(false);
+        fit.setOnAction(e -> canvas.fitImage());
+        Button submit = new Button("Submit for review");
+        submit.setId("submit");
+        submit.setFocusTraversable(false);
+        submit.setOnAction(e -> submit());
+        Button help = new Button("?");
+        help.setFocusTraversable(false);
+        help.setOnAction(e -> showHelp());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        bar.getChildren().addAll(new Separator(javafx.geometry.Orientation.VERTICAL), undo, redo, fit, spacer, title, submit, help);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("kl-toolbar");
+        return bar;
+    }
+
+    private ScrollPane sidePanel() {
+        var box = new VBox();
+        box.getStyleClass().add("kl-side");
+        box.setPrefWidth(228);
+
+        typedLabel.setId("typed");
+        typedLabel.textProperty().bind(model.typedClassProperty().map(t -> t.isEmpty() ? "" : "typing " + t + "\u2026"));
+        Button flip = new Button("Flip polarity  P");
+        flip.setFocusTraversable(false);
+        flip.setOnAction(e -> flipPolarity());
+        selectionLabel.setWrapText(true);
+        selectionLabel.setId("selection");
+
+        Slider threshold = new Slider(0, 1, model.thresholdProperty().get());
+        threshold.setId("threshold");
+        threshold.setFocusTraversable(false);
+        threshold.valueProperty().bindBidirectional(model.thresholdProperty());
+        Label thresholdValue = new Label();
+        thresholdValue.textProperty().bind(model.thresholdProperty().map(v -> "\u2265 " + Math.round(v.doubleValue() * 100) + "%"));
+        acceptAbove.setId("accept-above");
+        acceptAbove.setFocusTraversable(false);
+        acceptAbove.setMaxWidth(Double.MAX_VALUE);
+        acceptAbove.setOnAction(e -> acceptAllAbove());
+        Button next = new Button("Next suggestion  N");
+        next.setFocusTraversable(false);
+        next.setMaxWidth(Double.MAX_VALUE);
+        next.setOnAction(e -> nextSuggestion());
+        var thresholdRow = new HBox(6, threshold, thresholdValue);
+        HBox.setHgrow(threshold, Priority.ALWAYS);
+
+        CheckBox showAnnotations = new CheckBox("Annotations  H");
+        showAnnotations.setId("layer-annotations");
+        showAnnotations.setFocusTraversable(false);
+        showAnnotations.selectedProperty().bindBidirectional(model.showAnnotationsProperty());
+        CheckBox showSuggestions = new CheckBox("Suggestions  S");
+        showSuggestions.setId("layer-suggestions");
+        showSuggestions.setFocusTraversable(false);
+        showSuggestions.selectedProperty().bindBidirectional(model.showSuggestionsProperty());
+
+        box.getChildren().addAll(
+                section("CLASS"), palette, new HBox(8, flip, typedLabel),
+                section("SELECTION"), selectionLabel,
+                section("SUGGESTIONS"), suggestionCount, thresholdRow, acceptAbove, next,
+                section("LAYERS"), showAnnotations, showSuggestions,
+                section("IMAGE"), new AdjustmentPanel(model.adjustmentsProperty()));
+        var scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setFocusTraversable(false);
+        scroll.setStyle("-fx-background-color: #23262d; -fx-background: #23262d;");
+        return scroll;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("kl-section");
+        return l;
+    }
+
+    private HBox statusBar() {
+        saveState.setId("save-state");
+        messageLabel.setId("message");
+        messageLabel.textProperty().bind(model.messageProperty());
+        pointerLabel.textProperty().bind(canvas.pointerProperty());
+        toolLabel.textProperty().bind(canvas.toolProperty().map(t -> t == null ? "" : "Tool: " + t.name()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var bar = new HBox(saveState, toolLabel, messageLabel, spacer, pointerLabel, zoomLabel);
+        bar.getStyleClass().add("kl-status");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        // The zoom is read from the viewport on every frame the canvas draws; a cheap poll keeps the label honest.
+        var zoomPoll = new Timeline(new KeyFrame(javafx.util.Duration.millis(250),
+                e -> zoomLabel.setText(Math.round(canvas.viewport().scale() * 100) + "%")));
+        zoomPoll.setCycleCount(Timeline.INDEFINITE);
+        zoomPoll.play();
+        sceneProperty().addListener((o, a, s) -> {
+            if (s == null) zoomPoll.stop();
+            else zoomPoll.play();
+        });
+        return bar;
+    }
+
+    // --- state shown ----------------------------------------------------------------------------
+
+    /** Autosave's state in words: saved, saving, unsent edits in the journal, offline, conflicts. */
+    public static String describe(Autosave.Status s) {
+        if (!s.online()) {
+            return "\u25cf Offline \u2014 " + s.unsentChanges() + " unsent edit" + (s.unsentChanges() == 1 ? "" : "s") + " kept in the journal";
+        }
+        if (s.conflicts() > 0) return "\u25cf " + s.conflicts() + " conflict" + (s.conflicts() == 1 ? "" : "s") + " to settle";
+        if (s.unsentChanges() == 0) return "\u25cf All changes saved";
+        if (s.queuedOps() > 0) return "\u25cf Saving \u2014 " + s.unsentChanges() + " unsent edit" + (s.unsentChanges() == 1 ? "" : "s") + " in the journal";
+        return "\u25cf Saving\u2026";
+    }
+
+    private void showStatus(Autosave.Status s) {
+        saveState.setText(describe(s));
+        saveState.getStyleClass().removeAll("kl-save-ok", "kl-save-busy", "kl-save-offline");
+        saveState.getStyleClass().add(!s.online() || s.conflicts() > 0 ? "kl-save-offline" : s.unsentChanges() > 0 ? "kl-save-busy" : "kl-save-ok");
+        saveState.setTooltip(s.lastError() == null ? null : new Tooltip(s.lastError()));
+    }
+
+    private void documentChanged(DocumentEvent e) {
+        switch (e) {
+            case DocumentEvent.SuggestionsChanged s -> refreshSuggestionInfo();
+            case DocumentEvent.Reloaded r -> {
+                refreshSuggestionInfo();
+                refreshSelectionInfo();
+            }
+            default -> refreshSelectionInfo();
+        }
+    }
+
+    private void refreshSelectionInfo() {
+        List<Annotation> selected = document.selectedAnnotations();
+        ModelSuggestion s = model.selectedSuggestionValue();
+        ChromosomeClass common = null;
+        if (!selected.isEmpty()) {
+            common = selected.getFirst().labels().chromosomeClass();
+            for (Annotation a : selected) if (a.labels().chromosomeClass() != common) common = null;
+        }
+        palette.highlight(common);
+        if (selected.size() == 1) {
+            Annotation a = selected.getFirst();
+            var l = a.labels();
+            selectionLabel.setText(org.karyolab.schema.shape.Shape.TYPE_NAMES.get(kindIndex(a)) + "  \u00b7  "
+                    + (l.chromosomeClass() == null ? "no class" : "class " + l.chromosomeClass().label())
+                    + (l.polarity() == null ? "" : "  \u00b7  " + (l.polarity() == org.karyolab.schema.Polarity.P_UP ? "p up" : "p down"))
+                    + "\n" + a.status().toString().toLowerCase(java.util.Locale.ROOT)
+                    + (a.revision() == 0 ? "  \u00b7  not yet saved" : "  \u00b7  revision " + a.revision())
+                    + (a.provenance() == null ? "" : "  \u00b7  " + a.provenance().source().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+        } else if (selected.size() > 1) {
+            selectionLabel.setText(selected.size() + " annotations" + (common == null ? "" : "  \u00b7  class " + common.label()));
+        } else if (s != null) {
+            selectionLabel.setText("Suggestion from " + s.modelId() + " " + s.modelVersion() + "  \u00b7  "
+                    + Math.round(s.confidence() * 100) + "%\nEnter accepts, Delete rejects");
+        } else {
+            selectionLabel.setText("Nothing selected (" + document.size() + " annotations)");
+        }
+    }
+
+    private static int kindIndex(Annotation a) {
+        return switch (a.shape()) {
+            case org.karyolab.schema.shape.Box b -> 0;
+            case org.karyolab.schema.shape.RotatedBox r -> 1;
+            case org.karyolab.schema.shape.Polygon p -> 2;
+            case org.karyolab.schema.shape.Mask m -> 3;
+            case org.karyolab.schema.shape.Keypoints k -> 4;
+            case org.karyolab.schema.shape.Polyline l -> 5;
+        };
+    }
+
+    private void refreshSuggestionInfo() {
+        List<ModelSuggestion> open = document.openSuggestions();
+        double t = model.thresholdProperty().get();
+        long above = open.stream().filter(s -> s.confidence() >= t).count();
+        suggestionCount.setText(open.isEmpty() ? "No open suggestions" : open.size() + " open \u00b7 " + above + " above the threshold");
+        acceptAbove.setText("Accept " + above + " \u2265 " + Math.round(t * 100) + "%  A");
+        acceptAbove.setDisable(above == 0);
+    }
+
+    // --- actions --------------------------------------------------------------------------------
+
+    public void selectTool(Tool t) {
+        Tool current = canvas.tool();
+        if (current != null && current != t) current.cancel();
+        canvas.toolProperty().set(t);
+        for (var toggle : toolGroup.getToggles()) if (toggle.getUserData() == t) toggle.setSelected(true);
+    }
+
+    private Tool toolFor(String key) {
+        for (Tool t : tools) if (t.shortcut().equalsIgnoreCase(key)) return t;
+        return null;
+    }
+
+    /** A class for the selection; with a suggestion selected instead, accepts it with that class (one undo step). */
+    void setClass(ChromosomeClass c) {
+        List<String> ids = List.copyOf(document.selection());
+        if (!ids.isEmpty()) {
+            model.perform(() -> Edits.setClass(document, ids, c));
+            return;
+        }
+        ModelSuggestion s = model.selectedSuggestionValue();
+        if (s != null) {
+            model.undo().beginCompound("Accept as " + c.label());
+            Command accepted;
+            try {
+                accepted = model.perform(() -> Edits.acceptSuggestion(document, s.id()));
+                if (accepted instanceof Commands.AcceptSuggestion a) {
+                    model.perform(() -> Edits.setClass(document, List.of(a.annotation().id()), c));
+                }
+            } finally {
+                model.undo().endCompound();
+            }
+            if (accepted instanceof Commands.AcceptSuggestion a) {
+                model.selectAnnotations(List.of(a.annotation().id()));
+                model.say("Accepted as class " + c.label());
+            }
+            return;
+        }
+        model.say("Select a chromosome first, then type its class");
+    }
+
+    private void flipPolarity() {
+        List<String> ids = List.copyOf(document.selection());
+        if (ids.isEmpty()) model.say("Select a chromosome first, then press P");
+        else model.perform(() -> Edits.flipPolarity(document, ids));
+    }
+
+    private void acceptSelectedSuggestion() {
+        ModelSuggestion s = model.selectedSuggestionValue();
+        if (s == null) return;
+        Command c = model.perform(() -> Edits.acceptSuggestion(document, s.id()));
+        if (c instanceof Commands.AcceptSuggestion a) model.selectAnnotations(List.of(a.annotation().id()));
+    }
+
+    private void rejectSelectedSuggestion() {
+        ModelSuggestion s = model.selectedSuggestionValue();
+        if (s == null) return;
+        if (model.perform(() -> Edits.rejectSuggestion(document, s.id())) != null) model.selectSuggestion(null);
+    }
+
+    void acceptAllAbove() {
+        double t = model.thresholdProperty().get();
+        if (document.openSuggestions().stream().noneMatch(s -> s.confidence() >= t)) {
+            model.say("No open suggestion at or above " + Math.round(t * 100) + "%");
+            return;
+        }
+        model.perform(() -> Edits.acceptAbove(document, t));
+    }
+
+    private void nextSuggestion() {
+        ModelSuggestion current = model.selectedSuggestionValue();
+        List<ModelSuggestion> open = new ArrayList<>(document.openSuggestions());
+        if (open.isEmpty()) {
+            model.say("No open suggestions left");
+            return;
+        }
+        open.sort(Comparator.comparingDouble(ModelSuggestion::confidence).reversed().thenComparing(ModelSuggestion::id));
+        int i = current == null ? -1 : open.indexOf(current);
+        ModelSuggestion next = open.get((i + 1) % open.size());
+        model.selectSuggestion(next.id());
+        var b = org.karyolab.client.document.Shapes.bounds(next.shape());
+        canvas.viewport().centerOn(b.centerX(), b.centerY());
+        canvas.repaint();
+    }
+
+    private void deleteSelection() {
+        List<String> ids = List.copyOf(document.selection());
+        if (!ids.isEmpty()) model.perform(() -> Edits.delete(document, ids));
+    }
+
+    private void submit() {
+        model.say("Submitting\u2026");
+        Fx.async(() -> {
+            autosave.flushNow();
+            if (autosave.hasUnsentEdits()) throw new IllegalStateException("some edits are not on the server yet; try again when it answers");
+            return client.submit(document.imageId());
+        }, r -> model.say("Submitted for review: " + r.changed().size() + " annotation" + (r.changed().size() == 1 ? "" : "s")),
+                err -> model.say("Not submitted: " + Errors.message(err)));
+    }
+
+    public void showHelp() {
+        var grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(4);
+        grid.setPadding(new Insets(10));
+        int row = 0;
+        for (Shortcuts.Entry e : Shortcuts.all(tools)) {
+            Label k = new Label(e.keys());
+            k.setStyle("-fx-font-weight: bold;");
+            Label w = new Label(e.what());
+            w.setWrapText(true);
+            w.setMaxWidth(520);
+            grid.addRow(row++, k, w);
+        }
+        var alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setTitle("Keyboard shortcuts");
+        alert.setHeaderText("KaryoLab annotator: keyboard shortcuts");
+        alert.getDialogPane().setContent(grid);
+        if (getScene() != null) alert.initOwner(getScene().getWindow());
+        alert.show();
+    }
+
+    private void settle(Conflict c) {
+        var alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.setTitle("Someone else changed this annotation");
+        alert.setHeaderText("An annotation you edited was changed on the server meanwhile.");
+        alert.setContentText(c.deletedByThem() ? "They deleted it." : c.deletedByMe() ? "You deleted it; they changed it."
+                : "Keep your version, theirs, or merge (your changes win where both changed).");
+        ButtonType mine = new ButtonType("Keep mine"), theirs = new ButtonType("Keep theirs"),
+                merge = new ButtonType("Merge", ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(merge, mine, theirs);
+        if (getScene() != null) alert.initOwner(getScene().getWindow());
+        alert.showAndWait().ifPresent(choice -> {
+            Conflict.Resolution r = choice == mine ? new Conflict.Resolution.KeepMine()
+                    : choice == theirs ? new Conflict.Resolution.KeepTheirs()
+                    : c.mine() != null && c.theirs() != null ? new Conflict.Resolution.Merged(c.merge()) : new Conflict.Resolution.KeepMine();
+            try {
+                autosave.resolve(c, r);
+            } catch (RuntimeException e) {
+                model.say(Errors.message(e));
+            }
+        });
+    }
+
+    // --- keyboard -------------------------------------------------------------------------------
+
+    private void keyPressed(KeyEvent e) {
+        if (handleKey(e)) e.consume();
+    }
+
+    private boolean handleKey(KeyEvent e) {
+        KeyCode code = e.getCode();
+        Tool tool = canvas.tool();
+        if (e.isShortcutDown()) {
+            switch (code) {
+                case Z -> {
+                    if (e.isShiftDown()) model.redoStep();
+                    else model.undoStep();
+                    return true;
+                }
+                case Y -> {
+                    model.redoStep();
+                    return true;
+                }
+                case S -> {
+                    model.say("Sending\u2026");
+                    Fx.async(autosave::flushNow, s -> model.say(s.unsentChanges() == 0 ? "Everything is on the server" : describe(s)),
+                            err -> model.say(Errors.message(err)));
+                    return true;
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        if (e.isAltDown()) return false;
+        if (tool != null && tool.busy() && tool.keyPressed(e)) return true;
+        switch (code) {
+            case F1 -> {
+                showHelp();
+                return true;
+            }
+            case SPACE -> {
+                canvas.setSpaceDown(true);
+                return true;
+            }
+            case ENTER -> {
+                if (classKeys.enter()) return true;
+                if (tool != null && tool.keyPressed(e)) return true;
+                acceptSelectedSuggestion();
+                return true;
+            }
+            case ESCAPE -> {
+                if (classKeys.escape()) return true;
+                if (tool != null && tool.keyPressed(e)) return true;
+                document.clearSelection();
+                model.selectSuggestion(null);
+                return true;
+            }
+            case DELETE, BACK_SPACE -> {
+                if (model.selectedSuggestionValue() != null) rejectSelectedSuggestion();
+                else deleteSelection();
+                return true;
+            }
+            default -> {
+            }
+        }
+        char c = keyChar(code);
+        if (c != 0 && classKeys.key(c, System.currentTimeMillis())) return true;
+        switch (code) {
+            case P -> flipPolarity();
+            case A -> acceptAllAbove();
+            case N -> nextSuggestion();
+            case H -> model.showAnnotationsProperty().set(!model.showAnnotationsProperty().get());
+            case S -> model.showSuggestionsProperty().set(!model.showSuggestionsProperty().get());
+            case I -> model.adjustmentsProperty().set(model.adjustmentsProperty().get().withInvert(!model.adjustmentsProperty().get().invert()));
+            case F -> canvas.fitImage();
+            case PLUS, EQUALS, ADD -> canvas.zoomBy(1.25);
+            case MINUS, SUBTRACT -> canvas.zoomBy(0.8);
+            default -> {
+                Tool t = toolFor(code.getName());
+                if (t == null) return false;
+                selectTool(t);
+            }
+        }
+        return true;
+    }
+
+    /** Keys that type a class: digits (top row or keypad), X and Y. */
+    private static char keyChar(KeyCode code) {
+        if (code.isDigitKey()) {
+            String name = code.getName();
+            return name.charAt(name.length() - 1);
+        }
+        return switch (code) {
+            case X -> 'X';
+            case Y -> 'Y';
+            default -> 0;
+        };
+    }
+
+    // --- leaving --------------------------------------------------------------------------------
+
+    /**
+     * Leaves the image: with edits not yet on the server, asks first (they stay in the journal and
+     * are sent the next time the image is opened). Then autosave sends what it can and stops, the
+     * lease is released, and {@code then} runs on the JavaFX thread. Returns false if the user stayed.
+     */
+    public boolean leave(Runnable then) {
+        if (autosave.hasUnsentEdits()) {
+            Autosave.Status s = autosave.status();
+            String question = s.unsentChanges() + " edit" + (s.unsentChanges() == 1 ? " is" : "s are")
+                    + " not on the server yet" + (s.online() ? "" : " (the server does not answer)")
+                    + ". They are kept in the journal on this computer and sent the next time you open this image. Close anyway?";
+            if (!confirm.test(question)) return false;
+        }
+        Fx.async(() -> {
+            close();
+            return Boolean.TRUE;
+        }, ok -> then.run(), err -> then.run());
+        return true;
+    }
+
+    private static boolean confirmDialog(String question) {
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.CANCEL, ButtonType.CLOSE);
+        alert.setTitle("Unsent edits");
+        alert.setHeaderText("Some edits are not on the server yet");
+        return alert.showAndWait().filter(b -> b == ButtonType.CLOSE).isPresent();
+    }
+
+    /** Stops timers, sends what autosave can, releases the lease. Any thread. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        Platform.runLater(() -> {
+            ticker.stop();
+            if (leaseRenewal != null) leaseRenewal.stop();
+            if (layer != null) layer.close();
+        });
+        autosave.close();
+        if (lease != null) {
+            try {
+                client.releaseLease(lease.id());
+            } catch (RuntimeException ignored) {
+                // it expires by itself
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.karyolab.client.ui.view;
+
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.karyolab.client.net.ImageInfo;
+import org.karyolab.client.net.KaryoLabClient;
+import org.karyolab.client.net.Lease;
+import org.karyolab.client.net.ProjectInfo;
+import org.karyolab.client.ui.Errors;
+import org.karyolab.client.ui.Fx;
+
+/**
+ * A project's images, a page at a time (the server's keyset cursor: "More" loads the next page),
+ * and "Next from queue", which leases the most urgent image nobody holds.
+ */
+public final class ImagesView extends BorderPane {
+
+    static final int PAGE = 50;
+
+    private final KaryoLabClient client;
+    private final ProjectInfo project;
+    private final ListView<ImageInfo> list = new ListView<>();
+    private final Button more = new Button("More");
+    private final Label message = new Label();
+    private String next;
+
+    /** @param open called with the image id and the lease (null when opened from the list) */
+    public ImagesView(KaryoLabClient client, ProjectInfo project, BiConsumer<String, Lease> open, Runnable back) {
+        this.client = client;
+        this.project = project;
+        getStyleClass().add("kl-root");
+        getStylesheets().add(Objects.requireNonNull(ImagesView.class.getResource("/org/karyolab/client/ui/karyolab.css")).toExternalForm());
+        list.setId("images");
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(ImageInfo i, boolean empty) {
+                super.updateItem(i, empty);
+                if (empty || i == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                Label name = new Label("Case " + i.caseId() + "   " + i.width() + " \u00d7 " + i.height());
+                name.setStyle("-fx-font-weight: bold;");
+                Label detail = new Label((i.kind() == null ? "" : i.kind().toString().toLowerCase(java.util.Locale.ROOT))
+                        + (i.stain() == null ? "" : " \u00b7 " + i.stain()) + (i.split() == null ? "" : " \u00b7 " + i.split())
+                        + " \u00b7 " + i.id());
+                detail.getStyleClass().add("kl-subtle");
+                setGraphic(new VBox(2, name, detail));
+                setText(null);
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            ImageInfo i = list.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && i != null) open.accept(i.id(), null);
+        });
+        list.setOnKeyPressed(e -> {
+            ImageInfo i = list.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && i != null) open.accept(i.id(), null);
+        });
+        Label title = new Label(project.project().name());
+        title.getStyleClass().add("kl-title");
+        Button backButton = new Button("\u25c0 Projects");
+        backButton.setOnAction(e -> back.run());
+        Button queue = new Button("Next from queue");
+        queue.setId("next-from-queue");
+        queue.setDefaultButton(true);
+        queue.setOnAction(e -> {
+            message.setText("");
+            Fx.async(() -> client.nextImage(project.id()), lease -> {
+                if (lease.isEmpty()) message.setText("The queue is empty: every image is taken, submitted or accepted.");
+                else open.accept(lease.get().imageId(), lease.get());
+            }, err -> message.setText(Errors.message(err)));
+        });
+        Button openButton = new Button("Open");
+        openButton.setId("open-image");
+        openButton.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        openButton.setOnAction(e -> open.accept(list.getSelectionModel().getSelectedItem().id(), null));
+        more.setId("more");
+        more.setOnAction(e -> loadPage());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var top = new HBox(12, backButton, title, spacer, queue);
+        top.setAlignment(Pos.CENTER_LEFT);
+        message.getStyleClass().add("kl-error");
+        var bottom = new HBox(10, openButton, more, message);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        setTop(top);
+        setCenter(list);
+        setBottom(bottom);
+        setPadding(new Insets(16));
+        BorderPane.setMargin(list, new Insets(12, 0, 12, 0));
+        loadPage();
+    }
+
+    private void loadPage() {
+        more.setDisable(true);
+        String after = next;
+        Fx.async(() -> client.images(project.id(), PAGE, after), page -> {
+            list.getItems().addAll(page.items());
+            next = page.next();
+            more.setDisable(page.last());
+            more.setText(page.last() ? "All " + list.getItems().size() + " images shown" : "More");
+            if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) list.getSelectionModel().selectFirst();
+        }, err -> {
+            more.setDisable(false);
+            message.setText(Errors.message(err));
+        });
+    }
+
+    public ListView<ImageInfo> list() {
+        return list;
+    }
+
+    public Label messageLabel() {
+        return message;
+    }
+}
