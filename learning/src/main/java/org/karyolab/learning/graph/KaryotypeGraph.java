@@ -28,6 +28,7 @@ public final class KaryotypeGraph {
     private final Cell cell;
     private final Graph<BandNode, Adjacency> graph;
     private final List<List<BandNode>> paths;
+    private final List<Adjacency> junctions = new ArrayList<>();
 
     private KaryotypeGraph(Cell cell) {
         this.cell = cell;
@@ -49,15 +50,25 @@ public final class KaryotypeGraph {
                 var node = new BandNode(ci, i, pieces.get(i));
                 graph.addVertex(node);
                 if (i > 0) {
-                    graph.addEdge(path.getLast(), node, edge(ci, i, junctionAt[i]));
+                    addEdge(path.getLast(), node, edge(ci, i, junctionAt[i]));
                 }
                 path.add(node);
             }
             if (ac.chromosome().ring() && !path.isEmpty()) {
-                graph.addEdge(path.getLast(), path.getFirst(), edge(ci, 0, junctionAt[0]));
+                addEdge(path.getLast(), path.getFirst(), edge(ci, 0, junctionAt[0]));
             }
             paths.add(List.copyOf(path));
         }
+    }
+
+    private void addEdge(BandNode from, BandNode to, Adjacency e) {
+        graph.addEdge(from, to, e);
+        if (e.kind() == Adjacency.Kind.JUNCTION) junctions.add(e);
+    }
+
+    /** The edges where a rearrangement fused segments of different origin, in path order. */
+    public List<Adjacency> junctions() {
+        return junctions;
     }
 
     /**
@@ -79,7 +90,7 @@ public final class KaryotypeGraph {
 
         @Override
         public BiFunction<Graph<BandNode, Adjacency>, GraphType, Specifics<BandNode, Adjacency>> getSpecificsFactory() {
-            return (graph, type) -> new DirectedSpecifics<>(graph, LinkedHashMap.newLinkedHashMap(bands), getEdgeSetFactory());
+            return (graph, type) -> new DirectedSpecifics<>(graph, HashMap.newHashMap(bands), getEdgeSetFactory());
         }
     }
 

@@ -84,18 +84,19 @@ public record LossGainFusion(BandLevel level, List<BandChange> changes, List<Fus
         ReferencePaths ref = ReferencePaths.at(graph.level());
         int[] copies = new int[ref.totalBands()];
         boolean male = false;
-        for (BandNode v : graph.graph().vertexSet()) {
-            BandPiece p = v.piece();
-            if (!p.isUnknown()) {
-                copies[ref.globalIndex(p.origin(), ref.localIndex(p.band()))]++;
-                male |= p.origin() == ChromosomeClass.Y;
+        // The paths hold every vertex once, in order: cheaper to walk than the graph's vertex map.
+        for (int c = 0; c < graph.chromosomeCount(); c++) {
+            for (BandNode v : graph.path(c)) {
+                BandPiece p = v.piece();
+                if (!p.isUnknown()) {
+                    copies[ref.globalIndex(p.origin(), ref.localIndex(p.band()))]++;
+                    male |= p.origin() == ChromosomeClass.Y;
+                }
             }
         }
         var fusions = new ArrayList<Fusion>();
-        for (Adjacency e : graph.graph().edgeSet()) {
-            if (e.kind() == Adjacency.Kind.JUNCTION) {
-                fusions.add(new Fusion(e.leftBreak(), e.rightBreak()));
-            }
+        for (Adjacency e : graph.junctions()) {
+            fusions.add(new Fusion(e.leftBreak(), e.rightBreak()));
         }
         return fromCopies(ref, copies, new int[ChromosomeClass.values().length], male, fusions);
     }
