@@ -12,7 +12,20 @@ public final class Main {
     private Main() {
     }
 
+    /** What {@code --help} prints. */
+    static final String USAGE = """
+            Usage: karyolab client [--server URL] [--user NAME] [--data DIR]
+              --server URL   the KaryoLab server (default http://127.0.0.1:8080)
+              --user NAME    user name to fill in on the sign-in screen
+              --data DIR     where unsent edits are journalled (default ~/.karyolab/annotator)
+              -h, --help     this text
+            """;
+
     public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
         try {
             KaryoLabApp.Settings.parse(List.of(args));
         } catch (IllegalArgumentException e) {

@@ -2,9 +2,11 @@ package org.karyolab.server.cli;
 
 import org.karyolab.learning.synth.Synth;
 import org.karyolab.learning.synth.SynthDocuments;
+import org.karyolab.learning.synth.SynthImage;
 import org.karyolab.learning.synth.SynthOptions;
 import org.karyolab.learning.synth.SynthWriter;
 import org.karyolab.schema.BandLevel;
+import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageKind;
 import org.karyolab.schema.Stain;
 import org.karyolab.schema.LabelSet;
@@ -14,6 +16,7 @@ import org.karyolab.server.auth.Role;
 import org.karyolab.server.store.ProjectRepository.StoredProject;
 import org.karyolab.server.service.ImageService;
 import org.karyolab.server.service.Outcome;
+import org.karyolab.server.service.SuggestionInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,15 +56,7 @@ final class DemoCommand implements Callable<Integer> {
             return 2;
         }
         KaryoLabServer server = KaryoLabServer.start(options.settings(), ServeCommand::announceFirstAdmin);
-        var project = new Project(DEMO_PROJECT, "Synthetic G-banded metaphases to try KaryoLab on.",
-                LabelSet.standard(), BandLevel.B400);
-        if (server.services().projects().create(project) instanceof Outcome.Done<StoredProject>(StoredProject created)) {
-            var admin = server.services().auth().user(ServeCommand.FIRST_ADMIN).orElseThrow();
-            server.services().access().setRole(created.id(), admin.id(), Role.OWNER);
-            uploadSyntheticMetaphases(server, created.id());
-        } else {
-            System.err.println("karyolab demo: could not create the demo project");
-        }
+        setUp(server);
         System.out.println("KaryoLab demo server: " + server.url());
         System.out.println("  data directory: " + server.settings().dataDirectory());
         System.out.println("  project:        " + DEMO_PROJECT);
@@ -75,23 +70,60 @@ final class DemoCommand implements Callable<Integer> {
     static final List<String> DEMO_KARYOTYPES = List.of("46,XY", "46,XX", "47,XX,+21", "46,XY,t(9;22)(q34;q11.2)",
             "46,XX,del(5)(p15.2)", "47,XY,+18");
 
-    /** Fills the demo project with synthetic G-banded metaphases (images only; annotating them is the demo). */
-    static void uploadSyntheticMetaphases(KaryoLabServer server, String projectId) {
+    /** What {@link #setUp} made: the project, its images (in case order) and the suggestions new on the server. */
+    record Setup(String projectId, List<String> imageIds, int suggestionsPosted) {}
+
+    /**
+     * Creates the demo project on a running server (owned by the first admin), uploads the synthetic
+     * metaphases and posts the demo detector's suggestions for each. Does not block; null if the
+     * project could not be created.
+     */
+    static Setup setUp(KaryoLabServer server) {
+        var project = new Project(DEMO_PROJECT, "Synthetic G-banded metaphases to try KaryoLab on.",
+                LabelSet.standard(), BandLevel.B400);
+        if (!(server.services().projects().create(project) instanceof Outcome.Done<StoredProject>(StoredProject created))) {
+            System.err.println("karyolab demo: could not create the demo project");
+            return null;
+        }
+        server.services().auth().user(ServeCommand.FIRST_ADMIN)
+                .ifPresent(admin -> server.services().access().setRole(created.id(), admin.id(), Role.OWNER));
+        return uploadSyntheticMetaphases(server, created.id());
+    }
+
+    /** Fills the demo project with synthetic G-banded metaphases and the demo detector's suggestions on them. */
+    static Setup uploadSyntheticMetaphases(KaryoLabServer server, String projectId) {
         var options = SynthOptions.defaults();
-        List<byte[]> pngs = IntStream.range(0, DEMO_KARYOTYPES.size()).parallel()
-                .mapToObj(i -> SynthWriter.png(Synth.metaphase(DEMO_KARYOTYPES.get(i), options, DEMO_SEED, i).image()))
-                .toList();
-        int uploaded = 0;
+        List<SynthImage> cells = IntStream.range(0, DEMO_KARYOTYPES.size()).parallel()
+                .mapToObj(i -> Synth.metaphase(DEMO_KARYOTYPES.get(i), options, DEMO_SEED, i)).toList();
+        List<byte[]> pngs = cells.parallelStream().map(c -> SynthWriter.png(c.image())).toList();
+        List<String> imageIds = new ArrayList<>();
+        int posted = 0;
         for (int i = 0; i < pngs.size(); i++) {
             var metadata = new ImageService.ImageMetadata(ImageKind.METAPHASE, Stain.G, options.level(),
                     "demo-case-%02d".formatted(i + 1), "karyolab synth", SynthDocuments.LICENCE);
-            if (server.services().images().upload(projectId, "image/png", pngs.get(i), metadata) instanceof Outcome.Done<?>) {
-                uploaded++;
+            if (server.services().images().upload(projectId, "image/png", pngs.get(i), metadata)
+                    instanceof Outcome.Done<ImageAsset>(ImageAsset image)) {
+                imageIds.add(image.id());
+                posted += DemoSuggestions.post(server.services(), image.id(), suggestionsFor(cells.get(i), i),
+                        ServeCommand.FIRST_ADMIN);
             } else {
                 System.err.println("karyolab demo: could not upload synthetic metaphase " + (i + 1));
             }
         }
-        System.out.println("  images:         " + uploaded + " synthetic G-banded metaphases");
+        System.out.println("  images:         " + imageIds.size() + " synthetic G-banded metaphases");
+        System.out.println("  suggestions:    " + posted + " from model " + DemoSuggestions.MODEL_ID + " "
+                + DemoSuggestions.MODEL_VERSION + " (noisy ground truth: ~10 % missed, ~10 % wrong class)");
+        return new Setup(projectId, List.copyOf(imageIds), posted);
+    }
+
+    /** The demo detector's suggestions for demo case {@code index}: the same every run. */
+    static List<SuggestionInput> suggestionsFor(SynthImage cell, int index) {
+        return DemoSuggestions.of(cell, Synth.cellSeed(DEMO_SEED + 1, index));
+    }
+
+    /** Demo case {@code index}'s metaphase (as uploaded). */
+    static SynthImage demoCell(int index) {
+        return Synth.metaphase(DEMO_KARYOTYPES.get(index), SynthOptions.defaults(), DEMO_SEED, index);
     }
 
     private static final long DEMO_SEED = 2025;
