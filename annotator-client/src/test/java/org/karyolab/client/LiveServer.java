@@ -69,6 +69,11 @@ public final class LiveServer implements AutoCloseable {
         return data;
     }
 
+    /** The server's services (tests that publish events directly, e.g. training progress). */
+    public org.karyolab.server.Services services() {
+        return server.services();
+    }
+
     public KaryoLabClient admin() {
         var client = new KaryoLabClient(url(), Duration.ofSeconds(10));
         client.login(ADMIN, ADMIN_PASSWORD);

@@ -231,6 +231,17 @@ public final class KaryoLabClient {
         return Json.write(body);
     }
 
+    // --- karyotypes ----------------------------------------------------------------------------
+
+    /**
+     * POST /karyotype/{route} ({@code parse}, {@code check}, {@code lgf} or {@code read}; pure computations,
+     * any signed-in caller) with {@code body} as JSON; the answer as a tree. A text that does not parse is
+     * {@link Problems.InvalidException} (422) with the positioned violation at {@code /karyotype}.
+     */
+    public JsonNode karyotype(String route, Object body) {
+        return Json.tree(send("POST", "/karyotype/" + enc(route), Json.write(body), 200));
+    }
+
     // --- live events ----------------------------------------------------------------------------
 
     /**

@@ -124,6 +124,7 @@ public final class KaryoLabApp extends Application {
             });
             show(editor);
             editor.loadImage();
+            org.karyolab.client.ui.live.LiveEvents.attach(editor, project.id());
             editor.canvas().requestFocus();
         }, err -> {
             stage.getScene().setCursor(javafx.scene.Cursor.DEFAULT);

@@ -18,6 +18,12 @@ public final class Shortcuts {
         out.addAll(List.of(
                 new Entry("1 \u2026 22, X, Y", "class of the selection: 2 1 gives 21; 1 or 2 alone commit on Enter (or after a moment)"),
                 new Entry("P", "flip polarity (p arm up / down) of the selection"),
+                new Entry("R / Shift+R", "turn the selection 5\u00b0 clockwise / anticlockwise (a box becomes a rotated box)"),
+                new Entry("M", "merge the two selected shapes into one"),
+                new Entry("[ / ]", "brush and eraser: smaller / larger"),
+                new Entry("Shift+K", "open the karyogram (drag a chromosome onto another class to reassign it)"),
+                new Entry("Shift+B", "band editor: the selected chromosome straightened along its axis beside its reference ideogram"),
+                new Entry("T", "anomaly editor: ISCN anomalies of the selected chromosome and the image's karyotype, checked as you type"),
                 new Entry("Enter", "finish the shape being drawn; commit typed digits; accept the selected suggestion"),
                 new Entry("Delete / Backspace", "reject the selected suggestion, or delete the selected annotations"),
                 new Entry("A", "accept every open suggestion at or above the threshold"),

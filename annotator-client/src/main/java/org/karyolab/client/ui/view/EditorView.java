@@ -100,6 +100,8 @@ public final class EditorView extends BorderPane implements AutoCloseable {
     /** Asks the user a yes/no question (replaced in tests). */
     private Predicate<String> confirm = EditorView::confirmDialog;
     private boolean closed;
+    /** Closed with the editor (live event streams and the like). */
+    private final List<AutoCloseable> closeWithMe = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public EditorView(Autosave autosave, Lease lease) {
         this.autosave = Objects.requireNonNull(autosave);
@@ -135,12 +137,17 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         tools.add(new PolygonTool(canvas));
         tools.add(new KeypointsTool(canvas));
         tools.add(new PolylineTool(canvas));
+        tools.add(new org.karyolab.client.ui.tool.RotatedBoxTool(canvas));
+        tools.add(new org.karyolab.client.ui.tool.SplitTool(canvas));
+        tools.add(new org.karyolab.client.ui.tool.BrushTool(canvas, false));
+        tools.add(new org.karyolab.client.ui.tool.BrushTool(canvas, true));
 
         setTop(toolbar());
         setCenter(canvas);
         setRight(sidePanel());
         setBottom(statusBar());
         selectTool(tools.getFirst());
+        installExtras();
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         addEventFilter(KeyEvent.KEY_RELEASED, e -> {
@@ -651,6 +658,11 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         }
         if (e.isAltDown()) return false;
         if (tool != null && tool.busy() && tool.keyPressed(e)) return true;
+        if (tool instanceof org.karyolab.client.ui.tool.ExtraKeys k && k.extraKey(e)) return true;
+        if (code == KeyCode.K && e.isShiftDown()) {
+            org.karyolab.client.ui.karyogram.KaryogramWindow.open(this);
+            return true;
+        }
         switch (code) {
             case F1 -> {
                 showHelp();
@@ -685,6 +697,9 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         if (c != 0 && classKeys.key(c, System.currentTimeMillis())) return true;
         switch (code) {
             case P -> flipPolarity();
+            case M -> org.karyolab.client.ui.tool.MergeAction.run(model);
+            case R -> org.karyolab.client.ui.tool.RotatedBoxTool.rotateSelection(canvas, e.isShiftDown() ? -org.karyolab.client.ui.tool.RotatedBoxTool.STEP
+                    : org.karyolab.client.ui.tool.RotatedBoxTool.STEP);
             case A -> acceptAllAbove();
             case N -> nextSuggestion();
             case H -> model.showAnnotationsProperty().set(!model.showAnnotationsProperty().get());
@@ -713,6 +728,28 @@ public final class EditorView extends BorderPane implements AutoCloseable {
             case Y -> 'Y';
             default -> 0;
         };
+    }
+
+    // --- extras: merge button, karyogram, review mode (ui.tool / ui.karyogram / ui.review) ------
+
+    private void installExtras() {
+        if (getTop() instanceof HBox bar) {
+            Button merge = new Button("Merge  M");
+            merge.setId("merge");
+            merge.setFocusTraversable(false);
+            merge.setTooltip(new Tooltip("Merge the two selected shapes into one (M)"));
+            merge.setOnAction(e -> org.karyolab.client.ui.tool.MergeAction.run(model));
+            bar.getChildren().add(merge);
+        }
+        org.karyolab.client.ui.karyogram.KaryogramWindow.install(this);
+        org.karyolab.client.ui.review.ReviewMode.install(this);
+        org.karyolab.client.ui.band.BandEditorWindow.install(this);
+        org.karyolab.client.ui.anomaly.AnomalyEditorWindow.install(this);
+    }
+
+    /** Closes {@code c} when the editor closes (e.g. the project's live event stream). */
+    public void closeWith(AutoCloseable c) {
+        closeWithMe.add(java.util.Objects.requireNonNull(c));
     }
 
     // --- leaving --------------------------------------------------------------------------------
@@ -749,6 +786,13 @@ public final class EditorView extends BorderPane implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
+        for (AutoCloseable c : closeWithMe) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing anyway
+            }
+        }
         Platform.runLater(() -> {
             ticker.stop();
             if (leaseRenewal != null) leaseRenewal.stop();

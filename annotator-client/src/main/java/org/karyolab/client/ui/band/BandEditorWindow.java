@@ -1,0 +1,88 @@
+package org.karyolab.client.ui.band;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import org.karyolab.client.ui.view.EditorView;
+
+/**
+ * Opens the {@link BandEditorView} of an editor as a window beside it (one per editor; opening it
+ * again brings it to the front). It straightens from the image the editor's canvas shows. Ctrl+Z /
+ * Ctrl+Shift+Z (Ctrl+Y) undo and redo the editor's edits; E or Esc closes it.
+ */
+public final class BandEditorWindow {
+
+    private static final String KEY = BandEditorWindow.class.getName();
+
+    private BandEditorWindow() {
+    }
+
+    /**
+     * Adds the editor's toolbar button and its key (E, no modifier, not while typing in a text field).
+     * Called once from the editor's constructor.
+     */
+    public static void install(EditorView editor) {
+        Button b = new Button("Bands  Shift+B");
+        b.setId("open-band-editor");
+        b.setFocusTraversable(false);
+        b.setTooltip(new Tooltip("Band editor: the selected chromosome straightened beside its reference ideogram (Shift+B)"));
+        b.setOnAction(e -> show(editor));
+        if (editor.getTop() instanceof HBox bar) bar.getChildren().add(b);
+        editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            // Shift+B: B alone is the box tool and E the eraser.
+            if (e.getCode() != KeyCode.B || !e.isShiftDown() || e.isShortcutDown() || e.isAltDown()) return;
+            if (editor.getScene() != null && editor.getScene().getFocusOwner() instanceof TextInputControl) return;
+            show(editor);
+            e.consume();
+        });
+    }
+
+    /** The open window's view, or null. */
+    public static BandEditorView of(EditorView editor) {
+        return editor.getProperties().get(KEY) instanceof Stage s && s.getScene().getRoot() instanceof BandEditorView v ? v : null;
+    }
+
+    public static Stage show(EditorView editor) {
+        if (editor.getProperties().get(KEY) instanceof Stage open) {
+            open.show();
+            open.toFront();
+            BandEditorView v = of(editor);
+            if (v != null) v.refresh();
+            return open;
+        }
+        var view = new BandEditorView(editor.model(), () -> editor.canvas().shownImage());
+        var stage = new Stage();
+        stage.setTitle("Band editor");
+        if (editor.getScene() != null && editor.getScene().getWindow() != null) stage.initOwner(editor.getScene().getWindow());
+        var scene = new Scene(view, 640, 780);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (scene.getFocusOwner() instanceof TextInputControl) return;
+            if (e.isShortcutDown()) {
+                if (e.getCode() == KeyCode.Z && !e.isShiftDown()) editor.model().undoStep();
+                else if (e.getCode() == KeyCode.Z || e.getCode() == KeyCode.Y) editor.model().redoStep();
+                else return;
+            } else if (e.getCode() == KeyCode.ESCAPE || (e.getCode() == KeyCode.B && e.isShiftDown())) {
+                stage.hide();
+            } else {
+                return;
+            }
+            e.consume();
+        });
+        stage.setScene(scene);
+        stage.setOnHidden(e -> {
+            view.close();
+            editor.getProperties().remove(KEY);
+        });
+        editor.getProperties().put(KEY, stage);
+        editor.sceneProperty().addListener((o, a, now) -> {
+            if (now == null) stage.hide();
+        });
+        stage.show();
+        return stage;
+    }
+}

@@ -1,0 +1,128 @@
+package org.karyolab.client.ui.live;
+
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.scene.layout.HBox;
+import org.karyolab.client.net.EventStream;
+import org.karyolab.client.net.ServerEvent;
+import org.karyolab.client.sync.Autosave;
+import org.karyolab.client.ui.Errors;
+import org.karyolab.client.ui.view.EditorView;
+
+/**
+ * The project's live events for an open editor: someone else's save of an annotation of this image
+ * is taken in ({@link Autosave#refresh}); {@code resync} reloads the image ({@link Autosave#reload});
+ * training and import progress show as bars in the status bar. The network work runs on one
+ * background thread, in event order; what the user sees changes on the JavaFX thread.
+ */
+public final class LiveEvents implements AutoCloseable {
+
+    private static final Object KEY = LiveEvents.class;
+
+    private final EditorView editor;
+    private final Autosave autosave;
+    private final ProgressArea progress = new ProgressArea();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "karyolab-live-events");
+        t.setDaemon(true);
+        return t;
+    });
+    private final EventStream stream;
+    private volatile int refreshed;
+    private volatile boolean connected;
+
+    private LiveEvents(EditorView editor, String projectId) {
+        this.editor = editor;
+        this.autosave = editor.autosave();
+        if (editor.getBottom() instanceof HBox bar) bar.getChildren().add(Math.min(3, bar.getChildren().size()), progress);
+        this.stream = autosave.client().events(projectId, null, new EventStream.Listener() {
+            @Override
+            public void event(ServerEvent e) {
+                handle(e);
+            }
+
+            @Override
+            public void connection(boolean connected) {
+                LiveEvents.this.connected = connected;
+                if (!connected) Platform.runLater(() -> editor.model().say("Live updates lost; reconnecting\u2026"));
+            }
+        });
+    }
+
+    /** Starts following {@code projectId}'s events for the editor (JavaFX thread); stops when the editor closes. */
+    public static LiveEvents attach(EditorView editor, String projectId) {
+        Objects.requireNonNull(projectId);
+        var live = new LiveEvents(editor, projectId);
+        editor.getProperties().put(KEY, live);
+        editor.closeWith(live);
+        return live;
+    }
+
+    public static LiveEvents of(EditorView editor) {
+        return (LiveEvents) editor.getProperties().get(KEY);
+    }
+
+    /** Whether the event stream is connected now. */
+    public boolean connected() {
+        return connected;
+    }
+
+    public ProgressArea progress() {
+        return progress;
+    }
+
+    /** Annotations taken in from others' saves so far. */
+    public int refreshed() {
+        return refreshed;
+    }
+
+    private void handle(ServerEvent e) {
+        String me = autosave.client().username();
+        String image = autosave.document().imageId();
+        switch (e.type()) {
+            case "annotation-saved" -> {
+                if (!image.equals(e.field("imageId")) || Objects.equals(me, e.field("by"))) return;
+                String id = e.field("annotationId"), by = e.field("by");
+                worker.execute(() -> {
+                    try {
+                        if (autosave.refresh(id)) {
+                            refreshed++;
+                            Platform.runLater(() -> editor.model().say(by + " " + (e.field("change") == null ? "changed" : e.field("change"))
+                                    + " an annotation here"));
+                        }
+                    } catch (RuntimeException err) {
+                        Platform.runLater(() -> editor.model().say("Live update failed: " + Errors.message(err)));
+                    }
+                });
+            }
+            case "resync" -> worker.execute(() -> {
+                try {
+                    autosave.reload();
+                    Platform.runLater(() -> editor.model().say("Reloaded from the server (live updates were missed)"));
+                } catch (RuntimeException err) {
+                    Platform.runLater(() -> editor.model().say("Not reloaded: " + Errors.message(err)));
+                }
+            });
+            case "image-reviewed" -> {
+                if (image.equals(e.field("imageId")) && !Objects.equals(me, e.field("by"))) {
+                    Platform.runLater(() -> editor.model().say("This image was reviewed by " + e.field("by") + ": " + e.field("decision")));
+                }
+            }
+            case "training-progress", "import-progress" -> {
+                String kind = e.type().startsWith("training") ? "training" : "import";
+                double f = e.data() != null && e.data().has("fraction") ? e.data().get("fraction").asDouble() : 0;
+                Platform.runLater(() -> progress.update(kind, e.field("jobId"), f, e.field("message")));
+            }
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stream.close();
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,101 @@
+package org.karyolab.client.ui.review;
+
+import javafx.scene.Node;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.karyolab.client.document.DocumentListener;
+import org.karyolab.client.ui.Fx;
+import org.karyolab.client.ui.tool.Tool;
+import org.karyolab.client.ui.view.EditorView;
+
+/**
+ * Review mode, a toggle in the editor's toolbar: the side panel becomes the {@link ReviewPanel} and
+ * the canvas a read-only {@link ReviewTool} that colours every annotation by its review state.
+ * Off again, the editor's own panel and its first tool come back.
+ */
+public final class ReviewMode {
+
+    private static final Object KEY = ReviewMode.class;
+
+    private final EditorView editor;
+    private final ToggleButton toggle = new ToggleButton("Review");
+    private ReviewPanel panel;
+    private ReviewTool tool;
+    private Node savedRight;
+    private Tool savedTool;
+    private DocumentListener listener;
+    private boolean rebuildQueued;
+
+    private ReviewMode(EditorView editor) {
+        this.editor = editor;
+        toggle.setId("review-toggle");
+        toggle.setFocusTraversable(false);
+        toggle.setTooltip(new Tooltip("Review mode: accept or reject submitted annotations (reviewers)"));
+        toggle.selectedProperty().addListener((o, was, on) -> {
+            if (on) enter();
+            else leave();
+        });
+    }
+
+    /** Adds the toggle to the editor's toolbar; the mode is then found with {@link #of}. */
+    public static ReviewMode install(EditorView editor) {
+        var mode = new ReviewMode(editor);
+        if (editor.getTop() instanceof HBox bar) bar.getChildren().add(mode.toggle);
+        editor.getProperties().put(KEY, mode);
+        return mode;
+    }
+
+    public static ReviewMode of(EditorView editor) {
+        return (ReviewMode) editor.getProperties().get(KEY);
+    }
+
+    public boolean active() {
+        return toggle.isSelected();
+    }
+
+    public void setActive(boolean on) {
+        toggle.setSelected(on);
+    }
+
+    public ToggleButton toggle() {
+        return toggle;
+    }
+
+    /** The panel while review mode is on, else null. */
+    public ReviewPanel panel() {
+        return active() ? panel : null;
+    }
+
+    private void enter() {
+        var model = editor.model();
+        panel = new ReviewPanel(model, editor.autosave());
+        tool = new ReviewTool(editor.canvas(), id -> panel.show(id));
+        savedRight = editor.getRight();
+        savedTool = editor.canvas().tool();
+        editor.setRight(panel);
+        editor.canvas().toolProperty().set(tool);
+        listener = e -> Fx.onFx(this::queueRebuild);
+        model.document().addListener(listener);
+        model.say("Review mode: submitted annotations are amber, accepted green, rejected red");
+    }
+
+    private void queueRebuild() {
+        if (rebuildQueued || panel == null) return;
+        rebuildQueued = true;
+        javafx.application.Platform.runLater(() -> {
+            rebuildQueued = false;
+            if (panel != null && active()) panel.rebuild();
+        });
+    }
+
+    private void leave() {
+        if (listener != null) editor.model().document().removeListener(listener);
+        listener = null;
+        if (savedRight != null) editor.setRight(savedRight);
+        editor.selectTool(savedTool != null ? savedTool : editor.tools().getFirst());
+        editor.canvas().repaint();
+        panel = null;
+        editor.model().say("Review mode off");
+    }
+}

@@ -1,0 +1,98 @@
+package org.karyolab.client.ui.review;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+import org.karyolab.client.document.Bounds;
+import org.karyolab.client.document.Shapes;
+import org.karyolab.client.ui.canvas.ShapePainter;
+import org.karyolab.client.ui.canvas.Viewport;
+import org.karyolab.client.ui.tool.Tool;
+import org.karyolab.client.ui.tool.ToolContext;
+import org.karyolab.client.ui.tool.ToolEvent;
+import org.karyolab.schema.Annotation;
+import org.karyolab.schema.AnnotationStatus;
+
+/**
+ * The canvas in review mode: read-only; a click selects an annotation (and shows its row in the
+ * review panel); every annotation is outlined in its review state's colour with a state badge.
+ */
+public final class ReviewTool implements Tool {
+
+    private final ToolContext ctx;
+    private final ShapePainter painter = new ShapePainter();
+    private final Consumer<String> picked;
+
+    public ReviewTool(ToolContext ctx, Consumer<String> picked) {
+        this.ctx = ctx;
+        this.picked = picked;
+    }
+
+    @Override
+    public String name() {
+        return "Review";
+    }
+
+    @Override
+    public String shortcut() {
+        return "";
+    }
+
+    @Override
+    public String help() {
+        return "click an annotation to review it in the panel";
+    }
+
+    @Override
+    public Cursor cursor() {
+        return Cursor.DEFAULT;
+    }
+
+    @Override
+    public void pressed(ToolEvent e) {
+        List<Annotation> hits = ctx.model().document().hitTest(e.x(), e.y(), ctx.tolerance());
+        if (hits.isEmpty()) {
+            ctx.model().document().clearSelection();
+            return;
+        }
+        String id = hits.getFirst().id();
+        ctx.model().selectAnnotations(List.of(id));
+        picked.accept(id);
+    }
+
+    @Override
+    public void drawOverlay(GraphicsContext g) {
+        Viewport v = ctx.viewport();
+        var selected = ctx.model().document().selection();
+        for (Annotation a : ctx.model().document().visibleIn(v.visibleImageArea())) {
+            AnnotationStatus s = a.status();
+            if (s == AnnotationStatus.DRAFT) continue;
+            Color c = ReviewColors.of(s);
+            boolean sel = selected.contains(a.id());
+            g.setLineDashes(s == AnnotationStatus.SUBMITTED ? new double[] {6, 4} : null);
+            painter.outline(g, v, a.shape(), Color.rgb(0, 0, 0, 0.55), sel ? 6 : 4.5, false);
+            painter.outline(g, v, a.shape(), c, sel ? 3.5 : 2.5, s != AnnotationStatus.SUBMITTED);
+            g.setLineDashes((double[]) null);
+            Bounds b = Shapes.bounds(a.shape());
+            String badge = switch (s) {
+                case ACCEPTED -> "\u2713";
+                case REJECTED -> "\u2717";
+                default -> "?";
+            };
+            double x = v.toScreenX(b.maxX()), y = v.toScreenY(b.minY());
+            g.setFill(Color.rgb(0, 0, 0, 0.6));
+            g.fillOval(x - 8, y - 8, 16, 16);
+            g.setFill(c);
+            g.fillOval(x - 7, y - 7, 14, 14);
+            g.setFill(Color.web("#111318"));
+            g.setFont(ShapePainter.TAG_FONT);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(badge, x, y + 0.5);
+        }
+    }
+}

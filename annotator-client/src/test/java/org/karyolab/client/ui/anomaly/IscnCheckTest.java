@@ -1,0 +1,53 @@
+package org.karyolab.client.ui.anomaly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.karyolab.schema.BandLevel;
+
+/** The anomaly editor's plain-Java parts: reading the server's positioned errors, local repairs, splitting, the reading's runs. */
+class IscnCheckTest {
+
+    @Test
+    void theServersPositionedErrorIsRead() {
+        var i = KaryotypeApi.positioned("column 9: expected ';' or ')' after the chromosome (did you mean '46,XY,t(9;22)(q34;q11.2)'?)",
+                "46,XY,t(9,22)(q34;q11.2)");
+        assertThat(i.column()).isEqualTo(9);
+        assertThat(i.message()).isEqualTo("expected ';' or ')' after the chromosome");
+        assertThat(i.fix()).isEqualTo("46,XY,t(9;22)(q34;q11.2)");
+        var noFix = KaryotypeApi.positioned("column 23: expected another band, ';' or ')' in the breakpoints but the text ended", "x");
+        assertThat(noFix.column()).isEqualTo(23);
+        assertThat(noFix.fix()).isNull();
+        assertThat(KaryotypeApi.positioned("give the karyotype in ISCN", "x").column()).isEqualTo(-1);
+    }
+
+    @Test
+    void localRepairsBalanceParenthesesAndDropTrailingCommas() {
+        assertThat(IscnCheck.localFix("46,XY,t(9;22)(q34;q11.2")).isEqualTo("46,XY,t(9;22)(q34;q11.2)");
+        assertThat(IscnCheck.localFix("46,XY,del(5)(q13q33))")).isEqualTo("46,XY,del(5)(q13q33)");
+        assertThat(IscnCheck.localFix("47,XX,+21,")).isEqualTo("47,XX,+21");
+        assertThat(IscnCheck.localFix("47,XX,+21")).isNull();
+    }
+
+    @Test
+    void anomalyListsSplitAtTopLevelCommasOnly() {
+        assertThat(IscnCheck.splitAnomalies("t(9;22)(q34;q11.2), +8")).containsExactly("t(9;22)(q34;q11.2)", "+8");
+        assertThat(IscnCheck.splitAnomalies("der(1)t(1;3)(p36;q21)")).containsExactly("der(1)t(1;3)(p36;q21)");
+        assertThat(IscnCheck.splitAnomalies("  ")).isEmpty();
+    }
+
+    @Test
+    void theReadingGroupsAdjacentBandsAndNamesWholeChromosomes() {
+        var whole8 = org.karyolab.schema.ideogram.Ideograms.at(BandLevel.B400).bands(org.karyolab.schema.ChromosomeClass.C8).stream()
+                .map(b -> new KaryotypeApi.BandChange(b.name().toString(), 0, 1)).toList();
+        var changes = new java.util.ArrayList<>(whole8);
+        changes.add(new KaryotypeApi.BandChange("5q13", 1, 0));
+        changes.add(new KaryotypeApi.BandChange("5q14", 1, 0));
+        var reading = new KaryotypeApi.Reading(400, List.of(new KaryotypeApi.CellLineReading("47,XY,+8", changes, List.of("9q34::22q11.2"))));
+        List<String> lines = IscnCheck.summarize(reading, BandLevel.B400);
+        assertThat(lines).containsExactly("Gain    chromosome 8 (whole)", "Loss    5q13\u20135q14", "Fusion  9q34::22q11.2");
+        var none = new KaryotypeApi.Reading(400, List.of(new KaryotypeApi.CellLineReading("46,XY", List.of(), List.of())));
+        assertThat(IscnCheck.summarize(none, BandLevel.B400)).containsExactly("No gain, loss or fusion");
+    }
+}

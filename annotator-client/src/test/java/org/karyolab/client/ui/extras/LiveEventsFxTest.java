@@ -1,0 +1,62 @@
+package org.karyolab.client.ui.extras;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.karyolab.client.ui.FxTesting.await;
+import static org.karyolab.client.ui.FxTesting.onFx;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.karyolab.client.net.KaryoLabClient;
+import org.karyolab.client.ui.FxTesting;
+import org.karyolab.client.ui.live.LiveEvents;
+import org.karyolab.schema.AnnotationLabels;
+import org.karyolab.schema.ChromosomeClass;
+import org.karyolab.schema.shape.Box;
+import org.karyolab.server.service.EventBus;
+
+/** The editor follows the project's event stream: another user's save appears; job progress shows as bars. */
+class LiveEventsFxTest extends ExtrasFixture {
+
+    @Test
+    void anotherUsersSaveRefreshesTheOpenDocumentAndProgressShows() throws Exception {
+        String projectId = server.project(admin, "live-" + System.nanoTime());
+        String imageId = admin.uploadImage(projectId, FxTesting.metaphase(800, 600, FxTesting.rods(8, 800, 600, 2), 2), "image/png", "c").id();
+        KaryoLabClient ana = member(projectId, "annotator");
+        KaryoLabClient bob = member(projectId, "annotator");
+        openEditor(ana, imageId, 1280, 820);
+        LiveEvents live = onFx(() -> LiveEvents.attach(editor, projectId));
+        await("connected", live::connected);
+
+        // Progress: published until the stream shows it (the subscription may need a moment after connecting).
+        var bus = server.services().events();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (onFx(() -> live.progress().bar("training", "job-1")) == null) {
+            if (System.nanoTime() > deadline) throw new AssertionError("no training progress shown");
+            bus.publish(projectId, new EventBus.TrainingProgress("job-1", 0.4, "epoch 4 of 10"));
+            FxTesting.await("a moment", () -> true);
+        }
+        bus.publish(projectId, new EventBus.TrainingProgress("job-1", 0.7, "epoch 7 of 10"));
+        await("70 %", () -> live.progress().bar("training", "job-1").getProgress() == 0.7);
+        assertThat(live.progress().label("training", "job-1").getText()).isEqualTo("Training 70%");
+        bus.publish(projectId, new EventBus.ImportProgress("imp-9", 0.25, "reading 25 of 100"));
+        await("import bar", () -> live.progress().bar("import", "imp-9") != null
+                && live.progress().bar("import", "imp-9").getProgress() == 0.25);
+        assertThat(editor.lookup("#progress-area")).isNotNull();
+        FxTesting.screenshot(editor, "live-progress");
+
+        // Bob saves an annotation on the same image: it appears in Ana's open editor.
+        double[] b = FxTesting.rods(8, 800, 600, 2).get(1).box();
+        var saved = save(bob, imageId, List.of(new Box(b[0], b[1], b[2], b[3])), List.of(AnnotationLabels.ofClass(ChromosomeClass.C4, null)));
+        String id = saved.getFirst().id();
+        await("bob's annotation", () -> doc().contains(id));
+        assertThat(doc().annotation(id).labels().chromosomeClass()).isEqualTo(ChromosomeClass.C4);
+        assertThat(live.refreshed()).isEqualTo(1);
+
+        // ... and his change of it, too.
+        var changed = new org.karyolab.schema.Annotation(id, imageId, saved.getFirst().shape(), AnnotationLabels.ofClass(ChromosomeClass.C5, null),
+                saved.getFirst().provenance(), saved.getFirst().revision(), saved.getFirst().status(), null, null);
+        bob.saveBatch(imageId, List.of(org.karyolab.client.net.BatchChange.update(changed, saved.getFirst().revision())));
+        await("bob's change", () -> doc().annotation(id).labels().chromosomeClass() == ChromosomeClass.C5);
+        await("said so", () -> editor.model().messageProperty().get().contains(bob.username()));
+    }
+}

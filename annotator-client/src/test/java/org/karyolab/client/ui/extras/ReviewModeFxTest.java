@@ -1,0 +1,110 @@
+package org.karyolab.client.ui.extras;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.karyolab.client.ui.FxTesting.await;
+import static org.karyolab.client.ui.FxTesting.onFx;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.Test;
+import org.karyolab.client.net.KaryoLabClient;
+import org.karyolab.client.ui.FxTesting;
+import org.karyolab.client.ui.FxTesting.Rod;
+import org.karyolab.client.ui.review.ReviewMode;
+import org.karyolab.client.ui.review.ReviewTool;
+import org.karyolab.schema.Annotation;
+import org.karyolab.schema.AnnotationLabels;
+import org.karyolab.schema.AnnotationStatus;
+import org.karyolab.schema.ChromosomeClass;
+import org.karyolab.schema.shape.Box;
+import org.karyolab.schema.shape.Shape;
+
+/** Review mode against a real server: a reviewer accepts and rejects; reviewing one's own work is refused plainly. */
+class ReviewModeFxTest extends ExtrasFixture {
+
+    static final int W = 900;
+    static final int H = 640;
+
+    String projectId;
+    String imageId;
+    List<Rod> rods;
+
+    void submittedImage(KaryoLabClient author, int count) {
+        projectId = projectId == null ? server.project(admin, "review-" + System.nanoTime()) : projectId;
+        rods = FxTesting.rods(12, W, H, 9);
+        imageId = admin.uploadImage(projectId, FxTesting.metaphase(W, H, rods, 9), "image/png", "case-9").id();
+    }
+
+    @Test
+    void aReviewerAcceptsOneAndRejectsAnotherWithAComment() throws Exception {
+        projectId = server.project(admin, "review-" + System.nanoTime());
+        KaryoLabClient ana = member(projectId, "annotator");
+        KaryoLabClient rita = member(projectId, "reviewer");
+        submittedImage(ana, 0);
+        var shapes = new ArrayList<Shape>();
+        var labels = new ArrayList<AnnotationLabels>();
+        for (int i = 0; i < 5; i++) {
+            double[] b = rods.get(i).box();
+            shapes.add(new Box(b[0], b[1], b[2], b[3]));
+            labels.add(AnnotationLabels.ofClass(ChromosomeClass.of(i + 1), null));
+        }
+        List<Annotation> saved = save(ana, imageId, shapes, labels);
+        ana.submit(imageId);
+
+        openEditor(rita, imageId, 1440, 900);
+        robot.clickOn("#review-toggle");
+        ReviewMode mode = ReviewMode.of(editor);
+        await("review mode", () -> mode.panel() != null && editor.canvas().tool() instanceof ReviewTool);
+        await("rows", () -> editor.lookup("#review-accept-" + saved.getFirst().id()) != null);
+        await("state", () -> mode.panel().stateLabel().getText().contains("submitted"));
+
+        String first = saved.get(0).id(), second = saved.get(1).id();
+        robot.clickOn("#review-comment-" + first).write("clean outline");
+        robot.clickOn("#review-accept-" + first);
+        await("accepted", () -> doc().annotation(first).status() == AnnotationStatus.ACCEPTED);
+        assertThat(admin.annotation(first).status()).isEqualTo(AnnotationStatus.ACCEPTED);
+        await("row says accepted", () -> editor.lookup("#review-status-" + first) instanceof javafx.scene.control.Label l
+                && l.getText().equals("accepted"));
+        assertThat(((Button) editor.lookup("#review-accept-" + first)).isDisabled()).isTrue();
+
+        robot.clickOn("#review-comment-" + second).write("this is a 7, not a 2");
+        robot.clickOn("#review-reject-" + second);
+        await("rejected", () -> doc().annotation(second).status() == AnnotationStatus.REJECTED);
+        assertThat(mode.panel().messageLabel().getText()).contains("Rejected").contains("this is a 7");
+        onFx(() -> editor.model().selectAnnotations(List.of(saved.get(2).id())));
+        FxTesting.screenshot(editor, "review-mode");
+
+        // The rest at once, for the whole image.
+        robot.clickOn("#review-image-comment").write("fine otherwise");
+        robot.clickOn("#review-image-accept");
+        await("all decided", () -> doc().annotations().stream().noneMatch(a -> a.status() == AnnotationStatus.SUBMITTED));
+        await("image state", () -> mode.panel().stateLabel().getText().contains("rejected")); // one was rejected
+        assertThat(rita.reviewState(imageId).reviewState()).isEqualTo("rejected");
+
+        robot.clickOn("#review-toggle");
+        await("back to editing", () -> !(editor.canvas().tool() instanceof ReviewTool) && mode.panel() == null);
+    }
+
+    @Test
+    void reviewingOwnWorkIsRefusedWithAClearMessage() throws Exception {
+        projectId = server.project(admin, "review-own-" + System.nanoTime());
+        submittedImage(admin, 0);
+        double[] b = rods.get(3).box();
+        List<Annotation> mine = save(admin, imageId, List.of(new Box(b[0], b[1], b[2], b[3])),
+                List.of(AnnotationLabels.ofClass(ChromosomeClass.C9, null)));
+        admin.submit(imageId);
+        openEditor(admin, imageId, 1440, 900);
+        onFx(() -> ReviewMode.of(editor).setActive(true));
+        String id = mine.getFirst().id();
+        await("row", () -> editor.lookup("#review-accept-" + id) != null);
+        robot.clickOn("#review-accept-" + id);
+        var panel = ReviewMode.of(editor).panel();
+        await("refusal shown", () -> panel.messageLabel().getText().contains("own work"));
+        assertThat(panel.messageLabel().getStyleClass()).contains("kl-error");
+        assertThat(doc().annotation(id).status()).isEqualTo(AnnotationStatus.SUBMITTED);
+        assertThat(admin.annotation(id).status()).isEqualTo(AnnotationStatus.SUBMITTED);
+        assertThat(((TextField) editor.lookup("#review-comment-" + id))).isNotNull();
+    }
+}
