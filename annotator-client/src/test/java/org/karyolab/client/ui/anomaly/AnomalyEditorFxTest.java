@@ -134,8 +134,15 @@ class AnomalyEditorFxTest {
         assertThat(admin.annotation(chromosomeId).labels().anomalies()).containsExactly("t(9;22)(q34;q11.2)");
 
         // an anomaly's error is placed in the text typed (not in the wrapper it is checked in)
-        onFx(() -> robot.lookup("#iscn-anomalies").queryAs(TextField.class).clear());
-        robot.clickOn("#iscn-anomalies").write("del(5)(q13q33");
+        // Clear, focus and place the caret on the FX thread: a robot click on a field that was just cleared
+        // could land on a caret position from the old layout (index -1).
+        onFx(() -> {
+            TextField anomalies = robot.lookup("#iscn-anomalies").queryAs(TextField.class);
+            anomalies.clear();
+            anomalies.requestFocus();
+            anomalies.positionCaret(0);
+        });
+        robot.write("del(5)(q13q33");
         await("anomaly error", () -> label("#iscn-anomalies-error").startsWith("column 13: "));
         robot.clickOn("#iscn-anomalies-fix");
         await("anomaly fixed", () -> label("#iscn-anomalies-status").startsWith("\u2714 Valid"));
