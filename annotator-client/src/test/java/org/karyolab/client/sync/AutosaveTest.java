@@ -346,10 +346,11 @@ class AutosaveTest {
             var undo = new UndoManager(autosave.document());
             String id = savedBox(autosave, undo);
             var seen = new java.util.concurrent.LinkedBlockingQueue<String>();
-            try (var stream = admin.events(projectId, null, e -> {
+            // Last-Event-ID 0: the server replays its buffer first, so bo's save is seen even if it lands
+            // before the stream is connected (no waiting for the subscription).
+            try (var stream = admin.events(projectId, "0", e -> {
                 if ("annotation-saved".equals(e.type()) && e.field("by") != null && e.field("by").startsWith("bo")) seen.add(e.field("annotationId"));
             })) {
-                Thread.sleep(200); // subscribed before bo saves
                 Annotation theirs = bo.annotation(id);
                 bo.saveBatch(imageId, List.of(BatchChange.update(new Annotation(id, imageId, new Box(30, 10, 30, 80),
                         theirs.labels(), theirs.provenance(), 1, theirs.status(), null, null), 1)));
