@@ -52,6 +52,8 @@ public final class ImageCanvas extends Region implements ToolContext {
     private final Canvas canvas = new Canvas();
     private final Viewport viewport = new Viewport();
     private final ShapePainter painter = new ShapePainter();
+    /** Unselected annotations and suggestions as a bitmap: re-stroking them every frame was the frame time. */
+    private final ShapeLayerCache shapeLayer = new ShapeLayerCache(this::renderShapeLayer, this::repaint);
     private final AtomicBoolean redrawPending = new AtomicBoolean();
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool");
     private final ReadOnlyStringWrapper pointer = new ReadOnlyStringWrapper(this, "pointer", "");
@@ -73,10 +75,11 @@ public final class ImageCanvas extends Region implements ToolContext {
         setMinSize(100, 100);
         ImageDocument d = model.document();
         d.addListener(this::documentChanged);
-        model.showAnnotationsProperty().addListener((o, a, b) -> repaint());
-        model.showSuggestionsProperty().addListener((o, a, b) -> repaint());
-        model.thresholdProperty().addListener((o, a, b) -> repaint());
-        model.selectedSuggestionProperty().addListener((o, a, b) -> repaint());
+        // What the cached shape layer shows depends on these: each change re-renders it.
+        model.showAnnotationsProperty().addListener((o, a, b) -> invalidateShapes());
+        model.showSuggestionsProperty().addListener((o, a, b) -> invalidateShapes());
+        model.thresholdProperty().addListener((o, a, b) -> invalidateShapes());
+        model.selectedSuggestionProperty().addListener((o, a, b) -> invalidateShapes());
         tool.addListener((o, before, now) -> {
             if (before != null) before.cancel();
             setCursor(now == null ? Cursor.DEFAULT : now.cursor());
@@ -184,7 +187,20 @@ public final class ImageCanvas extends Region implements ToolContext {
         }
     }
 
+    private void invalidateShapes() {
+        shapeLayer.invalidate();
+        repaint();
+    }
+
+    /** How many times the shape layer was rendered rather than reused (tests, benchmark). */
+    public long shapeLayerRenders() {
+        return shapeLayer.renders();
+    }
+
     private void documentChanged(DocumentEvent e) {
+        // Image labels are not drawn on the canvas; every other event may change the shape layer
+        // (a selected shape leaves the cached layer and is drawn live on top).
+        if (!(e instanceof DocumentEvent.ImageLabelsChanged)) shapeLayer.invalidate();
         if (e instanceof DocumentEvent.SuggestionsChanged || e instanceof DocumentEvent.Reloaded) {
             // An accepted or rejected suggestion is no longer open: drop it from the selection.
             Platform.runLater(() -> {
@@ -269,34 +285,53 @@ public final class ImageCanvas extends Region implements ToolContext {
         Bounds visible = viewport.visibleImageArea();
         ImageDocument d = model.document();
         Tool t = tool();
-        Set<String> selected = d.selection();
-        lastDrawnAnnotations = 0;
-        lastDrawnSuggestions = 0;
-        if (model.showSuggestionsProperty().get()) drawSuggestions(g, d.suggestionsIn(visible));
-        if (model.showAnnotationsProperty().get()) {
-            List<Annotation> annotations = d.visibleIn(visible);
-            lastDrawnAnnotations = annotations.size();
-            boolean crowded = annotations.size() > 3000;
-            for (Annotation a : annotations) {
-                if (selected.contains(a.id())) continue;
+        boolean showAnnotations = model.showAnnotationsProperty().get();
+        // What meets the viewport (the culling figures); the cached layer is re-rendered only when needed.
+        lastDrawnSuggestions = model.showSuggestionsProperty().get() ? d.suggestionsIn(visible).size() : 0;
+        lastDrawnAnnotations = showAnnotations ? d.idsIn(visible).size() : 0;
+        var img = d.image();
+        shapeLayer.draw(g, viewport, img.width(), img.height());
+        // Live on top of the bitmap: the chosen suggestion, the selection with its handles and tool previews.
+        ModelSuggestion chosen = model.showSuggestionsProperty().get() ? model.selectedSuggestionValue() : null;
+        if (chosen != null) {
+            drawSuggestion(g, viewport, chosen, true, true);
+            g.setLineDashes((double[]) null);
+        }
+        if (showAnnotations) {
+            for (Annotation a : d.selectedAnnotations()) {
                 Shape s = t == null ? null : t.preview(a.id());
-                drawAnnotation(g, a, s == null ? a.shape() : s, false, crowded);
-            }
-            for (Annotation a : annotations) { // selected ones on top
-                if (!selected.contains(a.id())) continue;
-                Shape s = t == null ? null : t.preview(a.id());
-                drawAnnotation(g, a, s == null ? a.shape() : s, true, false);
+                Shape shape = s == null ? a.shape() : s;
+                if (Shapes.bounds(shape).expand(ShapeLayerCache.PAD / viewport.scale()).intersects(visible)) {
+                    drawAnnotation(g, viewport, a, shape, true, false);
+                }
             }
         }
         if (t != null) t.drawOverlay(g);
+    }
+
+    /** The cached layer: open suggestions, then unselected annotations, meeting {@code area} (image pixels). */
+    private void renderShapeLayer(GraphicsContext g, Viewport v, Bounds area) {
+        ImageDocument d = model.document();
+        if (model.showSuggestionsProperty().get()) drawSuggestions(g, v, d.suggestionsIn(area));
+        if (model.showAnnotationsProperty().get()) {
+            Set<String> selected = d.selection();
+            // Crowded is judged by what the viewport shows, not by the bigger cached area.
+            boolean crowded = lastDrawnAnnotations > 3000;
+            for (Annotation a : d.visibleIn(area)) {
+                if (!selected.contains(a.id())) drawAnnotation(g, v, a, a.shape(), false, crowded);
+            }
+        }
     }
 
     private void drawImage(GraphicsContext g) {
         var asset = model.document().image();
         double x0 = viewport.toScreenX(0), y0 = viewport.toScreenY(0);
         double iw = asset.width() * viewport.scale(), ih = asset.height() * viewport.scale();
+        // The drop shadow as the two strips that show right of and below the image: one rectangle under
+        // the whole image alpha-blended a screenful of pixels every frame for nothing on the software renderer.
         g.setFill(Color.rgb(0, 0, 0, 0.45));
-        g.fillRect(x0 + 4, y0 + 5, iw, ih);
+        g.fillRect(x0 + iw, y0 + 5, 4, ih);
+        g.fillRect(x0 + 4, y0 + ih, iw, 5);
         if (shown == null) {
             g.setFill(Color.web("#2a2e37"));
             g.fillRect(x0, y0, iw, ih);
@@ -322,7 +357,7 @@ public final class ImageCanvas extends Region implements ToolContext {
         g.strokeRect(x0 - 0.5, y0 - 0.5, iw + 1, ih + 1);
     }
 
-    private void drawAnnotation(GraphicsContext g, Annotation a, Shape shape, boolean selected, boolean crowded) {
+    private void drawAnnotation(GraphicsContext g, Viewport viewport, Annotation a, Shape shape, boolean selected, boolean crowded) {
         Color color = ClassColors.of(a.labels());
         Bounds b = Shapes.bounds(shape);
         double screenSize = Math.max(b.width(), b.height()) * viewport.scale();
@@ -340,20 +375,19 @@ public final class ImageCanvas extends Region implements ToolContext {
         }
     }
 
-    private void drawSuggestions(GraphicsContext g, List<ModelSuggestion> suggestions) {
-        lastDrawnSuggestions = suggestions.size();
+    /** The open suggestions but the chosen one (drawn live on top). */
+    private void drawSuggestions(GraphicsContext g, Viewport viewport, List<ModelSuggestion> suggestions) {
         double threshold = model.thresholdProperty().get();
         ModelSuggestion chosen = model.selectedSuggestionValue();
         g.setLineDashes(7, 5);
         for (ModelSuggestion s : suggestions) {
             if (chosen != null && chosen.id().equals(s.id())) continue;
-            drawSuggestion(g, s, s.confidence() >= threshold, false);
+            drawSuggestion(g, viewport, s, s.confidence() >= threshold, false);
         }
-        if (chosen != null) drawSuggestion(g, chosen, true, true);
         g.setLineDashes((double[]) null);
     }
 
-    private void drawSuggestion(GraphicsContext g, ModelSuggestion s, boolean aboveThreshold, boolean selected) {
+    private void drawSuggestion(GraphicsContext g, Viewport viewport, ModelSuggestion s, boolean aboveThreshold, boolean selected) {
         Color base = ClassColors.of(s.labels());
         Color color = aboveThreshold ? base : base.deriveColor(0, 0.75, 0.95, 0.8);
         Bounds b = Shapes.bounds(s.shape());
