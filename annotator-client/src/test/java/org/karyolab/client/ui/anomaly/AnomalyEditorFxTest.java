@@ -6,10 +6,8 @@ import static org.karyolab.client.ui.FxTesting.onFx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -17,18 +15,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.karyolab.client.LiveServer;
-import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.net.BatchChange;
-import org.karyolab.client.net.KaryoLabClient;
-import org.karyolab.client.sync.Autosave;
+import org.karyolab.client.ui.EditorFxFixture;
 import org.karyolab.client.ui.FxTesting;
-import org.karyolab.client.ui.view.EditorView;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.AnnotationStatus;
@@ -36,49 +27,19 @@ import org.karyolab.schema.ChromosomeClass;
 import org.karyolab.schema.Polarity;
 import org.karyolab.schema.Provenance;
 import org.karyolab.schema.shape.Box;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The anomaly editor typed into with the keyboard against a real server: live validation through
  * {@code /karyotype/check}, the positioned error and its one-click fix, the band-level reading from
  * {@code /karyotype/lgf}, and Enter saving through the core's edits.
  */
-class AnomalyEditorFxTest {
+class AnomalyEditorFxTest extends EditorFxFixture {
 
-    static final Autosave.Settings FAST = new Autosave.Settings(Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(400));
     static final String BAD = "46,XY,t(9;22)(q34;q11.2";
     static final String GOOD = "46,XY,t(9;22)(q34;q11.2)";
 
-    @TempDir
-    static Path serverData;
-    static LiveServer server;
-    static KaryoLabClient admin;
-
-    @TempDir
-    Path clientData;
-    final FxRobot robot = new FxRobot();
-    EditorView editor;
     String imageId;
     String chromosomeId;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = LiveServer.start(serverData);
-        admin = server.admin();
-        FxTesting.startToolkit();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeEditor() throws Exception {
-        if (editor != null) editor.close();
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void aBadKaryotypeShowsItsColumnAndTheFixClearsIt() throws Exception {
@@ -166,24 +127,12 @@ class AnomalyEditorFxTest {
         }
     }
 
-    private ImageDocument doc() {
-        return editor.autosave().document();
-    }
-
     private void openEditorWithOneChromosome() throws Exception {
         String projectId = server.project(admin, "iscn-" + System.nanoTime());
         imageId = admin.uploadImage(projectId, LiveServer.png(320, 240), "image/png", "case-i").id();
         chromosomeId = UUID.randomUUID().toString();
         admin.saveBatch(imageId, List.of(BatchChange.create(new Annotation(chromosomeId, imageId, new Box(40, 30, 30, 90),
                 AnnotationLabels.ofClass(ChromosomeClass.C9, Polarity.P_UP), Provenance.human("admin"), 0, AnnotationStatus.DRAFT, null, null))));
-        Autosave autosave = Autosave.open(admin, imageId, clientData, FAST);
-        FxToolkit.setupStage(stage -> {
-            editor = new EditorView(autosave, null);
-            stage.setScene(new Scene(editor, 1280, 820));
-            stage.show();
-        });
-        onFx(() -> editor.loadImage());
-        await("the full image", () -> editor.fullImageShown());
-        onFx(() -> editor.canvas().requestFocus());
+        openEditor(admin, imageId, 1280, 820);
     }
 }

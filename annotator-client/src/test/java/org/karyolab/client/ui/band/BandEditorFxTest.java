@@ -9,7 +9,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -17,7 +16,6 @@ import java.util.UUID;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
@@ -25,18 +23,10 @@ import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.karyolab.client.LiveServer;
-import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.net.BatchChange;
-import org.karyolab.client.net.KaryoLabClient;
-import org.karyolab.client.sync.Autosave;
+import org.karyolab.client.ui.EditorFxFixture;
 import org.karyolab.client.ui.FxTesting;
-import org.karyolab.client.ui.view.EditorView;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.AnnotationStatus;
@@ -52,8 +42,6 @@ import org.karyolab.schema.shape.Point;
 import org.karyolab.schema.shape.Polygon;
 import org.karyolab.schema.shape.Polyline;
 import org.karyolab.schema.shape.Shape;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The band editor against a real server, on a synthetic bent chromosome 9 whose bands follow the
@@ -61,45 +49,17 @@ import org.testfx.api.FxToolkit;
  * a boundary is dragged with the mouse (the call changes, reaches the server, is flagged), undo
  * restores it.
  */
-class BandEditorFxTest {
+class BandEditorFxTest extends EditorFxFixture {
 
-    static final Autosave.Settings FAST = new Autosave.Settings(Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(400));
     static final int W = 460;
     static final int H = 560;
     static final double HALF = 11;
     static final List<Point> AXIS = List.of(new Point(150, 50), new Point(175, 170), new Point(215, 290), new Point(285, 400),
             new Point(310, 505));
 
-    @TempDir
-    static Path serverData;
-    static LiveServer server;
-    static KaryoLabClient admin;
-
-    @TempDir
-    Path clientData;
-    final FxRobot robot = new FxRobot();
-    EditorView editor;
     String imageId;
     String chromosomeId;
     String axisId;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = LiveServer.start(serverData);
-        admin = server.admin();
-        FxTesting.startToolkit();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeEditor() throws Exception {
-        if (editor != null) editor.close();
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void straightenProposeDragABoundaryAndUndo() throws Exception {
@@ -222,21 +182,8 @@ class BandEditorFxTest {
         throw new AssertionError("no band to drag in " + calls);
     }
 
-    private ImageDocument doc() {
-        return editor.autosave().document();
-    }
-
     private void openEditor() throws Exception {
-        KaryoLabClient annotator = admin;
-        Autosave autosave = Autosave.open(annotator, imageId, clientData, FAST);
-        FxToolkit.setupStage(stage -> {
-            editor = new EditorView(autosave, null);
-            stage.setScene(new Scene(editor, 1280, 820));
-            stage.show();
-        });
-        onFx(() -> editor.loadImage());
-        await("the full image", () -> editor.fullImageShown());
-        onFx(() -> editor.canvas().requestFocus());
+        openEditor(admin, imageId, 1280, 820);
     }
 
     private void setUpImage() throws Exception {

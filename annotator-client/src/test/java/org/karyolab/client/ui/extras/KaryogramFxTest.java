@@ -1,5 +1,7 @@
 package org.karyolab.client.ui.extras;
 
+import org.karyolab.client.ui.EditorFxFixture;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.karyolab.client.ui.FxTesting.await;
 import static org.karyolab.client.ui.FxTesting.onFx;
@@ -29,7 +31,7 @@ import org.karyolab.schema.shape.RotatedBox;
 import org.karyolab.schema.shape.Shape;
 
 /** A generated 46,XY cell: the karyogram fills its 24 slots, a drag reassigns a class, export writes a PNG. */
-class KaryogramFxTest extends ExtrasFixture {
+class KaryogramFxTest extends EditorFxFixture {
 
     static final int W = 1100;
     static final int H = 820;

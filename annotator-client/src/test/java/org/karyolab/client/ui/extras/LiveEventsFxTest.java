@@ -1,5 +1,7 @@
 package org.karyolab.client.ui.extras;
 
+import org.karyolab.client.ui.EditorFxFixture;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.karyolab.client.ui.FxTesting.await;
 import static org.karyolab.client.ui.FxTesting.onFx;
@@ -15,7 +17,7 @@ import org.karyolab.schema.shape.Box;
 import org.karyolab.server.service.EventBus;
 
 /** The editor follows the project's event stream: another user's save appears; job progress shows as bars. */
-class LiveEventsFxTest extends ExtrasFixture {
+class LiveEventsFxTest extends EditorFxFixture {
 
     @Test
     void anotherUsersSaveRefreshesTheOpenDocumentAndProgressShows() throws Exception {

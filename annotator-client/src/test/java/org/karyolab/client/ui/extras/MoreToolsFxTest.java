@@ -1,5 +1,7 @@
 package org.karyolab.client.ui.extras;
 
+import org.karyolab.client.ui.EditorFxFixture;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.karyolab.client.ui.FxTesting.await;
 import static org.karyolab.client.ui.FxTesting.onFx;
@@ -24,7 +26,7 @@ import org.karyolab.schema.shape.Polygon;
 import org.karyolab.schema.shape.RotatedBox;
 
 /** Split, merge, rotated box and brush / eraser, driven with the mouse and keys against a real server. */
-class MoreToolsFxTest extends ExtrasFixture {
+class MoreToolsFxTest extends EditorFxFixture {
 
     static final int W = 900;
     static final int H = 640;

@@ -1,5 +1,7 @@
 package org.karyolab.client.ui.extras;
 
+import org.karyolab.client.ui.EditorFxFixture;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.karyolab.client.ui.FxTesting.await;
 import static org.karyolab.client.ui.FxTesting.onFx;
@@ -22,7 +24,7 @@ import org.karyolab.schema.shape.Box;
 import org.karyolab.schema.shape.Shape;
 
 /** Review mode against a real server: a reviewer accepts and rejects; reviewing one's own work is refused plainly. */
-class ReviewModeFxTest extends ExtrasFixture {
+class ReviewModeFxTest extends EditorFxFixture {
 
     static final int W = 900;
     static final int H = 640;

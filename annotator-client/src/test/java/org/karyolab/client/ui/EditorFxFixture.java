@@ -1,4 +1,4 @@
-package org.karyolab.client.ui.extras;
+package org.karyolab.client.ui;
 
 import static org.karyolab.client.ui.FxTesting.await;
 import static org.karyolab.client.ui.FxTesting.onFx;
@@ -25,7 +25,6 @@ import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.net.BatchChange;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.sync.Autosave;
-import org.karyolab.client.ui.FxTesting;
 import org.karyolab.client.ui.view.EditorView;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
@@ -35,32 +34,35 @@ import org.karyolab.schema.shape.Shape;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
-/** A real server, a project with one synthetic metaphase, and the editor on it (as in EditorFxTest). */
-abstract class ExtrasFixture {
+/**
+ * What the editor's UI tests share: one real server per test class (H2, loopback), the toolkit, a client data
+ * directory per test, the robot, and {@link #openEditor} to show the editor on an image.
+ */
+public abstract class EditorFxFixture {
 
-    static final Autosave.Settings FAST = new Autosave.Settings(Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(400));
-    static final AtomicInteger USERS = new AtomicInteger();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @TempDir
-    static Path serverData;
-    static LiveServer server;
-    static KaryoLabClient admin;
+    protected static final Autosave.Settings FAST = new Autosave.Settings(Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(400));
+    protected static final AtomicInteger USERS = new AtomicInteger();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
-    Path clientData;
-    final FxRobot robot = new FxRobot();
-    EditorView editor;
+    protected static Path serverData;
+    protected static LiveServer server;
+    protected static KaryoLabClient admin;
+
+    @TempDir
+    protected Path clientData;
+    protected final FxRobot robot = new FxRobot();
+    protected EditorView editor;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void startServer() throws Exception {
         server = LiveServer.start(serverData);
         admin = server.admin();
         FxTesting.startToolkit();
     }
 
     @AfterAll
-    static void stop() {
+    static void stopServer() {
         server.close();
     }
 
@@ -70,7 +72,7 @@ abstract class ExtrasFixture {
         FxToolkit.cleanupStages();
     }
 
-    void openEditor(KaryoLabClient who, String imageId, int width, int height) throws Exception {
+    protected void openEditor(KaryoLabClient who, String imageId, int width, int height) throws Exception {
         Autosave autosave = Autosave.open(who, imageId, clientData.resolve(who.username()), FAST);
         FxToolkit.setupStage(stage -> {
             editor = new EditorView(autosave, null);
@@ -82,21 +84,21 @@ abstract class ExtrasFixture {
         onFx(() -> editor.canvas().requestFocus());
     }
 
-    ImageDocument doc() {
+    protected ImageDocument doc() {
         return editor.autosave().document();
     }
 
-    Point2D at(double x, double y) throws Exception {
+    protected Point2D at(double x, double y) throws Exception {
         return onFx(() -> editor.canvas().localToScreen(editor.canvas().imageToLocal(x, y)));
     }
 
-    List<Annotation> onServer(String imageId) {
+    protected List<Annotation> onServer(String imageId) {
         editor.autosave().flushNow();
         return admin.annotations(imageId);
     }
 
     /** Saves annotations on the server as {@code who} (another user's work, or work before the editor opens). */
-    static List<Annotation> save(KaryoLabClient who, String imageId, List<Shape> shapes, List<AnnotationLabels> labels) {
+    protected static List<Annotation> save(KaryoLabClient who, String imageId, List<Shape> shapes, List<AnnotationLabels> labels) {
         var changes = new java.util.ArrayList<BatchChange>();
         for (int i = 0; i < shapes.size(); i++) {
             changes.add(BatchChange.create(new Annotation(UUID.randomUUID().toString(), imageId, shapes.get(i), labels.get(i),
@@ -106,7 +108,7 @@ abstract class ExtrasFixture {
     }
 
     /** A new user with {@code role} on the project, signed in. */
-    static KaryoLabClient member(String projectId, String role) {
+    protected static KaryoLabClient member(String projectId, String role) {
         String name = role + USERS.incrementAndGet() + "x" + System.nanoTime() % 10000;
         String token = adminToken();
         expect(send("POST", "/api/v1/users", "{\"username\": \"%s\", \"password\": \"%s-password\"}".formatted(name, name), token), 201);
