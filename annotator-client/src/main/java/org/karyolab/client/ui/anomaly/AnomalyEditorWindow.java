@@ -1,13 +1,11 @@
 package org.karyolab.client.ui.anomaly;
 
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
+import org.karyolab.client.ui.view.EditorOpeners;
 import org.karyolab.client.ui.view.EditorView;
 
 /**
@@ -27,18 +25,9 @@ public final class AnomalyEditorWindow {
      * Called once from the editor's constructor.
      */
     public static void install(EditorView editor) {
-        Button b = new Button("ISCN  T");
-        b.setId("open-anomaly-editor");
-        b.setFocusTraversable(false);
-        b.setTooltip(new Tooltip("Anomaly editor: ISCN anomalies of the selected chromosome and the karyotype, checked live (T)"));
-        b.setOnAction(e -> show(editor));
-        if (editor.getTop() instanceof HBox bar) bar.getChildren().add(b);
-        editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() != KeyCode.T || e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) return;
-            if (editor.getScene() != null && editor.getScene().getFocusOwner() instanceof TextInputControl) return;
-            show(editor);
-            e.consume();
-        });
+        EditorOpeners.install(editor, "ISCN  T", "open-anomaly-editor",
+                "Anomaly editor: ISCN anomalies of the selected chromosome and the karyotype, checked live (T)",
+                KeyCode.T, false, () -> show(editor));
     }
 
     /** The open window's view, or null. */

@@ -1,13 +1,11 @@
 package org.karyolab.client.ui.band;
 
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
+import org.karyolab.client.ui.view.EditorOpeners;
 import org.karyolab.client.ui.view.EditorView;
 
 /**
@@ -23,23 +21,14 @@ public final class BandEditorWindow {
     }
 
     /**
-     * Adds the editor's toolbar button and its key (E, no modifier, not while typing in a text field).
+     * Adds the editor's toolbar button and its key (Shift+B, not while typing in a text field).
      * Called once from the editor's constructor.
      */
     public static void install(EditorView editor) {
-        Button b = new Button("Bands  Shift+B");
-        b.setId("open-band-editor");
-        b.setFocusTraversable(false);
-        b.setTooltip(new Tooltip("Band editor: the selected chromosome straightened beside its reference ideogram (Shift+B)"));
-        b.setOnAction(e -> show(editor));
-        if (editor.getTop() instanceof HBox bar) bar.getChildren().add(b);
-        editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            // Shift+B: B alone is the box tool and E the eraser.
-            if (e.getCode() != KeyCode.B || !e.isShiftDown() || e.isShortcutDown() || e.isAltDown()) return;
-            if (editor.getScene() != null && editor.getScene().getFocusOwner() instanceof TextInputControl) return;
-            show(editor);
-            e.consume();
-        });
+        // Shift+B: B alone is the box tool and E the eraser.
+        EditorOpeners.install(editor, "Bands  Shift+B", "open-band-editor",
+                "Band editor: the selected chromosome straightened beside its reference ideogram (Shift+B)",
+                KeyCode.B, true, () -> show(editor));
     }
 
     /** The open window's view, or null. */
