@@ -53,7 +53,7 @@ public final class AnnotationsHttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
-        guard.image(req, res, imageId, Action.VIEW).ifPresent(g -> Http.send(res, annotations.list(imageId), Status.OK_200));
+        guard.image(req, res, imageId, Action.VIEW).ifPresent(g -> Http.send(res, annotations.listAsJson(imageId), Status.OK_200));
     }
 
     private void create(ServerRequest req, ServerResponse res) {

@@ -11,6 +11,7 @@ import org.karyolab.server.store.Change;
 import org.karyolab.server.store.ImageRepository;
 import org.karyolab.server.store.Revision;
 import org.karyolab.server.store.SaveResult;
+import org.karyolab.server.store.StoredJson;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -42,9 +43,10 @@ public final class AnnotationService {
         this.events = events;
     }
 
-    public Outcome<List<Annotation>> list(String imageId) {
+    /** The live annotations of an image, oldest first, as their stored JSON documents (sent as they are). */
+    public Outcome<StoredJson> listAsJson(String imageId) {
         if (images.get(imageId).isEmpty()) return Outcome.notFound("image", imageId);
-        return Outcome.done(annotations.current(imageId));
+        return Outcome.done(annotations.currentAsJson(imageId));
     }
 
     public Outcome<Annotation> get(String id) {

@@ -50,12 +50,14 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final Path dataDirectory;
     private final ReentrantLock writeLock; // null for PostgreSQL
+    private final GroupCommit groupCommit; // null for PostgreSQL
 
     private Database(HikariDataSource pool, Dialect dialect, Path dataDirectory, String url) {
         this.pool = pool;
         this.dialect = dialect;
         this.dataDirectory = dataDirectory;
         this.writeLock = dialect == Dialect.H2 ? H2_WRITE_LOCKS.computeIfAbsent(url, u -> new ReentrantLock(true)) : null;
+        this.groupCommit = writeLock == null ? null : new GroupCommit(pool, writeLock, "karyolab-h2-writer");
     }
 
     /** Opens the pool and applies any pending migrations. */
@@ -195,8 +197,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A compare-and-set write in its own transaction, as {@code serializingWrites(() ->
+     * inTransaction(work, commitIf))} would run it, except that on H2 the writes waiting for the
+     * lock at the same moment share one commit ({@link GroupCommit}): each still commits or rolls
+     * back on its own, and returns only once it is committed. {@code work} may run more than once.
+     * On PostgreSQL this is just {@link #inTransaction(Work, Predicate)} (it groups commits itself).
+     */
+    public <T> T inGroupCommit(Work<T> work, Predicate<? super T> commitIf) {
+        return groupCommit == null ? inTransaction(work, commitIf) : groupCommit.run(work, commitIf);
+    }
+
     @Override
     public void close() {
+        if (groupCommit != null) groupCommit.close();
         pool.close(); // H2 closes (and compacts) the file when its last connection closes
     }
 }

@@ -78,6 +78,40 @@ abstract class DatabaseContract {
         }
     }
 
+    /** 24 concurrent writers: each one's own outcome, whatever the others did in the same commit. */
+    @Test
+    void inGroupCommitKeepsEachWritersOwnOutcome() throws Exception {
+        try (Database db = Database.open(emptyDatabase(dir));
+             var writers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                int n = i;
+                outcomes.add(writers.submit(() -> db.inGroupCommit(c -> {
+                    execute(c, "INSERT INTO projects (id, name, created_at, doc) VALUES ('p" + n + "', 'n" + n + "', CURRENT_TIMESTAMP, '{}')");
+                    if (n % 3 == 1) throw new IllegalStateException("writer " + n + " failed");
+                    return n % 3 == 2 ? "refused " + n : "kept " + n;
+                }, result -> result.startsWith("kept"))));
+            }
+            for (int i = 0; i < 24; i++) {
+                int n = i;
+                if (n % 3 == 1) {
+                    assertThatThrownBy(() -> outcomes.get(n).get()).hasCauseInstanceOf(IllegalStateException.class)
+                            .hasMessageContaining("writer " + n + " failed");
+                } else {
+                    assertThat(outcomes.get(n).get()).isEqualTo((n % 3 == 2 ? "refused " : "kept ") + n);
+                }
+            }
+            List<String> stored = db.inTransaction(c -> {
+                List<String> ids = new ArrayList<>();
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM projects ORDER BY id")) {
+                    while (rs.next()) ids.add(rs.getString(1));
+                }
+                return ids;
+            });
+            assertThat(stored).containsExactlyInAnyOrder("p0", "p3", "p6", "p9", "p12", "p15", "p18", "p21");
+        }
+    }
+
     @Test
     void unicodeSurvivesTheDriver() {
         String text = "Chromosom 9q34.1 — 染色体 · хромосома · 🧬 · e\u0301";

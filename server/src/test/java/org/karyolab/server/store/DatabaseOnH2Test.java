@@ -3,8 +3,20 @@ package org.karyolab.server.store;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DatabaseOnH2Test extends DatabaseContract {
     @Override
@@ -24,5 +36,66 @@ class DatabaseOnH2Test extends DatabaseContract {
             assertThat(dir.resolve("db/karyolab.mv.db")).isRegularFile();
         }
         assertThat(Database.h2Url(dir)).contains(";WRITE_DELAY=0").contains(";MODE=PostgreSQL").contains(";FILE_LOCK=FS").startsWith("jdbc:h2:async:");
+    }
+
+    /**
+     * Writers that queue while the writer is busy run together on the one writer thread and share a
+     * commit; the one that throws is rolled back alone: the others run again and are stored once.
+     */
+    @Test
+    void writersQueuedTogetherShareOneCommitAndAFailureTakesOnlyItself() throws Exception {
+        try (Database db = Database.open(emptyDatabase(dir)); var writers = Executors.newVirtualThreadPerTaskExecutor()) {
+            CountDownLatch gateRunning = new CountDownLatch(1), openGate = new CountDownLatch(1);
+            Future<String> gate = writers.submit(() -> db.inGroupCommit(c -> {
+                gateRunning.countDown();
+                try {
+                    if (!openGate.await(10, TimeUnit.SECONDS)) throw new AssertionError("gate never opened");
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                return "gate";
+            }, r -> true));
+            assertThat(gateRunning.await(10, TimeUnit.SECONDS)).isTrue(); // the writer is now busy with the gate
+
+            Map<Integer, AtomicInteger> runs = new ConcurrentHashMap<>();
+            Map<Integer, String> ranOn = new ConcurrentHashMap<>();
+            List<Thread> queued = new ArrayList<>();
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                outcomes.add(writers.submit(() -> {
+                    synchronized (queued) { queued.add(Thread.currentThread()); }
+                    return db.inGroupCommit(c -> {
+                        runs.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
+                        ranOn.put(n, Thread.currentThread().getName());
+                        execute(c, "INSERT INTO projects (id, name, created_at, doc) VALUES ('g" + n + "', 'g" + n + "', CURRENT_TIMESTAMP, '{}')");
+                        if (n == 3) throw new IllegalStateException("writer 3 failed");
+                        return n == 4 ? "refused" : "kept";
+                    }, "kept"::equals);
+                }));
+            }
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+            while (!allWaiting(queued)) { // all six parked, waiting for their outcome
+                if (Instant.now().isAfter(deadline)) throw new AssertionError("writers did not queue");
+                Thread.onSpinWait();
+            }
+            openGate.countDown();
+
+            assertThat(gate.get()).isEqualTo("gate");
+            for (int n : new int[] {0, 1, 2, 5}) assertThat(outcomes.get(n).get()).isEqualTo("kept");
+            assertThatThrownBy(() -> outcomes.get(3).get()).hasMessageContaining("writer 3 failed");
+            assertThat(outcomes.get(4).get()).isEqualTo("refused");
+            assertThat(db.<Long>inTransaction(c -> count(c, "SELECT COUNT(*) FROM projects WHERE id IN ('g0', 'g1', 'g2', 'g5')"))).isEqualTo(4);
+            assertThat(db.<Long>inTransaction(c -> count(c, "SELECT COUNT(*) FROM projects WHERE id IN ('g3', 'g4')"))).isZero();
+            assertThat(ranOn.values()).containsOnly("karyolab-h2-writer");
+            // one group: the three before writer 3 were rolled back with it and ran again; the rest ran once
+            assertThat(runs).allSatisfy((n, count) -> assertThat(count.get()).isEqualTo(n < 3 ? 2 : 1));
+        }
+    }
+
+    private static boolean allWaiting(List<Thread> queued) {
+        synchronized (queued) {
+            return queued.size() == 6 && queued.stream().allMatch(t -> t.getState() == Thread.State.WAITING);
+        }
     }
 }
