@@ -78,6 +78,8 @@ public final class KaryoLabApp extends Application {
         });
         showSignIn();
         stage.show();
+        // While the user signs in and picks an image: load and run the editor's code once, off this thread.
+        org.karyolab.client.ui.view.EditorWarmup.start();
     }
 
     public Stage stage() {
@@ -115,6 +117,8 @@ public final class KaryoLabApp extends Application {
     /** Opens the editor on an image: autosave first sends any journal left from an earlier session, then loads it. */
     public void openImage(String imageId, Lease lease) {
         stage.getScene().setCursor(javafx.scene.Cursor.WAIT);
+        // The pixels do not depend on the annotations: fetch and decode them meanwhile.
+        var pixels = org.karyolab.client.ui.view.ImageLoad.start(client, imageId);
         Fx.async(() -> Autosave.open(client, imageId, settings.data(), Autosave.Settings.DEFAULT), autosave -> {
             stage.getScene().setCursor(javafx.scene.Cursor.DEFAULT);
             editor = new EditorView(autosave, lease);
@@ -123,10 +127,11 @@ public final class KaryoLabApp extends Application {
                 showImages();
             });
             show(editor);
-            editor.loadImage();
+            editor.loadImageFrom(pixels);
             org.karyolab.client.ui.live.LiveEvents.attach(editor, project.id());
             editor.canvas().requestFocus();
         }, err -> {
+            pixels.close();
             stage.getScene().setCursor(javafx.scene.Cursor.DEFAULT);
             var alert = new Alert(Alert.AlertType.ERROR, Errors.message(err));
             alert.setHeaderText("The image could not be opened");

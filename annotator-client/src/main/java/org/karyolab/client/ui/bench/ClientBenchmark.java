@@ -24,7 +24,7 @@ public final class ClientBenchmark {
     static final double FIRST_PAINT_TARGET_MS = 500;
 
     record Options(int frames, int shapes, int suggestions, int imageSize, int width, int height, boolean doFrames, boolean doOpen,
-                   String server, String user, String password, String image, int opens) {
+                   String server, String user, String password, String image, int opens, boolean generated, boolean warmup) {
 
         static final String USAGE = """
                 Usage: karyolab bench client [options]
@@ -40,17 +40,22 @@ public final class ClientBenchmark {
                   --password P       (default: $KARYOLAB_ADMIN_PASSWORD)
                   --image ID         image to open (default: the first image of the demo project)
                   --opens N          times to open it; the first is cold (default 6)
+                  --open-generated   open a generated --image-size^2 image with --shapes annotations (uploaded to the
+                                     server's first project the first time, found again by its case id later)
+                  --no-warmup        do not warm the editor up when the window shows (as the annotator does)
                 """;
 
         static Options parse(List<String> args) {
             int frames = 600, shapes = 10_000, suggestions = 0, imageSize = 4096, width = 1280, height = 800, opens = 6;
-            boolean doFrames = true, doOpen = true;
+            boolean doFrames = true, doOpen = true, generated = false, warmup = true;
             String server = "http://127.0.0.1:8080", user = "admin", password = System.getenv("KARYOLAB_ADMIN_PASSWORD"), image = null;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 switch (a) {
                     case "--frames-only" -> doOpen = false;
                     case "--open-only" -> doFrames = false;
+                    case "--open-generated" -> generated = true;
+                    case "--no-warmup" -> warmup = false;
                     default -> {
                         if (i + 1 >= args.size()) throw new IllegalArgumentException("unknown option or missing value: " + a);
                         String v = args.get(++i);
@@ -77,7 +82,7 @@ public final class ClientBenchmark {
             }
             if (frames < 50) throw new IllegalArgumentException("--frames must be at least 50");
             return new Options(frames, shapes, suggestions, imageSize, width, height, doFrames, doOpen, server, user, password, image,
-                    opens);
+                    opens, generated, warmup);
         }
 
         private static int positive(String name, String v) {

@@ -20,6 +20,8 @@ import org.karyolab.client.net.ProjectInfo;
 import org.karyolab.client.sync.Autosave;
 import org.karyolab.client.ui.Fx;
 import org.karyolab.client.ui.view.EditorView;
+import org.karyolab.client.ui.view.EditorWarmup;
+import org.karyolab.client.ui.view.ImageLoad;
 
 /**
  * Opening an image from a running server, the way the annotator does it ({@code KaryoLabApp.openImage}):
@@ -43,12 +45,14 @@ final class OpenBenchmark {
     Result run() throws Exception {
         var client = new KaryoLabClient(options.server(), Duration.ofSeconds(30));
         client.login(options.user(), options.password());
-        String imageId = options.image() != null ? options.image() : firstImage(client);
+        String imageId = options.image() != null ? options.image() : options.generated() ? generatedImage(client) : firstImage(client);
         ImageInfo info = client.image(imageId);
         Stage stage = onFx(() -> {
             var s = new Stage();
             s.setScene(new Scene(new StackPane(), options.width(), options.height()));
             s.show();
+            // as KaryoLabApp.start does when its window is shown; the first open is requested right after, without waiting for it
+            if (options.warmup()) EditorWarmup.start();
             return s;
         });
         List<Run> runs = new ArrayList<>();
@@ -63,11 +67,94 @@ final class OpenBenchmark {
         return new Result(options.server(), imageId, info.width(), info.height(), runs);
     }
 
-    /** The first image of the demo project, or of the first project with images. */
-    private static String firstImage(KaryoLabClient client) {
+    /** Projects, the demo's first. */
+    private static List<ProjectInfo> projects(KaryoLabClient client) {
         List<ProjectInfo> projects = new ArrayList<>(client.projects());
         projects.sort(Comparator.comparing((ProjectInfo p) -> !p.project().name().startsWith("Demo")));
-        for (ProjectInfo p : projects) {
+        return projects;
+    }
+
+    /**
+     * The issue's workload as an image on the server: {@code --image-size}² grey pixels (the frame
+     * benchmark's) with {@code --shapes} annotations (the frame benchmark's mix, seeded). Uploaded to
+     * the first project the first time, in batches; found again by its case id on later runs.
+     */
+    private String generatedImage(KaryoLabClient client) {
+        int size = options.imageSize(), shapes = options.shapes();
+        String caseId = "bench-open-" + size + "-" + shapes;
+        ProjectInfo project = projects(client).getFirst();
+        String after = null;
+        do {
+            var page = client.images(project.id(), 100, after);
+            for (ImageInfo i : page.items()) {
+                if (caseId.equals(i.caseId()) && annotationCount(i.id()) == shapes) return i.id();
+            }
+            after = page.next();
+        } while (after != null);
+        System.out.printf("  uploading a generated %dx%d image with %,d annotations (case %s)...%n", size, size, shapes, caseId);
+        var img = new java.awt.image.BufferedImage(size, size, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        byte[] grey = FrameBenchmark.pixels(size);
+        System.arraycopy(grey, 0, ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData(), 0, grey.length);
+        var png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String imageId = client.uploadImage(project.id(), png.toByteArray(), "image/png", caseId).id();
+        List<org.karyolab.client.net.BatchChange> batch = new ArrayList<>();
+        for (var a : FrameBenchmark.document(size, shapes, 0).annotations()) {
+            batch.add(org.karyolab.client.net.BatchChange.create(new org.karyolab.schema.Annotation(java.util.UUID.randomUUID().toString(),
+                    imageId, inside(a.shape(), size), a.labels(), a.provenance(), 1, a.status(), null, null)));
+            if (batch.size() == 500) {
+                client.saveBatch(imageId, batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) client.saveBatch(imageId, batch);
+        return imageId;
+    }
+
+    /**
+     * How many annotations an image has, counted in the raw JSON with a login of its own: reading
+     * them through the client would warm its JSON decoding up before the cold open is measured.
+     */
+    private int annotationCount(String imageId) {
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            String base = options.server().replaceAll("/+$", "") + "/api/v1";
+            String login = "{\"username\":\"" + options.user() + "\",\"password\":\"" + options.password() + "\"}";
+            String session = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/auth/login"))
+                    .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(login)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            var m = java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(session);
+            if (!m.find()) return -1;
+            String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/images/" + imageId + "/annotations"))
+                    .header("Authorization", "Bearer " + m.group(1)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            int n = 0;
+            for (int i = body.indexOf("\"shape\""); i >= 0; i = body.indexOf("\"shape\"", i + 1)) n++;
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** The generated outlines and axes may poke a few pixels out of the image; the server refuses that. */
+    private static org.karyolab.schema.shape.Shape inside(org.karyolab.schema.shape.Shape s, int size) {
+        java.util.function.UnaryOperator<List<org.karyolab.schema.shape.Point>> clamp = pts -> pts.stream()
+                .map(p -> new org.karyolab.schema.shape.Point(Math.clamp(p.x(), 0, size), Math.clamp(p.y(), 0, size))).toList();
+        return switch (s) {
+            case org.karyolab.schema.shape.Polygon p -> new org.karyolab.schema.shape.Polygon(clamp.apply(p.exterior()), p.holes());
+            case org.karyolab.schema.shape.Polyline l -> new org.karyolab.schema.shape.Polyline(clamp.apply(l.points()));
+            default -> s;
+        };
+    }
+
+    /** The first image of the demo project, or of the first project with images. */
+    private static String firstImage(KaryoLabClient client) {
+        for (ProjectInfo p : projects(client)) {
             var page = client.images(p.id(), 1, null);
             if (!page.items().isEmpty()) return page.items().getFirst().id();
         }
@@ -78,7 +165,7 @@ final class OpenBenchmark {
         Path journal = Files.createTempDirectory("karyolab-bench-journal");
         var state = new Object() {
             volatile EditorView editor;
-            long t0;
+            volatile long t0;
             volatile long documentAt;
             volatile long thumbnailAt;
             volatile long fullAt;
@@ -110,15 +197,19 @@ final class OpenBenchmark {
                         e.model().document().size(), e.model().document().openSuggestions().size()));
             }
         });
+        state.t0 = System.nanoTime(); // the request, not when the JavaFX thread gets to it
         Platform.runLater(() -> {
-            state.t0 = System.nanoTime();
+            var pixels = ImageLoad.start(client, imageId); // as KaryoLabApp.openImage: the pixels while the annotations load
             Fx.async(() -> Autosave.open(client, imageId, journal, Autosave.Settings.DEFAULT), autosave -> {
                 state.documentAt = System.nanoTime();
                 var editor = new EditorView(autosave, null);
                 state.editor = editor;
                 stage.getScene().setRoot(editor);
-                editor.loadImage();
-            }, done::completeExceptionally);
+                editor.loadImageFrom(pixels);
+            }, err -> {
+                pixels.close();
+                done.completeExceptionally(err);
+            });
         });
         try {
             return done.get(60, TimeUnit.SECONDS);

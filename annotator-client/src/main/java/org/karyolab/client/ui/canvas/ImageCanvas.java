@@ -1,5 +1,6 @@
 package org.karyolab.client.ui.canvas;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,19 +54,26 @@ public final class ImageCanvas extends Region implements ToolContext {
     private final Viewport viewport = new Viewport();
     private final ShapePainter painter = new ShapePainter();
     /** Unselected annotations and suggestions as a bitmap: re-stroking them every frame was the frame time. */
-    private final ShapeLayerCache shapeLayer = new ShapeLayerCache(this::renderShapeLayer, this::repaint);
+    private final ShapeLayerCache shapeLayer = new ShapeLayerCache(this::shapeLayerItems, this::repaint);
     private final AtomicBoolean redrawPending = new AtomicBoolean();
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool");
     private final ReadOnlyStringWrapper pointer = new ReadOnlyStringWrapper(this, "pointer", "");
     private Image shown;
+    /** {@link #shown} and its halved copies, level 0 first (just {@code shown} when set without a layer). */
+    private List<? extends Image> levels = List.of();
     private boolean fitted;
     private boolean spaceDown;
     private boolean panning;
+    /** The primary button went down on the tool (drags go to it even where the event lacks the button state, as in headless runs). */
+    private boolean toolPressed;
     private double lastX;
     private double lastY;
-    private int lastDrawnAnnotations;
-    private int lastDrawnSuggestions;
+    /** The last frame's visible image area and what it showed, for the culling figures. */
+    private Bounds lastVisible;
+    private boolean lastShowAnnotations;
+    private boolean lastShowSuggestions;
     private long frames;
+    private long drawNanos;
 
     public ImageCanvas(EditorModel model) {
         this.model = model;
@@ -133,6 +141,18 @@ public final class ImageCanvas extends Region implements ToolContext {
     /** The image to show: the thumbnail first (any size: it is stretched to the image's), then the full one. */
     public void setImage(Image image) {
         shown = image;
+        levels = image == null ? List.of() : List.of(image);
+        repaint();
+    }
+
+    /**
+     * The adjusted image of {@code layer} with its downscaled copies: a zoomed-out view is drawn from the
+     * smallest copy that still has a pixel per screen pixel (see {@link ImagePyramid}), which is what
+     * keeps panning the whole image at 60 fps on a software renderer.
+     */
+    public void setImage(ImageLayer layer) {
+        shown = layer.image();
+        levels = layer.levels();
         repaint();
     }
 
@@ -145,13 +165,14 @@ public final class ImageCanvas extends Region implements ToolContext {
         setCursor(down ? Cursor.OPEN_HAND : tool() == null ? Cursor.DEFAULT : tool().cursor());
     }
 
-    /** Annotations drawn in the last frame (the viewport culling at work). */
+    /** Annotations that meet the last frame's viewport (the viewport culling at work); counted on request. */
     public int lastDrawnAnnotations() {
-        return lastDrawnAnnotations;
+        return lastShowAnnotations && lastVisible != null ? model.document().idsIn(lastVisible).size() : 0;
     }
 
+    /** Open suggestions that meet the last frame's viewport; counted on request. */
     public int lastDrawnSuggestions() {
-        return lastDrawnSuggestions;
+        return lastShowSuggestions && lastVisible != null ? model.document().suggestionsIn(lastVisible).size() : 0;
     }
 
     public long frames() {
@@ -197,6 +218,11 @@ public final class ImageCanvas extends Region implements ToolContext {
         return shapeLayer.renders();
     }
 
+    /** Whether the shape layer is being re-rendered in slices over the next frames (tests). */
+    public boolean shapeLayerRendering() {
+        return shapeLayer.rendering();
+    }
+
     private void documentChanged(DocumentEvent e) {
         // Image labels are not drawn on the canvas; every other event may change the shape layer
         // (a selected shape leaves the cached layer and is drawn live on top).
@@ -226,6 +252,7 @@ public final class ImageCanvas extends Region implements ToolContext {
             panning = true;
             setCursor(Cursor.CLOSED_HAND);
         } else if (e.getButton() == MouseButton.PRIMARY && tool() != null) {
+            toolPressed = true;
             tool().pressed(ToolEvent.of(e, viewport));
         }
         e.consume();
@@ -237,7 +264,7 @@ public final class ImageCanvas extends Region implements ToolContext {
             lastX = e.getX();
             lastY = e.getY();
             repaint();
-        } else if (e.isPrimaryButtonDown() && tool() != null) {
+        } else if ((e.isPrimaryButtonDown() || toolPressed) && tool() != null) {
             tool().dragged(ToolEvent.of(e, viewport));
         }
         updatePointer(e);
@@ -249,6 +276,7 @@ public final class ImageCanvas extends Region implements ToolContext {
             panning = false;
             setCursor(spaceDown ? Cursor.OPEN_HAND : tool() == null ? Cursor.DEFAULT : tool().cursor());
         } else if (e.getButton() == MouseButton.PRIMARY && tool() != null) {
+            toolPressed = false;
             tool().released(ToolEvent.of(e, viewport));
         }
         e.consume();
@@ -276,7 +304,21 @@ public final class ImageCanvas extends Region implements ToolContext {
 
     /** Draws one frame now (JavaFX thread). */
     public void draw() {
+        long start = System.nanoTime();
         frames++;
+        drawFrame();
+        drawNanos += System.nanoTime() - start;
+    }
+
+    /**
+     * Time spent on the JavaFX thread drawing so far, in ns: every {@link #draw()} and every slice of a
+     * shape-layer re-render (done at the start of a pulse); the benchmark counts all of it, not only its own draw.
+     */
+    public long drawNanos() {
+        return drawNanos + shapeLayer.sliceNanos();
+    }
+
+    private void drawFrame() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
         g.setFill(SURROUND);
@@ -286,9 +328,11 @@ public final class ImageCanvas extends Region implements ToolContext {
         ImageDocument d = model.document();
         Tool t = tool();
         boolean showAnnotations = model.showAnnotationsProperty().get();
-        // What meets the viewport (the culling figures); the cached layer is re-rendered only when needed.
-        lastDrawnSuggestions = model.showSuggestionsProperty().get() ? d.suggestionsIn(visible).size() : 0;
-        lastDrawnAnnotations = showAnnotations ? d.idsIn(visible).size() : 0;
+        // What meets the viewport (the culling figures) is counted when asked: at the whole image that was
+        // a 10,000-id query every frame. The cached layer is re-rendered only when needed.
+        lastVisible = visible;
+        lastShowSuggestions = model.showSuggestionsProperty().get();
+        lastShowAnnotations = showAnnotations;
         var img = d.image();
         shapeLayer.draw(g, viewport, img.width(), img.height());
         // Live on top of the bitmap: the chosen suggestion, the selection with its handles and tool previews.
@@ -309,18 +353,27 @@ public final class ImageCanvas extends Region implements ToolContext {
         if (t != null) t.drawOverlay(g);
     }
 
-    /** The cached layer: open suggestions, then unselected annotations, meeting {@code area} (image pixels). */
-    private void renderShapeLayer(GraphicsContext g, Viewport v, Bounds area) {
+    /** The cached layer's items: open suggestions but the chosen one, then unselected annotations, meeting {@code area} (image pixels). */
+    private List<ShapeLayerCache.Item> shapeLayerItems(Viewport v, Bounds area) {
         ImageDocument d = model.document();
-        if (model.showSuggestionsProperty().get()) drawSuggestions(g, v, d.suggestionsIn(area));
+        List<ShapeLayerCache.Item> items = new ArrayList<>();
+        if (model.showSuggestionsProperty().get()) {
+            double threshold = model.thresholdProperty().get();
+            ModelSuggestion chosen = model.selectedSuggestionValue();
+            for (ModelSuggestion s : d.suggestionsIn(area)) {
+                if (chosen != null && chosen.id().equals(s.id())) continue; // drawn live on top
+                items.add((g, vp) -> drawSuggestion(g, vp, s, s.confidence() >= threshold, false));
+            }
+        }
         if (model.showAnnotationsProperty().get()) {
             Set<String> selected = d.selection();
             // Crowded is judged by what the viewport shows, not by the bigger cached area.
-            boolean crowded = lastDrawnAnnotations > 3000;
+            boolean crowded = d.idsIn(viewport.visibleImageArea()).size() > 3000;
             for (Annotation a : d.visibleIn(area)) {
-                if (!selected.contains(a.id())) drawAnnotation(g, v, a, a.shape(), false, crowded);
+                if (!selected.contains(a.id())) items.add((g, vp) -> drawAnnotation(g, vp, a, a.shape(), false, crowded));
             }
         }
+        return items;
     }
 
     private void drawImage(GraphicsContext g) {
@@ -341,15 +394,14 @@ public final class ImageCanvas extends Region implements ToolContext {
             g.setFont(ShapePainter.TAG_FONT);
             g.fillText("Loading image\u2026", x0 + iw / 2, y0 + ih / 2);
         } else {
-            // Only the visible part of the image is copied; nearest-neighbour when zoomed in, so pixels stay crisp.
-            double sx0 = Math.max(0, viewport.toImageX(0)), sy0 = Math.max(0, viewport.toImageY(0));
-            double sx1 = Math.min(asset.width(), viewport.toImageX(viewport.screenWidth()));
-            double sy1 = Math.min(asset.height(), viewport.toImageY(viewport.screenHeight()));
-            if (sx1 > sx0 && sy1 > sy0) {
-                double k = shown.getWidth() / asset.width();
-                g.setImageSmoothing(viewport.scale() * k < 1);
-                g.drawImage(shown, sx0 * k, sy0 * k, (sx1 - sx0) * k, (sy1 - sy0) * k,
-                        viewport.toScreenX(sx0), viewport.toScreenY(sy0), (sx1 - sx0) * viewport.scale(), (sy1 - sy0) * viewport.scale());
+            // Only the visible part of the image is copied, from the smallest level with enough pixels;
+            // nearest-neighbour when zoomed in, so pixels stay crisp.
+            ImagePyramid.Blit b = ImagePyramid.plan(viewport, asset.width(), asset.height(), (int) shown.getWidth(),
+                    (int) shown.getHeight(), levels.size());
+            if (b != null) {
+                g.setImageSmoothing(b.smooth());
+                g.drawImage(levels.get(b.level()), b.sourceX(), b.sourceY(), b.sourceWidth(), b.sourceHeight(),
+                        b.screenX(), b.screenY(), b.screenWidth(), b.screenHeight());
             }
         }
         g.setStroke(IMAGE_EDGE);
@@ -373,18 +425,6 @@ public final class ImageCanvas extends Region implements ToolContext {
         if (detailed || selected) {
             painter.tag(g, viewport.toScreenX(b.minX()), viewport.toScreenY(b.minY()), ClassColors.tag(a.labels()), color, false);
         }
-    }
-
-    /** The open suggestions but the chosen one (drawn live on top). */
-    private void drawSuggestions(GraphicsContext g, Viewport viewport, List<ModelSuggestion> suggestions) {
-        double threshold = model.thresholdProperty().get();
-        ModelSuggestion chosen = model.selectedSuggestionValue();
-        g.setLineDashes(7, 5);
-        for (ModelSuggestion s : suggestions) {
-            if (chosen != null && chosen.id().equals(s.id())) continue;
-            drawSuggestion(g, viewport, s, s.confidence() >= threshold, false);
-        }
-        g.setLineDashes((double[]) null);
     }
 
     private void drawSuggestion(GraphicsContext g, Viewport viewport, ModelSuggestion s, boolean aboveThreshold, boolean selected) {

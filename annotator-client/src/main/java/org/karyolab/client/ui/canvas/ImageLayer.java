@@ -1,5 +1,7 @@
 package org.karyolab.client.ui.canvas;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,12 +15,20 @@ import javafx.scene.image.WritableImage;
  * {@link Adjustments}. The lookup-table pass runs on a worker thread into one reused buffer, then is
  * copied into the image on the JavaFX thread; while a slider is dragged only the latest setting is
  * computed (older ones are skipped), so the canvas stays responsive on a 4096x4096 image.
+ * <p>
+ * The adjusted image is also kept as an {@link ImagePyramid} (halved copies down to ~512 px), built on the
+ * same worker from the adjusted pixels and rebuilt with every change of the adjustments: the canvas draws
+ * a zoomed-out view from the smallest copy that still has enough pixels.
  */
 public final class ImageLayer implements AutoCloseable {
 
     private final ImagePixels pixels;
     private final WritableImage image;
     private final int[] buffer;
+    /** Level 0 is {@link #image}; then each level half the size of the one before. */
+    private final List<WritableImage> levels = new ArrayList<>();
+    /** The pixels of levels 1.. (level 0's are {@link #buffer}), rebuilt by {@link #buildLevels()}. */
+    private final List<int[]> levelPixels = new ArrayList<>();
     private final Runnable onUpdated;
     private final AtomicReference<Adjustments> wanted = new AtomicReference<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -33,13 +43,44 @@ public final class ImageLayer implements AutoCloseable {
         this.image = new WritableImage(pixels.width(), pixels.height());
         this.buffer = new int[pixels.width() * pixels.height()];
         this.onUpdated = onUpdated;
+        levels.add(image);
+        for (int level = 1; level < ImagePyramid.levelCount(pixels.width(), pixels.height()); level++) {
+            int w = ImagePyramid.levelSize(pixels.width(), level), h = ImagePyramid.levelSize(pixels.height(), level);
+            levels.add(new WritableImage(w, h));
+            levelPixels.add(new int[w * h]);
+        }
         pixels.render(initial, buffer);
-        image.getPixelWriter().setPixels(0, 0, pixels.width(), pixels.height(), PixelFormat.getIntArgbInstance(), buffer, 0,
-                pixels.width());
+        buildLevels();
+        writeLevels();
+    }
+
+    /** Halves the adjusted pixels level by level (worker thread, or the constructor's). */
+    private void buildLevels() {
+        int[] source = buffer;
+        for (int level = 1; level < levels.size(); level++) {
+            int[] out = levelPixels.get(level - 1);
+            ImagePyramid.halve(source, ImagePyramid.levelSize(width(), level - 1), ImagePyramid.levelSize(height(), level - 1), out);
+            source = out;
+        }
+    }
+
+    /** Copies every level's pixels into its image (JavaFX thread once the images are shown). */
+    private void writeLevels() {
+        for (int level = 0; level < levels.size(); level++) {
+            WritableImage img = levels.get(level);
+            int w = (int) img.getWidth();
+            img.getPixelWriter().setPixels(0, 0, w, (int) img.getHeight(), PixelFormat.getIntArgbInstance(),
+                    level == 0 ? buffer : levelPixels.get(level - 1), 0, w);
+        }
     }
 
     public WritableImage image() {
         return image;
+    }
+
+    /** The image at full size, then halved again and again (see {@link ImagePyramid}); the same images for the layer's life. */
+    public List<WritableImage> levels() {
+        return List.copyOf(levels);
     }
 
     public int width() {
@@ -59,15 +100,15 @@ public final class ImageLayer implements AutoCloseable {
         Adjustments a;
         while ((a = wanted.getAndSet(null)) != null) {
             pixels.render(a, buffer);
+            buildLevels();
             var shown = new CountDownLatch(1);
             Platform.runLater(() -> {
-                image.getPixelWriter().setPixels(0, 0, pixels.width(), pixels.height(), PixelFormat.getIntArgbInstance(), buffer, 0,
-                        pixels.width());
+                writeLevels();
                 shown.countDown();
                 onUpdated.run();
             });
             try {
-                shown.await(); // the buffer is being read: do not write the next setting into it yet
+                shown.await(); // the buffers are being read: do not write the next setting into them yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -226,24 +226,38 @@ public final class EditorView extends BorderPane implements AutoCloseable {
 
     /** Fetches and shows the thumbnail, then the full-resolution image, in the background. */
     public void loadImage() {
-        String id = document.imageId();
-        Fx.async(() -> new ImageLayer(ImagePixels.decode(client.thumbnail(id, THUMBNAIL_SIZE)), model.adjustmentsProperty().get(),
-                canvas::repaint), thumb -> {
-                    if (fullImageShown || closed) {
-                        thumb.close();
-                        return;
-                    }
-                    showLayer(thumb);
-                }, err -> model.say("Thumbnail: " + Errors.message(err)));
-        Fx.async(() -> new ImageLayer(ImagePixels.decode(client.imageContent(id)), model.adjustmentsProperty().get(), canvas::repaint),
-                full -> {
-                    if (closed) {
-                        full.close();
-                        return;
-                    }
-                    fullImageShown = true;
-                    showLayer(full);
-                }, err -> model.say("The image could not be loaded: " + Errors.message(err)));
+        loadImageFrom(ImageLoad.start(client, document.imageId()));
+    }
+
+    /**
+     * Shows the layers of a load started earlier (see {@link ImageLoad}): the thumbnail as soon as it
+     * is decoded (at once, in this call, if it already is), then the full resolution.
+     */
+    public void loadImageFrom(ImageLoad load) {
+        load.claim(canvas::repaint);
+        load.thumbnail().whenComplete((thumb, err) -> Fx.onFx(() -> {
+            if (err != null) {
+                model.say("Thumbnail: " + Errors.message(unwrap(err)));
+            } else if (fullImageShown || closed) {
+                thumb.close();
+            } else {
+                showLayer(thumb);
+            }
+        }));
+        load.full().whenComplete((full, err) -> Fx.onFx(() -> {
+            if (err != null) {
+                model.say("The image could not be loaded: " + Errors.message(unwrap(err)));
+            } else if (closed) {
+                full.close();
+            } else {
+                fullImageShown = true;
+                showLayer(full);
+            }
+        }));
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
     /** Shows already decoded pixels (tests, and images opened from disk). */
@@ -260,7 +274,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         ImageLayer old = layer;
         layer = next;
         if (old != null) old.close();
-        if (!next.image().isError()) canvas.setImage(next.image());
+        if (!next.image().isError()) canvas.setImage(next); // with its downscaled copies (ImagePyramid)
         if (!model.adjustmentsProperty().get().identity()) next.adjust(model.adjustmentsProperty().get());
     }
 
