@@ -6,7 +6,6 @@ import static org.karyolab.client.ui.FxTesting.onFx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import javafx.scene.Scene;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.karyolab.client.command.UndoManager;
@@ -51,8 +50,7 @@ class CanvasCullingFxTest {
         for (int i = 0; i < grey.length; i++) grey[i] = (byte) (i * 31);
         var canvas = onFx(() -> new ImageCanvas(model));
         FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(canvas, 1200, 800));
-            stage.show();
+            FxTesting.showAtOrigin(stage, canvas, 1200, 800);
         });
         var layer = new ImageLayer(ImagePixels.ofGrey(4096, 4096, grey), Adjustments.NONE, canvas::repaint);
         onFx(() -> canvas.setImage(layer.image()));

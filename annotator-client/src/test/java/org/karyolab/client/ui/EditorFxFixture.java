@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,8 +75,7 @@ public abstract class EditorFxFixture {
         Autosave autosave = Autosave.open(who, imageId, clientData.resolve(who.username()), FAST);
         FxToolkit.setupStage(stage -> {
             editor = new EditorView(autosave, null);
-            stage.setScene(new Scene(editor, width, height));
-            stage.show();
+            FxTesting.showAtOrigin(stage, editor, width, height);
         });
         onFx(() -> editor.loadImage());
         await("the full image", () -> editor.fullImageShown());

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.AfterAll;
@@ -91,8 +90,7 @@ class EditorFxTest {
         Autosave autosave = Autosave.open(annotator, imageId, clientData, FAST);
         FxToolkit.setupStage(stage -> {
             editor = new EditorView(autosave, null);
-            stage.setScene(new Scene(editor, 1280, 820));
-            stage.show();
+            FxTesting.showAtOrigin(stage, editor, 1280, 820);
         });
         onFx(() -> editor.loadImage());
         await("the full image", () -> editor.fullImageShown());

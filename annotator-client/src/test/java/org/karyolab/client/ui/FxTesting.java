@@ -29,6 +29,18 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Shared bits of the JavaFX tests: the toolkit, waiting, screenshots, and a synthetic metaphase to look at. */
 public final class FxTesting {
 
+    /**
+     * Shows {@code root} as the test stage's scene, with the stage at the screen's origin: the headless
+     * platform paints into a fixed 1000-row frame buffer, and a stage left lower down by an earlier test
+     * (the app shell centres its window) runs past its end ("IndexOutOfBoundsException in HeadlessWindow.blit").
+     */
+    public static void showAtOrigin(javafx.stage.Stage stage, javafx.scene.Parent root, double width, double height) {
+        stage.setX(0);
+        stage.setY(0);
+        stage.setScene(new javafx.scene.Scene(root, width, height));
+        stage.show();
+    }
+
     private FxTesting() {
     }
 

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javafx.scene.Scene;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,8 +75,7 @@ class ScreenshotFxTest {
         var holder = new EditorView[1];
         FxToolkit.setupStage(stage -> {
             holder[0] = new EditorView(autosave, null);
-            stage.setScene(new Scene(holder[0], 1440, 900));
-            stage.show();
+            FxTesting.showAtOrigin(stage, holder[0], 1440, 900);
         });
         EditorView editor = holder[0];
         onFx(editor::loadImage);

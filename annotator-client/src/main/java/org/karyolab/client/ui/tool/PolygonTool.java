@@ -5,7 +5,11 @@ import org.karyolab.schema.shape.Point;
 import org.karyolab.schema.shape.Polygon;
 import org.karyolab.schema.shape.Shape;
 
-/** Instance outline (segmentation): click around the chromosome; click the first point, Enter or double-click closes it. */
+/**
+ * Instance outline (segmentation): click around the chromosome, then click the first point, Enter or
+ * double-click closes it; or press and drag to trace it freehand (release closes, thinned to about a
+ * screen pixel).
+ */
 public final class PolygonTool extends PathTool {
 
     public PolygonTool(ToolContext ctx) {
@@ -24,7 +28,12 @@ public final class PolygonTool extends PathTool {
 
     @Override
     public String help() {
-        return "click around the outline; click the first point, Enter or double-click closes; Backspace removes the last point";
+        return "click around the outline, or press and drag to trace it freehand (release closes); click the first point, Enter or double-click closes; Backspace removes the last point";
+    }
+
+    @Override
+    boolean freehand() {
+        return true;
     }
 
     @Override

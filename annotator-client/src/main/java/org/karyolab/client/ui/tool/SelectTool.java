@@ -17,6 +17,8 @@ import org.karyolab.client.document.Shapes;
 import org.karyolab.client.ui.canvas.ShapePainter;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.shape.Point;
+import org.karyolab.schema.shape.Polygon;
+import org.karyolab.schema.shape.Polyline;
 import org.karyolab.schema.shape.Shape;
 
 /**
@@ -24,6 +26,10 @@ import org.karyolab.schema.shape.Shape;
  * open suggestion; drag a selected shape to move the selection, drag a grip of the one selected
  * shape to resize, rotate or move a vertex, drag on empty canvas for a rubber band. While dragging
  * the shapes are previewed; the release performs one command (one undo step, one autosave change).
+ *
+ * <p>Vertices of the one selected polygon or polyline (medial axis): drag one to move just it,
+ * Alt+click one to delete it (a polygon keeps at least 3 points, a polyline 2), double-click an edge
+ * to insert a vertex there. Each is one undo step.
  */
 public final class SelectTool implements Tool {
 
@@ -63,7 +69,8 @@ public final class SelectTool implements Tool {
 
     @Override
     public String help() {
-        return "click to select (Shift adds), drag to move, drag a grip to resize or rotate, drag on empty canvas to select an area";
+        return "click to select (Shift adds), drag to move, drag a grip to resize or rotate, drag on empty canvas to select an area;"
+                + " on a selected polygon or axis drag a vertex to move it, Alt+click a vertex deletes it, double-click an edge adds one";
     }
 
     @Override
@@ -88,6 +95,11 @@ public final class SelectTool implements Tool {
         if (annotationsShown && selected.size() == 1 && !e.shift()) {
             Annotation a = selected.getFirst();
             Handle h = handleAt(a.shape(), e.x(), e.y(), tol);
+            if (h != null && e.alt() && h.kind() == Handle.Kind.VERTEX) {
+                deleteVertex(a, h.index());
+                return;
+            }
+            if (h == null && e.clickCount() >= 2 && insertVertex(a, e.x(), e.y(), tol)) return;
             if (h != null) {
                 mode = Mode.HANDLE;
                 handleOwner = a.id();
@@ -123,6 +135,62 @@ public final class SelectTool implements Tool {
             ctx.model().selectedSuggestionProperty().set(null);
         }
         mode = Mode.MARQUEE;
+    }
+
+    /** Alt+click on a vertex: deletes it, unless the shape would have too few points left. */
+    private void deleteVertex(Annotation a, int index) {
+        int count = vertices(a.shape()).size(), least = a.shape() instanceof Polygon ? 3 : 2;
+        if (count <= least) {
+            ctx.model().say("Not deleted: a " + (a.shape() instanceof Polygon ? "polygon" : "medial axis") + " needs at least " + least + " points");
+            return;
+        }
+        ImageDocument d = ctx.model().document();
+        ctx.model().perform(() -> Edits.deleteVertex(d, a.id(), index));
+        ctx.repaint();
+    }
+
+    /**
+     * Double-click on an edge of the selected polygon (exterior, closing edge included) or polyline: inserts a
+     * vertex where the click meets the edge. False when the click is on no edge (then it is an ordinary press).
+     */
+    private boolean insertVertex(Annotation a, double x, double y, double tol) {
+        List<Point> pts = vertices(a.shape());
+        if (pts.size() < 2) return false;
+        boolean closed = a.shape() instanceof Polygon;
+        int n = pts.size(), best = -1;
+        double bestDistance = tol;
+        for (int i = 0; i < (closed ? n : n - 1); i++) {
+            double dist = Shapes.distanceToSegment(pts.get(i), pts.get((i + 1) % n), x, y);
+            if (dist <= bestDistance) {
+                best = i;
+                bestDistance = dist;
+            }
+        }
+        if (best < 0) return false;
+        // The foot of the perpendicular on the edge: the outline keeps its course until the new vertex is dragged.
+        Point p = pts.get(best), q = pts.get((best + 1) % n);
+        double dx = q.x() - p.x(), dy = q.y() - p.y(), len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : Math.clamp(((x - p.x()) * dx + (y - p.y()) * dy) / len2, 0, 1);
+        Point at = new Point(round(ctx.clampX(p.x() + t * dx)), round(ctx.clampY(p.y() + t * dy)));
+        if (at.equals(p) || at.equals(q)) return false;
+        ImageDocument d = ctx.model().document();
+        int after = best;
+        ctx.model().perform(() -> Edits.insertVertex(d, a.id(), after, at));
+        ctx.repaint();
+        return true;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** The editable vertices: a polygon's exterior or a polyline's points; none for other shapes. */
+    private static List<Point> vertices(Shape shape) {
+        return switch (shape) {
+            case Polygon p -> p.exterior();
+            case Polyline l -> l.points();
+            default -> List.of();
+        };
     }
 
     /** Among shapes under the cursor prefer one already selected (so a drag moves the selection), else the topmost. */

@@ -612,7 +612,13 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         var alert = new Alert(Alert.AlertType.INFORMATION);
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("KaryoLab annotator: keyboard shortcuts");
-        alert.getDialogPane().setContent(grid);
+        // The sheet is longer than small screens are tall: it scrolls instead of running off the screen.
+        var scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        double screenHeight = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
+        scroll.setPrefViewportHeight(Math.min(grid.prefHeight(-1), Math.max(240, screenHeight * 0.6)));
+        alert.getDialogPane().setContent(scroll);
         if (getScene() != null) alert.initOwner(getScene().getWindow());
         alert.show();
     }

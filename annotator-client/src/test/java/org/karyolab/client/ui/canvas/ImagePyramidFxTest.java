@@ -6,7 +6,6 @@ import static org.karyolab.client.ui.FxTesting.onFx;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,8 +50,7 @@ class ImagePyramidFxTest {
         var model = new EditorModel(doc, new UndoManager(doc));
         var canvas = onFx(() -> new ImageCanvas(model));
         FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(canvas, 1200, 800));
-            stage.show();
+            FxTesting.showAtOrigin(stage, canvas, 1200, 800);
         });
         onFx(() -> canvas.setImage(layer));
         FxTesting.await("laid out", () -> canvas.getWidth() > 1000);

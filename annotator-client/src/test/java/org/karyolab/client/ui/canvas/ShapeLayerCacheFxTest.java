@@ -5,7 +5,6 @@ import static org.karyolab.client.ui.FxTesting.onFx;
 
 import java.util.List;
 import java.util.Set;
-import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +45,7 @@ class ShapeLayerCacheFxTest {
         var model = new EditorModel(doc, new UndoManager(doc));
         var canvas = onFx(() -> new ImageCanvas(model));
         FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(canvas, 600, 400));
-            stage.show();
+            FxTesting.showAtOrigin(stage, canvas, 600, 400);
         });
         FxTesting.await("laid out", () -> canvas.getWidth() > 500);
 
