@@ -10,6 +10,8 @@ import io.helidon.webserver.http.RoutingResponse;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Request counts and latency histograms per route, served with the rest of the metrics at
@@ -21,6 +23,8 @@ public final class RequestMetrics implements Filter {
     static final String METER = "karyolab.http.requests";
 
     private final MeterRegistry registry;
+    /** The timer per (method, route, status class): looked up once, not built again for every request. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public RequestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -33,16 +37,20 @@ public final class RequestMetrics implements Filter {
             chain.proceed();
         } finally {
             long nanos = System.nanoTime() - start;
+            String method = req.prologue().method().text();
             String route = req.matchingPattern().orElse("unmatched");
-            Timer timer = registry.getOrCreate(Timer.builder(METER)
-                    .description("HTTP requests by route: count and latency")
-                    .publishPercentileHistogram(true)
-                    .minimumExpectedValue(Duration.ofNanos(100_000))
-                    .maximumExpectedValue(Duration.ofSeconds(10))
-                    .tags(List.of(Tag.create("method", req.prologue().method().text()),
-                            Tag.create("route", route),
-                            Tag.create("status", res.status().code() / 100 + "xx"))));
-            timer.record(Duration.ofNanos(nanos));
+            String status = res.status().code() / 100 + "xx";
+            timers.computeIfAbsent(method + ' ' + route + ' ' + status, key -> timer(method, route, status))
+                    .record(Duration.ofNanos(nanos));
         }
+    }
+
+    private Timer timer(String method, String route, String status) {
+        return registry.getOrCreate(Timer.builder(METER)
+                .description("HTTP requests by route: count and latency")
+                .publishPercentileHistogram(true)
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .tags(List.of(Tag.create("method", method), Tag.create("route", route), Tag.create("status", status))));
     }
 }
