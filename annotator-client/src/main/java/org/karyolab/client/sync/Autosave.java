@@ -151,24 +151,49 @@ public final class Autosave implements AutoCloseable {
      * @throws ServerUnreachableException if the server does not answer (the journal stays as it is)
      */
     public static Autosave open(KaryoLabClient client, String imageId, Path dataDir, Settings settings) {
-        ImageInfo info = client.image(imageId);
-        Journal journal = new Journal(Journal.fileFor(dataDir, client.baseUrl(), imageId));
-        ImageDocument document = new ImageDocument(info.asset(), client.username());
-        Autosave autosave = new Autosave(client, document, journal, settings);
+        Autosave autosave = prepare(client, client.image(imageId), dataDir, settings);
         try {
-            autosave.call(() -> {
-                synchronized (autosave) {
-                    journal.pending().forEach(e -> autosave.outbox.add(new Pending(e.seq(), e.op(), true)));
-                }
-                autosave.drain();
-            });
-            if (!autosave.online) throw new ServerUnreachableException("the server stopped answering while the journal was sent", null);
-            autosave.reload();
+            autosave.load();
         } catch (RuntimeException e) {
             autosave.closeQuietly();
             throw e;
         }
         return autosave;
+    }
+
+    /**
+     * {@link #open} in two steps, so a view can be shown before the annotations are here: an
+     * autosave on an <em>empty</em> document of the image (no request is made), then {@link #load}.
+     * Until {@code load} has returned, the document must not be edited.
+     */
+    public static Autosave prepare(KaryoLabClient client, ImageInfo info, Path dataDir, Settings settings) {
+        Journal journal = new Journal(Journal.fileFor(dataDir, client.baseUrl(), info.id()));
+        return new Autosave(client, new ImageDocument(info.asset(), client.username()), journal, settings);
+    }
+
+    /**
+     * The rest of {@link #open}: sends what the journal still holds (in order), then loads the
+     * annotations and suggestions into the document in one step (nothing is loaded if it throws).
+     * May be called again after it threw (a retry); the autosave then stays usable.
+     */
+    public void load() {
+        load(n -> { });
+    }
+
+    /** {@link #load()}, telling {@code arriving} how many annotations are coming once the server's answer is here (autosave's thread). */
+    public void load(java.util.function.IntConsumer arriving) {
+        call(() -> {
+            synchronized (this) {
+                var queued = new java.util.HashSet<Long>();
+                outbox.forEach(p -> queued.add(p.seq));
+                journal.pending().forEach(e -> {
+                    if (!queued.contains(e.seq())) outbox.add(new Pending(e.seq(), e.op(), true));
+                });
+            }
+            drain();
+        });
+        if (!online) throw new ServerUnreachableException("the server stopped answering while the journal was sent", null);
+        reload(arriving);
     }
 
     public ImageDocument document() {
@@ -196,13 +221,17 @@ public final class Autosave implements AutoCloseable {
      * nothing is waiting to be sent, so no edit is thrown away.
      */
     public void reload() {
+        reload(n -> { });
+    }
+
+    private void reload(java.util.function.IntConsumer arriving) {
         call(() -> {
             synchronized (this) {
                 if (!outbox.isEmpty() || !dirty.isEmpty() || !dirtySuggestions.isEmpty()) {
                     throw new IllegalStateException("unsent edits: flush them before reloading");
                 }
             }
-            List<Annotation> annotations = client.annotations(document.imageId());
+            List<Annotation> annotations = client.annotations(document.imageId(), arriving);
             List<ModelSuggestion> suggestions = client.suggestions(document.imageId(), true);
             synchronized (document) {
                 synchronized (this) {

@@ -35,6 +35,8 @@ public final class EditorModel {
     private final ObjectProperty<Adjustments> adjustments = new SimpleObjectProperty<>(this, "adjustments", Adjustments.NONE);
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final StringProperty typedClass = new SimpleStringProperty(this, "typedClass", "");
+    /** Why edits are refused right now (the annotations are still loading), or null when editing is possible. */
+    private final StringProperty editingBlocked = new SimpleStringProperty(this, "editingBlocked", null);
 
     public EditorModel(ImageDocument document, UndoManager undo) {
         this.document = Objects.requireNonNull(document);
@@ -55,6 +57,10 @@ public final class EditorModel {
      * Returns the command, or null if it was not applied.
      */
     public Command perform(java.util.function.Supplier<Command> edit) {
+        if (!editable()) {
+            say(editingBlocked.get());
+            return null;
+        }
         try {
             Command c = edit.get();
             undo.perform(c);
@@ -69,6 +75,10 @@ public final class EditorModel {
     }
 
     public boolean undoStep() {
+        if (!editable()) {
+            say(editingBlocked.get());
+            return false;
+        }
         String name = undo.undoName();
         boolean done = undo.undo();
         say(done ? "Undone: " + name : "Nothing to undo");
@@ -76,6 +86,10 @@ public final class EditorModel {
     }
 
     public boolean redoStep() {
+        if (!editable()) {
+            say(editingBlocked.get());
+            return false;
+        }
         String name = undo.redoName();
         boolean done = undo.redo();
         say(done ? "Redone: " + name : "Nothing to redo");
@@ -126,6 +140,16 @@ public final class EditorModel {
 
     public StringProperty typedClassProperty() {
         return typedClass;
+    }
+
+    /** Edits are possible (false while the image's annotations load: {@link #perform} and undo/redo refuse, saying why). */
+    public boolean editable() {
+        return editingBlocked.get() == null;
+    }
+
+    /** Set to a reason to refuse edits (shown when one is tried), null to allow them again. */
+    public StringProperty editingBlockedProperty() {
+        return editingBlocked;
     }
 
     public void say(String text) {

@@ -114,12 +114,18 @@ public final class KaryoLabApp extends Application {
         show(new ImagesView(client, project, this::openImage, this::showProjects));
     }
 
-    /** Opens the editor on an image: autosave first sends any journal left from an earlier session, then loads it. */
+    /**
+     * Opens the editor on an image: it shows the image as soon as the pixels are here, while autosave sends any
+     * journal left from an earlier session and then loads the annotations (editing starts once they are in).
+     */
     public void openImage(String imageId, Lease lease) {
         stage.getScene().setCursor(javafx.scene.Cursor.WAIT);
+        String projectId = project.id();
         // The pixels do not depend on the annotations: fetch and decode them meanwhile.
         var pixels = org.karyolab.client.ui.view.ImageLoad.start(client, imageId);
-        Fx.async(() -> Autosave.open(client, imageId, settings.data(), Autosave.Settings.DEFAULT), autosave -> {
+        // Progressive open: the editor shows the image as soon as it is here; the annotations load behind it
+        // (journal first, as Autosave.open does), and editing starts once they have (EditorView.loadAnnotations).
+        Fx.async(() -> Autosave.prepare(client, client.image(imageId), settings.data(), Autosave.Settings.DEFAULT), autosave -> {
             stage.getScene().setCursor(javafx.scene.Cursor.DEFAULT);
             editor = new EditorView(autosave, lease);
             editor.setOnBack(() -> {
@@ -128,7 +134,9 @@ public final class KaryoLabApp extends Application {
             });
             show(editor);
             editor.loadImageFrom(pixels);
-            org.karyolab.client.ui.live.LiveEvents.attach(editor, project.id());
+            EditorView opened = editor;
+            // Others' saves are taken in once there is a document to take them into (a failed load stays empty).
+            opened.loadAnnotations(() -> org.karyolab.client.ui.live.LiveEvents.attach(opened, projectId));
             editor.canvas().requestFocus();
         }, err -> {
             pixels.close();

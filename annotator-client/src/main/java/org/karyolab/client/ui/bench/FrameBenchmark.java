@@ -57,7 +57,7 @@ final class FrameBenchmark {
             new Phase("pan at 1:1", 0.25), new Phase("zoom 1:1 to 4:1 and back", 0.15), new Phase("zoom out to whole", 0.15));
 
     record Result(Stats lockStep, Map<String, Stats> byPhase, Stats draw, Stats render, Stats continuousGaps,
-                  double continuousFps, int maxDrawn, int minDrawn) {}
+                  double continuousFps, int maxDrawn, int minDrawn, Stats composite) {}
 
     private final ClientBenchmark.Options options;
     private ImageCanvas canvas;
@@ -98,7 +98,7 @@ final class FrameBenchmark {
                 from = to;
             }
             return new Result(Stats.of(measured.total), byPhase, Stats.of(measured.draw), Stats.of(measured.render),
-                    Stats.of(continuous.gaps), continuous.fps, measured.maxDrawn, measured.minDrawn);
+                    Stats.of(continuous.gaps), continuous.fps, measured.maxDrawn, measured.minDrawn, Stats.of(measured.composite));
         } finally {
             onFx(() -> {
                 stage.close();
@@ -146,6 +146,8 @@ final class FrameBenchmark {
         final List<Long> total = new ArrayList<>();
         final List<Long> draw = new ArrayList<>();
         final List<Long> render = new ArrayList<>();
+        /** Of the draw time, what the frame compositor took (image and shape layer composited in Java). */
+        final List<Long> composite = new ArrayList<>();
         int maxDrawn;
         int minDrawn = Integer.MAX_VALUE;
     }
@@ -156,6 +158,7 @@ final class FrameBenchmark {
         var state = new Object() {
             int i;
             long drawnAtStep;
+            long composedAtStep;
             volatile long render;
             volatile long pulseAt;
             volatile boolean awaitingPulse;
@@ -170,12 +173,14 @@ final class FrameBenchmark {
                 out.draw.add(draw);
                 out.render.add(state.render);
                 out.total.add(draw + state.render);
+                out.composite.add(canvas.composeNanos() - state.composedAtStep);
             }
             if (state.i == n) {
                 done.complete(out);
                 return;
             }
             state.drawnAtStep = canvas.drawNanos();
+            state.composedAtStep = canvas.composeNanos();
             step(state.i, n);
             canvas.draw();
             int drawn = canvas.lastDrawnAnnotations() + canvas.lastDrawnSuggestions();

@@ -32,7 +32,16 @@ import org.karyolab.client.ui.view.ImageLoad;
  */
 final class OpenBenchmark {
 
-    record Run(long documentNs, long thumbnailNs, long fullNs, int annotations, int suggestions) {}
+    /**
+     * One open, in ns from the request: {@code documentNs} the annotations loaded into the document (the editor's
+     * {@code loadAnnotations} done), {@code thumbnailNs} first paint (the thumbnail), {@code annotationsNs} the first
+     * frame with every shape painted, {@code fullNs} full resolution painted. With {@code -Dkaryolab.bench.blockingOpen=true}
+     * the open is the old one ({@code Autosave.open}, then the editor), for comparison.
+     */
+    record Run(long documentNs, long thumbnailNs, long fullNs, long annotationsNs, int annotations, int suggestions) {}
+
+    /** The editor waits for the annotations before it shows (the open before the progressive one). */
+    static final boolean BLOCKING = Boolean.getBoolean("karyolab.bench.blockingOpen");
 
     record Result(String server, String imageId, int width, int height, List<Run> runs) {}
 
@@ -169,12 +178,15 @@ final class OpenBenchmark {
             volatile long documentAt;
             volatile long thumbnailAt;
             volatile long fullAt;
+            volatile long annotationsAt;
             volatile boolean thumbnailInFrame;
             volatile boolean fullInFrame;
+            volatile boolean annotationsInFrame;
         };
         var done = new CompletableFuture<Run>();
         // In each pulse (JavaFX thread, before the sync to the renderer): once the canvas holds an image,
-        // draw it into this very frame, so the next painted frame is the first one showing it.
+        // draw it into this very frame, so the next painted frame is the first one showing it. Likewise
+        // for the annotations once they are in the document, when the shape layer is complete (not mid-slices).
         clock.onPulse(() -> {
             EditorView e = state.editor;
             if (e == null) return;
@@ -186,26 +198,50 @@ final class OpenBenchmark {
                 e.canvas().draw();
                 state.fullInFrame = true;
             }
+            if (!state.annotationsInFrame && state.documentAt != 0 && e.canvas().shownImage() != null) {
+                e.canvas().draw();
+                state.annotationsInFrame = !e.canvas().shapeLayerRendering();
+            }
         });
         clock.onRendered(() -> {
             long now = System.nanoTime();
             if (state.thumbnailInFrame && state.thumbnailAt == 0) state.thumbnailAt = now;
-            if (state.fullInFrame && state.fullAt == 0) {
-                state.fullAt = now;
+            if (state.fullInFrame && state.fullAt == 0) state.fullAt = now;
+            if (state.annotationsInFrame && state.annotationsAt == 0) state.annotationsAt = now;
+            if (state.fullAt != 0 && state.annotationsAt != 0 && !done.isDone()) {
                 EditorView e = state.editor;
                 done.complete(new Run(state.documentAt - state.t0, state.thumbnailAt - state.t0, state.fullAt - state.t0,
-                        e.model().document().size(), e.model().document().openSuggestions().size()));
+                        state.annotationsAt - state.t0, e.model().document().size(), e.model().document().openSuggestions().size()));
             }
         });
         state.t0 = System.nanoTime(); // the request, not when the JavaFX thread gets to it
         Platform.runLater(() -> {
             var pixels = ImageLoad.start(client, imageId); // as KaryoLabApp.openImage: the pixels while the annotations load
-            Fx.async(() -> Autosave.open(client, imageId, journal, Autosave.Settings.DEFAULT), autosave -> {
-                state.documentAt = System.nanoTime();
+            if (BLOCKING) {
+                Fx.async(() -> Autosave.open(client, imageId, journal, Autosave.Settings.DEFAULT), autosave -> {
+                    state.documentAt = System.nanoTime();
+                    var editor = new EditorView(autosave, null);
+                    state.editor = editor;
+                    stage.getScene().setRoot(editor);
+                    editor.loadImageFrom(pixels);
+                }, err -> {
+                    pixels.close();
+                    done.completeExceptionally(err);
+                });
+                return;
+            }
+            // as KaryoLabApp.openImage: the editor on an empty document as soon as the image record is here
+            Fx.async(() -> Autosave.prepare(client, client.image(imageId), journal, Autosave.Settings.DEFAULT), autosave -> {
                 var editor = new EditorView(autosave, null);
                 state.editor = editor;
                 stage.getScene().setRoot(editor);
                 editor.loadImageFrom(pixels);
+                var loading = editor.loadAnnotations(() -> state.documentAt = System.nanoTime());
+                loading.stateProperty().addListener((o, was, now) -> {
+                    if (now == org.karyolab.client.ui.view.AnnotationLoading.State.FAILED) {
+                        done.completeExceptionally(new IllegalStateException("the annotations did not load"));
+                    }
+                });
             }, err -> {
                 pixels.close();
                 done.completeExceptionally(err);

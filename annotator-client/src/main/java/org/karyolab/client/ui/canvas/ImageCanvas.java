@@ -59,6 +59,20 @@ public final class ImageCanvas extends Region implements ToolContext {
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool");
     private final ReadOnlyStringWrapper pointer = new ReadOnlyStringWrapper(this, "pointer", "");
     private Image shown;
+    /** The layer shown, whose int[] pixels the compositor reads; null for an image set without one. */
+    private ImageLayer shownLayer;
+    /**
+     * Image and shape layer composited in Java into one screen-sized image (one unscaled blit per frame; see
+     * {@link FrameCompositor}); {@code -Dkaryolab.canvas.compositor=false} draws them as two images as before.
+     */
+    private final FrameCompositor compositor = Boolean.parseBoolean(System.getProperty("karyolab.canvas.compositor", "true"))
+            ? new FrameCompositor() : null;
+    /** The view has not moved for {@link ShapeLayerCache#SETTLE}: the compositor may filter a downscaled image. */
+    private final javafx.animation.PauseTransition viewSettle = new javafx.animation.PauseTransition(ShapeLayerCache.SETTLE);
+    private boolean viewSettled;
+    private double lastScale = Double.NaN;
+    private double lastOffsetX;
+    private double lastOffsetY;
     /** {@link #shown} and its halved copies, level 0 first (just {@code shown} when set without a layer). */
     private List<? extends Image> levels = List.of();
     private boolean fitted;
@@ -98,6 +112,10 @@ public final class ImageCanvas extends Region implements ToolContext {
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         addEventHandler(MouseEvent.MOUSE_MOVED, this::moved);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        viewSettle.setOnFinished(e -> {
+            viewSettled = true;
+            repaint();
+        });
     }
 
     // --- ToolContext ----------------------------------------------------------------------------
@@ -141,6 +159,7 @@ public final class ImageCanvas extends Region implements ToolContext {
     /** The image to show: the thumbnail first (any size: it is stretched to the image's), then the full one. */
     public void setImage(Image image) {
         shown = image;
+        shownLayer = null;
         levels = image == null ? List.of() : List.of(image);
         repaint();
     }
@@ -152,6 +171,7 @@ public final class ImageCanvas extends Region implements ToolContext {
      */
     public void setImage(ImageLayer layer) {
         shown = layer.image();
+        shownLayer = layer;
         levels = layer.levels();
         repaint();
     }
@@ -321,9 +341,19 @@ public final class ImageCanvas extends Region implements ToolContext {
     private void drawFrame() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
-        g.setFill(SURROUND);
-        g.fillRect(0, 0, w, h);
-        drawImage(g);
+        trackViewMoves();
+        FrameCompositor.Source source = compositor == null || shownLayer == null ? null : shownLayer.source();
+        var asset = model.document().image();
+        if (source != null) {
+            // One screen-sized image: surround, image level and cached shapes composited in Java.
+            shapeLayer.update(viewport, asset.width(), asset.height());
+            g.drawImage(compositor.compose(viewport, source, shapeLayer.pixels(), asset.width(), asset.height(), viewSettled), 0, 0);
+        } else {
+            g.setFill(SURROUND);
+            g.fillRect(0, 0, w, h);
+            drawImage(g);
+            shapeLayer.draw(g, viewport, asset.width(), asset.height());
+        }
         Bounds visible = viewport.visibleImageArea();
         ImageDocument d = model.document();
         Tool t = tool();
@@ -333,8 +363,6 @@ public final class ImageCanvas extends Region implements ToolContext {
         lastVisible = visible;
         lastShowSuggestions = model.showSuggestionsProperty().get();
         lastShowAnnotations = showAnnotations;
-        var img = d.image();
-        shapeLayer.draw(g, viewport, img.width(), img.height());
         // Live on top of the bitmap: the chosen suggestion, the selection with its handles and tool previews.
         ModelSuggestion chosen = model.showSuggestionsProperty().get() ? model.selectedSuggestionValue() : null;
         if (chosen != null) {
@@ -351,6 +379,27 @@ public final class ImageCanvas extends Region implements ToolContext {
             }
         }
         if (t != null) t.drawOverlay(g);
+    }
+
+    /** Notes whether the view moved since the last frame; once it stops for a moment the compositor filters (repaint). */
+    private void trackViewMoves() {
+        if (viewport.scale() != lastScale || viewport.offsetX() != lastOffsetX || viewport.offsetY() != lastOffsetY) {
+            lastScale = viewport.scale();
+            lastOffsetX = viewport.offsetX();
+            lastOffsetY = viewport.offsetY();
+            viewSettled = false;
+            if (compositor != null) viewSettle.playFromStart();
+        }
+    }
+
+    /** Time spent compositing frames so far (part of {@link #drawNanos()}), in ns; 0 without the compositor. */
+    public long composeNanos() {
+        return compositor == null ? 0 : compositor.composeNanos();
+    }
+
+    /** How many frames the compositor composed rather than reused (tests); -1 without it. */
+    public long composedFrames() {
+        return compositor == null ? -1 : compositor.composed();
     }
 
     /** The cached layer's items: open suggestions but the chosen one, then unselected annotations, meeting {@code area} (image pixels). */

@@ -30,6 +30,10 @@ public final class ImageLayer implements AutoCloseable {
     /** The pixels of levels 1.. (level 0's are {@link #buffer}), rebuilt by {@link #buildLevels()}. */
     private final List<int[]> levelPixels = new ArrayList<>();
     private final Runnable onUpdated;
+    /** Changes (JavaFX thread) each time new pixels are shown; the compositor recomposes on a change. */
+    private long version;
+    /** The worker is writing the int[] pixels: the compositor must not read them (the canvas draws the images meanwhile). Set on the JavaFX thread. */
+    private volatile boolean writing;
     private final AtomicReference<Adjustments> wanted = new AtomicReference<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "karyolab-image-adjust");
@@ -74,6 +78,23 @@ public final class ImageLayer implements AutoCloseable {
         }
     }
 
+    /**
+     * The levels' pixels for the {@link FrameCompositor} (JavaFX thread), or null while the worker is writing
+     * new ones (an adjustment being computed): then the canvas draws the {@link #levels()} images as before.
+     */
+    FrameCompositor.Source source() {
+        if (writing) return null;
+        int n = levels.size();
+        int[][] px = new int[n][];
+        int[] ws = new int[n], hs = new int[n];
+        for (int level = 0; level < n; level++) {
+            px[level] = level == 0 ? buffer : levelPixels.get(level - 1);
+            ws[level] = ImagePyramid.levelSize(width(), level);
+            hs[level] = ImagePyramid.levelSize(height(), level);
+        }
+        return new FrameCompositor.Source(this, version, px, ws, hs);
+    }
+
     public WritableImage image() {
         return image;
     }
@@ -99,11 +120,25 @@ public final class ImageLayer implements AutoCloseable {
     private void drain() {
         Adjustments a;
         while ((a = wanted.getAndSet(null)) != null) {
+            // Raised on the JavaFX thread, between two frames: no frame is being composed from these pixels as they change.
+            var raised = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                writing = true;
+                raised.countDown();
+            });
+            try {
+                raised.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             pixels.render(a, buffer);
             buildLevels();
             var shown = new CountDownLatch(1);
             Platform.runLater(() -> {
                 writeLevels();
+                version++;
+                writing = false;
                 shown.countDown();
                 onUpdated.run();
             });

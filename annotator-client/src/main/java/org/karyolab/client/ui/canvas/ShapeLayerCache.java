@@ -7,6 +7,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
@@ -92,6 +93,10 @@ final class ShapeLayerCache {
     /** Items drawn between two rasterizations, adapted so that a batch takes about half a slice. */
     private int batch = 100;
     private long renders;
+    /** The bitmap's pixels for the compositor, read after render number {@link #pixelsOf}. */
+    private int[] bitmapPixels;
+    private long pixelsOf = -1;
+    private FrameCompositor.Shapes shapes;
 
     /** A re-render: what it draws, through which viewport, and how far it has got. */
     private static final class Render {
@@ -154,6 +159,28 @@ final class ShapeLayerCache {
 
     /** Draws the layer for viewport {@code v} into {@code g}, re-rendering the bitmap now or a slice of it if needed. */
     void draw(GraphicsContext g, Viewport v, double imageWidth, double imageHeight) {
+        update(v, imageWidth, imageHeight);
+        drawBitmap(g, v);
+    }
+
+    /**
+     * The bitmap's pixels (premultiplied ARGB) with its zoom and origin, for the {@link FrameCompositor}; read from
+     * the bitmap once per re-render. Null when there is no bitmap (nothing of the image on screen yet).
+     */
+    FrameCompositor.Shapes pixels() {
+        if (bitmap == null) return null;
+        if (pixelsOf != renders) {
+            int w = (int) bitmap.getWidth(), h = (int) bitmap.getHeight();
+            if (bitmapPixels == null || bitmapPixels.length != w * h) bitmapPixels = new int[w * h];
+            bitmap.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), bitmapPixels, 0, w);
+            pixelsOf = renders;
+            shapes = new FrameCompositor.Shapes(renders, bitmapPixels, w, h, scale, originX, originY);
+        }
+        return shapes;
+    }
+
+    /** Re-renders the bitmap for viewport {@code v} now, or starts/continues a re-render in slices, as needed. */
+    void update(Viewport v, double imageWidth, double imageHeight) {
         if (!valid || bitmap == null && !offScreen(v, imageWidth, imageHeight)) {
             valid = true; // first: an invalidate() from another thread while rendering must win
             pending = start(v, imageWidth, imageHeight);
@@ -178,6 +205,10 @@ final class ShapeLayerCache {
                 slices.start();
             }
         }
+    }
+
+    /** Draws the bitmap as it is for viewport {@code v} (scaled or offset). */
+    void drawBitmap(GraphicsContext g, Viewport v) {
         if (bitmap == null) return;
         // Only the bitmap's pixels that are on screen (whole pixels; the margin is off screen): the software
         // renderer's cost goes with the pixels it is handed.

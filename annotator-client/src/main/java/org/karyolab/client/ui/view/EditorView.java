@@ -235,6 +235,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
      */
     public void loadImageFrom(ImageLoad load) {
         load.claim(canvas::repaint);
+        firstImage = load.thumbnail();
         load.thumbnail().whenComplete((thumb, err) -> Fx.onFx(() -> {
             if (err != null) {
                 model.say("Thumbnail: " + Errors.message(unwrap(err)));
@@ -268,6 +269,33 @@ public final class EditorView extends BorderPane implements AutoCloseable {
 
     public boolean fullImageShown() {
         return fullImageShown;
+    }
+
+    // --- annotations, after the editor is on screen (progressive open) ---------------------------
+
+    private AnnotationLoading annotationLoading;
+    /** The thumbnail on its way ({@link #loadImageFrom}): the annotations' load starts once it is here, not to slow the first paint. */
+    private java.util.concurrent.CompletableFuture<?> firstImage = java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    /**
+     * For an autosave made with {@link Autosave#prepare} (empty document): loads the annotations in the
+     * background while the editor shows the image, refusing edits until they are here (see
+     * {@link AnnotationLoading}); {@code onReady} runs on the JavaFX thread once they are.
+     */
+    public AnnotationLoading loadAnnotations(Runnable onReady) {
+        if (annotationLoading != null) throw new IllegalStateException("the annotations are already loading");
+        annotationLoading = new AnnotationLoading(this, autosave, onReady);
+        annotationLoading.start(firstImage);
+        return annotationLoading;
+    }
+
+    /** The annotations' load started by {@link #loadAnnotations}, or null (opened with {@link Autosave#open}). */
+    public AnnotationLoading annotationLoading() {
+        return annotationLoading;
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     private void showLayer(ImageLayer next) {
@@ -677,6 +705,10 @@ public final class EditorView extends BorderPane implements AutoCloseable {
             }
         }
         if (e.isAltDown()) return false;
+        if (!model.editable() && !AnnotationLoading.viewingKey(e)) { // the annotations are still loading
+            model.say(model.editingBlockedProperty().get());
+            return true;
+        }
         if (tool != null && tool.busy() && tool.keyPressed(e)) return true;
         if (tool instanceof org.karyolab.client.ui.tool.ExtraKeys k && k.extraKey(e)) return true;
         if (code == KeyCode.K && e.isShiftDown()) {
