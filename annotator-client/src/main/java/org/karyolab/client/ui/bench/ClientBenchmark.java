@@ -181,7 +181,8 @@ public final class ClientBenchmark {
         double cold = r.runs().getFirst().thumbnailNs() / 1e6;
         boolean ok = cold <= FIRST_PAINT_TARGET_MS && thumb.max() <= FIRST_PAINT_TARGET_MS;
         System.out.printf("  target: first paint <= %.0f ms (cold and every warm open): %s%n", FIRST_PAINT_TARGET_MS, ok ? "PASS" : "MISS");
-        if (!ok) misses.add("first paint %.0f ms cold, %.0f ms worst warm > %.0f ms".formatted(cold, thumb.max(), FIRST_PAINT_TARGET_MS));
+        if (cold > FIRST_PAINT_TARGET_MS) misses.add("first paint %.0f ms cold > %.0f ms".formatted(cold, FIRST_PAINT_TARGET_MS));
+        if (thumb.max() > FIRST_PAINT_TARGET_MS) misses.add("first paint %.0f ms in the worst warm open > %.0f ms".formatted(thumb.max(), FIRST_PAINT_TARGET_MS));
         return 0;
     }
 }

@@ -11,6 +11,7 @@ import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -235,14 +236,19 @@ public final class EditorView extends BorderPane implements AutoCloseable {
      */
     public void loadImageFrom(ImageLoad load) {
         load.claim(canvas::repaint);
-        firstImage = load.thumbnail();
+        var thumbnailPainted = new java.util.concurrent.CompletableFuture<Void>();
+        thumbnailPainted.thenRun(load::thumbnailPainted);
+        firstImage = thumbnailPainted;
         load.thumbnail().whenComplete((thumb, err) -> Fx.onFx(() -> {
             if (err != null) {
                 model.say("Thumbnail: " + Errors.message(unwrap(err)));
+                thumbnailPainted.complete(null);
             } else if (fullImageShown || closed) {
                 thumb.close();
+                thumbnailPainted.complete(null);
             } else {
                 showLayer(thumb);
+                afterNextFrame(() -> thumbnailPainted.complete(null));
             }
         }));
         load.full().whenComplete((full, err) -> Fx.onFx(() -> {
@@ -255,6 +261,30 @@ public final class EditorView extends BorderPane implements AutoCloseable {
                 showLayer(full);
             }
         }));
+    }
+
+    /**
+     * Runs {@code then} once the frame holding what was just shown has been painted: a pulse lays it
+     * out and hands it to the renderer, and the next pulse starts only after that render.
+     */
+    private void afterNextFrame(Runnable then) {
+        Scene scene = getScene();
+        if (scene == null) {
+            then.run();
+            return;
+        }
+        var pulses = new int[1];
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (++pulses[0] < 2) {
+                Platform.requestNextPulse();
+                return;
+            }
+            Platform.runLater(() -> scene.removePostLayoutPulseListener(listener[0]));
+            if (pulses[0] == 2) then.run();
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
     }
 
     private static Throwable unwrap(Throwable t) {
@@ -274,7 +304,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
     // --- annotations, after the editor is on screen (progressive open) ---------------------------
 
     private AnnotationLoading annotationLoading;
-    /** The thumbnail on its way ({@link #loadImageFrom}): the annotations' load starts once it is here, not to slow the first paint. */
+    /** The thumbnail's first painted frame ({@link #loadImageFrom}): the annotations' load starts after it, not to slow the first paint. */
     private java.util.concurrent.CompletableFuture<?> firstImage = java.util.concurrent.CompletableFuture.completedFuture(null);
 
     /**
