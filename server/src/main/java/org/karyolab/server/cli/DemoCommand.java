@@ -141,8 +141,14 @@ final class DemoCommand implements Callable<Integer> {
             return;
         }
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("-jar", clientJar.toString(), "--server", url));
+        Path launcher = Path.of("karyolab");
+        if (Files.isExecutable(launcher)) {
+            // through the launcher: the client's JVM flags and its AOT cache (a faster first image open)
+            command.addAll(List.of(launcher.toAbsolutePath().toString(), "client", "--server", url));
+        } else {
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.addAll(List.of("-jar", clientJar.toString(), "--server", url));
+        }
         new ProcessBuilder(command).inheritIO().start();
         System.out.println("  annotator:      opened");
     }
