@@ -10,6 +10,7 @@ import org.karyolab.server.http.AnnotationsHttpService;
 import org.karyolab.server.http.AuthFilter;
 import org.karyolab.server.http.AuthHttpService;
 import org.karyolab.server.http.Guard;
+import org.karyolab.server.http.ImageLabelsHttpService;
 import org.karyolab.server.http.ImagesHttpService;
 import org.karyolab.server.http.KaryotypeHttpService;
 import org.karyolab.server.http.ProjectsHttpService;
@@ -24,6 +25,7 @@ import org.karyolab.server.service.AnnotationService;
 import org.karyolab.server.service.EventBus;
 import org.karyolab.server.http.EventsHttpService;
 import org.karyolab.server.service.AuditService;
+import org.karyolab.server.service.ImageLabelService;
 import org.karyolab.server.service.ImageService;
 import org.karyolab.server.service.KaryotypeService;
 import org.karyolab.server.service.ProjectService;
@@ -34,6 +36,7 @@ import org.karyolab.server.store.AnnotationRepository;
 import org.karyolab.server.store.AuditRepository;
 import org.karyolab.server.store.BlobStore;
 import org.karyolab.server.store.Database;
+import org.karyolab.server.store.ImageLabelRepository;
 import org.karyolab.server.store.ImageRepository;
 import org.karyolab.server.store.LeaseRepository;
 import org.karyolab.server.store.ReviewRepository;
@@ -53,7 +56,7 @@ import java.util.logging.Logger;
 public record Services(ProjectService projects, ImageService images, AnnotationService annotations, AuthService auth,
                        AccessService access, AuditService audit, SuggestionService suggestions, ReviewService reviews,
                        WorkQueue queue,
-                       EventBus events) {
+                       EventBus events, ImageLabelService imageLabels) {
 
     private static final Logger LOG = Logger.getLogger(Services.class.getName());
 
@@ -85,7 +88,8 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
                 new SuggestionService(new SuggestionRepository(database, annotationStore), images, clock, events),
                 new ReviewService(annotationStore, new ReviewRepository(database, annotationStore), images, clock, events),
                 new WorkQueue(new LeaseRepository(database), images, clock, leaseTime()),
-                events);
+                events,
+                new ImageLabelService(new ImageLabelRepository(database, clock), images, events));
     }
 
     /**
@@ -119,6 +123,7 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
                 .register("/api/v1/annotations", annotationRoutes.byId())
                 .register("/api/v1/projects", new EventsHttpService(events, guard).byProject())
                 .register("/api/v1/images", suggestionRoutes.byImage(), reviewRoutes.byImage(), queueRoutes.byImage())
+                .register("/api/v1/images", new ImageLabelsHttpService(imageLabels, guard))
                 .register("/api/v1/suggestions", suggestionRoutes.byId())
                 .register("/api/v1/annotations", reviewRoutes.byAnnotation())
                 .register("/api/v1/projects", suggestionRoutes.byProject(), queueRoutes.byProject())

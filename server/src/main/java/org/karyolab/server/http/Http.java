@@ -92,6 +92,21 @@ final class Http {
                 res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
                 res.send(SchemaJson.write(body));
             }
+            case Outcome.Stale<T> stale -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("type", "urn:karyolab:problem:stale-revision");
+                body.put("title", "Stale revision");
+                body.put("status", Status.PRECONDITION_FAILED_412.code());
+                body.put("detail", "you edited revision " + stale.expectedRevision() + " of the " + stale.what() + " of '"
+                        + stale.id() + "' but they are at revision " + stale.currentRevision()
+                        + "; reload, merge, and save again with If-Match: \"" + stale.currentRevision() + "\"");
+                body.put("currentRevision", stale.currentRevision());
+                body.put("current", stale.current());
+                res.status(Status.PRECONDITION_FAILED_412);
+                res.header(HeaderNames.ETAG, etag(stale.currentRevision()));
+                res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+                res.send(SchemaJson.write(body));
+            }
             case Outcome.TooLarge<T> tooLarge -> problem(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "too-large",
                     "Too large", tooLarge.detail(), List.of());
             case Outcome.Unsupported<T> unsupported -> problem(res, Status.UNSUPPORTED_MEDIA_TYPE_415,
@@ -128,6 +143,11 @@ final class Http {
      * not a revision (400), the problem is already sent and the result is empty.
      */
     static Optional<Long> ifMatch(ServerRequest req, ServerResponse res) {
+        return ifMatch(req, res, 1);
+    }
+
+    /** As {@link #ifMatch(ServerRequest, ServerResponse)}, for things whose first revision is {@code lowest} (0: never saved). */
+    static Optional<Long> ifMatch(ServerRequest req, ServerResponse res, long lowest) {
         Optional<String> header = req.headers().first(HeaderNames.IF_MATCH);
         if (header.isEmpty()) {
             problem(res, Status.PRECONDITION_REQUIRED_428, "precondition-required", "Precondition required",
@@ -139,7 +159,7 @@ final class Http {
         value = value.replace("\"", "");
         try {
             long revision = Long.parseLong(value);
-            if (revision >= 1) return Optional.of(revision);
+            if (revision >= lowest) return Optional.of(revision);
         } catch (NumberFormatException ignored) {
             // answered below
         }

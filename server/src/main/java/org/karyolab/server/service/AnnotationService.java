@@ -71,7 +71,8 @@ public final class AnnotationService {
         Instant now = clock.instant();
         Annotation candidate = new Annotation(id, imageId, draft.shape(), draft.labels(), draft.provenance(), 1,
                 draft.status() == null ? AnnotationStatus.DRAFT : draft.status(), now, now);
-        List<Violation> violations = candidate.validate(image.get().width(), image.get().height());
+        List<Violation> violations = new ArrayList<>(candidate.validate(image.get().width(), image.get().height()));
+        reviewOnly(draft.status(), null, "", violations);
         if (!violations.isEmpty()) return Outcome.invalid("the annotation is not valid on this image", violations);
         return switch (annotations.create(candidate)) {
             case SaveResult.Saved saved -> announced(Outcome.done(saved.annotation()), "created", who(draft));
@@ -89,7 +90,8 @@ public final class AnnotationService {
         Annotation changed = new Annotation(id, current.get().imageId(), draft.shape(), draft.labels(), draft.provenance(),
                 current.get().revision(), draft.status() == null ? current.get().status() : draft.status(),
                 current.get().createdAt(), current.get().updatedAt());
-        List<Violation> violations = changed.validate(image.width(), image.height());
+        List<Violation> violations = new ArrayList<>(changed.validate(image.width(), image.height()));
+        reviewOnly(draft.status(), current.get().status(), "", violations);
         if (!violations.isEmpty()) return Outcome.invalid("the annotation is not valid on this image", violations);
         return announced(fromSave(annotations.update(id, expectedRevision, changed), id, expectedRevision), "updated",
                 who(draft));
@@ -163,6 +165,7 @@ public final class AnnotationService {
                     Annotation candidate = new Annotation(id, imageId, d.shape(), d.labels(), d.provenance(), 1,
                             d.status() == null ? AnnotationStatus.DRAFT : d.status(), now, now);
                     check(candidate, image, at, violations);
+                    reviewOnly(d.status(), null, at + "/annotation", violations);
                     toSave.add(new Change.Create(candidate));
                 }
                 case BatchChange.Update u -> {
@@ -172,6 +175,9 @@ public final class AnnotationService {
                             d.status(), now, now);
                     check(new Annotation(u.id(), imageId, d.shape(), d.labels(), d.provenance(), 1,
                             d.status() == null ? AnnotationStatus.DRAFT : d.status(), now, now), image, at, violations);
+                    if (isReviewStatus(d.status())) {
+                        reviewOnly(d.status(), annotations.get(u.id()).map(Annotation::status).orElse(null), at + "/annotation", violations);
+                    }
                     toSave.add(new Change.Update(u.id(), u.revision(), changed, caller));
                 }
                 case BatchChange.Delete del -> toSave.add(new Change.Delete(del.id(), del.revision(), caller));
@@ -210,6 +216,22 @@ public final class AnnotationService {
                 case SaveResult.Saved saved -> throw new IllegalStateException("a saved change does not reject a batch");
             };
         };
+    }
+
+    /**
+     * Accepted and rejected are review decisions ({@code ReviewService}: a reviewer, never on their own
+     * work). The annotation routes may keep such a status (an edit sends the annotation as it is) but never
+     * set it: otherwise an annotator could accept their own work through autosave.
+     */
+    private static void reviewOnly(AnnotationStatus requested, AnnotationStatus current, String at, List<Violation> into) {
+        if (isReviewStatus(requested) && requested != current) {
+            into.add(new Violation(at + "/status", "'" + requested.name().toLowerCase(java.util.Locale.ROOT)
+                    + "' is a review decision: a reviewer sets it through the review routes; send draft or submitted"));
+        }
+    }
+
+    private static boolean isReviewStatus(AnnotationStatus status) {
+        return status == AnnotationStatus.ACCEPTED || status == AnnotationStatus.REJECTED;
     }
 
     private static void check(Annotation candidate, ImageAsset image, String at, List<Violation> into) {

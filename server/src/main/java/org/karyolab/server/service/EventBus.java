@@ -36,6 +36,7 @@ public final class EventBus implements AutoCloseable {
             return switch (this) {
                 case AnnotationSaved e -> "annotation-saved";
                 case ImageAdded e -> "image-added";
+                case ImageLabelsChanged e -> "image-labels-changed";
                 case ImageChanged e -> "image-changed";
                 case ImageSubmitted e -> "image-submitted";
                 case ImageReviewed e -> "image-reviewed";
@@ -49,6 +50,9 @@ public final class EventBus implements AutoCloseable {
     /** An annotation was created, updated, deleted or reverted ({@code change}); {@code by} is who did it. */
     public record AnnotationSaved(String imageId, String annotationId, long revision, String by, String change)
             implements Event {}
+
+    /** An image's labels (karyotype, quality flags) were saved as {@code revision} by {@code by}. */
+    public record ImageLabelsChanged(String imageId, long revision, String by) implements Event {}
 
     /** An image was uploaded into the project. */
     public record ImageAdded(String imageId, String caseId) implements Event {}

@@ -25,6 +25,12 @@ public sealed interface Outcome<T> {
     /** A write based on a stale revision; {@code current} is what the writer did not see. */
     record Conflict<T>(Annotation current, long expectedRevision) implements Outcome<T> {}
 
+    /**
+     * A write based on a stale revision of something that is not an annotation ({@code what}, e.g. "image labels"):
+     * {@code current} is the thing as it is now, at {@code currentRevision}.
+     */
+    record Stale<T>(String what, String id, long expectedRevision, long currentRevision, Object current) implements Outcome<T> {}
+
     /** Larger than a configured limit (bytes or pixels). */
     record TooLarge<T>(String detail) implements Outcome<T> {}
 

@@ -60,6 +60,7 @@ abstract class BadInputContract extends ApiContract {
         editedAnnotation = admin.post("/api/v1/images/" + image + "/annotations", TestApi.box(30, 10, 20, 20, "2", "x"))
                 .json().get("id").asText();
         admin.put("/api/v1/annotations/" + editedAnnotation, TestApi.box(31, 10, 20, 20, "2", "x"), "\"1\"");
+        admin.put("/api/v1/images/" + image + "/labels", "{\"karyotype\": \"46,XX\"}", "\"0\""); // labels at revision 1
     }
 
 
@@ -167,6 +168,12 @@ abstract class BadInputContract extends ApiContract {
         c.add(bad("batch: a stale revision after a good create", "POST", batch, "{\"changes\": [{\"op\": \"create\", \"annotation\": "
                 + GOOD_BOX + "}, {\"op\": \"update\", \"id\": \"" + editedAnnotation + "\", \"revision\": 1, \"annotation\": " + GOOD_BOX + "}]}", 412, "stale-revision"));
         c.add(bad("batch: delete of an unknown annotation", "POST", batch, "{\"changes\": [{\"op\": \"delete\", \"id\": \"nope\", \"revision\": 1}]}", 404, "not-found"));
+        // Accepted and rejected are review decisions: never set through the annotation routes (own work above all)
+        String accepted = "{\"shape\": {\"type\": \"box\", \"x\": 1, \"y\": 1, \"width\": 5, \"height\": 5}, \"status\": \"accepted\"}";
+        c.add(bad("annotation: created already accepted", "POST", annotations, accepted, 422, "validation"));
+        c.add(bad("update: status set to accepted", "PUT", a, accepted, 422, "validation", "If-Match", "\"1\""));
+        c.add(bad("batch: own work accepted by autosave", "POST", batch, "{\"changes\": [{\"op\": \"update\", \"id\": \"" + annotation
+                + "\", \"revision\": 1, \"annotation\": " + accepted.replace("accepted", "rejected") + "}]}", 422, "validation"));
         // Image metadata, thumbnails, listing
         c.add(bad("metadata: unknown split", "PUT", "/api/v1/images/" + image + "/metadata", "{\"split\": \"holdout\"}", 400, "malformed"));
         c.add(bad("thumbnail: size zero", "GET", "/api/v1/images/" + image + "/thumbnail?size=0", null, 400, "malformed"));
@@ -179,6 +186,16 @@ abstract class BadInputContract extends ApiContract {
         c.add(as("reviewer", bad("review: unknown decision", "POST", a + "/review", "{\"decision\": \"maybe\"}", 400, "malformed")));
         c.add(bad("priority: not a number", "PUT", "/api/v1/images/" + image + "/priority", "{\"priority\": \"high\"}", 400, "malformed"));
         c.add(bad("lease: renew an unknown lease", "POST", "/api/v1/leases/nope/renew", null, 404, "not-found"));
+        // Image labels
+        String imageLabels = "/api/v1/images/" + image + "/labels";
+        c.add(bad("labels: malformed body", "PUT", imageLabels, "{\"karyotype\": ", 400, "malformed", "If-Match", "\"1\""));
+        c.add(bad("labels: unknown quality flag", "PUT", imageLabels, "{\"quality\": [\"smudged\"]}", 400, "malformed", "If-Match", "\"1\""));
+        c.add(bad("labels: karyotype not ISCN", "PUT", imageLabels, "{\"karyotype\": \"47,XX,+21,t(9;\"}", 422, "validation", "If-Match", "\"1\""));
+        c.add(bad("labels: blank karyotype", "PUT", imageLabels, "{\"karyotype\": \" \"}", 422, "validation", "If-Match", "\"1\""));
+        c.add(bad("labels: unknown image", "PUT", "/api/v1/images/nope/labels", "{}", 404, "not-found", "If-Match", "\"0\""));
+        c.add(bad("labels: no If-Match", "PUT", imageLabels, "{}", 428, "precondition-required"));
+        c.add(bad("labels: stale revision", "PUT", imageLabels, "{\"karyotype\": \"46,XY\"}", 412, "stale-revision", "If-Match", "\"0\""));
+        c.add(as("reviewer", bad("labels: a reviewer may not label", "PUT", imageLabels, "{}", 403, "forbidden", "If-Match", "\"1\"")));
         return c;
     }
 
@@ -223,7 +240,8 @@ abstract class BadInputContract extends ApiContract {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = server.database().dataSource().getConnection(); Statement s = c.createStatement()) {
             for (String table : List.of("projects", "images", "annotation_revisions", "annotations_current", "users",
-                    "tokens", "project_members", "audit_log", "suggestions", "image_workflow", "reviews", "leases")) {
+                    "tokens", "project_members", "audit_log", "suggestions", "image_workflow", "reviews", "leases",
+                    "image_labels", "image_label_revisions")) {
                 try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                     rs.next();
                     counts.put(table, rs.getLong(1));

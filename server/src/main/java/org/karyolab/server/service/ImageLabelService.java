@@ -1,0 +1,82 @@
+package org.karyolab.server.service;
+
+import org.karyolab.schema.ImageLabels;
+import org.karyolab.schema.Violation;
+import org.karyolab.schema.iscn.Iscn;
+import org.karyolab.schema.iscn.IscnResult;
+import org.karyolab.schema.iscn.Mode;
+import org.karyolab.server.store.ImageLabelRepository;
+import org.karyolab.server.store.ImageLabelRepository.SetResult;
+import org.karyolab.server.store.ImageLabelRepository.StoredLabels;
+import org.karyolab.server.store.ImageRepository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The labels of a whole image: the cell's karyotype in ISCN and quality flags. Saved with a revision
+ * (compare-and-set), like annotations, so a stale save is a conflict and never a silent overwrite.
+ */
+public final class ImageLabelService {
+
+    /** Labels as sent: {@code revision} 0 and no author when no one has set them yet. */
+    public record LabelsView(ImageLabels labels, long revision, String changedBy, Instant changedAt) {
+        static LabelsView of(StoredLabels s) {
+            return new LabelsView(s.labels(), s.revision(), s.changedBy(), s.changedAt());
+        }
+    }
+
+    private final ImageLabelRepository labels;
+    private final ImageRepository images;
+    private final EventBus events;
+
+    public ImageLabelService(ImageLabelRepository labels, ImageRepository images, EventBus events) {
+        this.labels = Objects.requireNonNull(labels);
+        this.images = Objects.requireNonNull(images);
+        this.events = Objects.requireNonNull(events);
+    }
+
+    /** The image's labels, {@link ImageLabels#EMPTY} at revision 0 when never set. */
+    public Outcome<LabelsView> get(String imageId) {
+        if (images.projectOf(imageId).isEmpty()) return Outcome.notFound("image", imageId);
+        return Outcome.done(LabelsView.of(labels.current(imageId).orElse(StoredLabels.none(imageId))));
+    }
+
+    /** Every saved revision of the image's labels, oldest first. */
+    public Outcome<List<LabelsView>> history(String imageId) {
+        if (images.projectOf(imageId).isEmpty()) return Outcome.notFound("image", imageId);
+        return Outcome.done(labels.history(imageId).stream().map(LabelsView::of).toList());
+    }
+
+    /**
+     * Saves {@code wanted} if the labels are still at {@code expectedRevision} (0: never set). The karyotype, if
+     * any, must parse as ISCN (lenient mode: lab-style spacing and case are accepted, garbage is not).
+     */
+    public Outcome<LabelsView> set(String imageId, ImageLabels wanted, long expectedRevision, String by) {
+        List<Violation> violations = new ArrayList<>(wanted.validate());
+        String karyotype = wanted.karyotype();
+        if (violations.isEmpty() && karyotype != null) {
+            if (karyotype.length() > KaryotypeService.MAX_TEXT) {
+                violations.add(new Violation("/karyotype", "longer than " + KaryotypeService.MAX_TEXT + " characters; no karyotype is that long"));
+            } else if (Iscn.parse(karyotype, Mode.LENIENT) instanceof IscnResult.Failed failed) {
+                failed.errors().stream().map(KaryotypeService::violation).forEach(violations::add);
+            }
+        }
+        if (!violations.isEmpty()) {
+            return Outcome.invalid("the image labels are not valid (the karyotype must be ISCN, e.g. 47,XX,+21); nothing was saved",
+                    violations);
+        }
+        return switch (labels.set(imageId, wanted, expectedRevision, by)) {
+            case SetResult.Saved saved -> {
+                images.projectOf(imageId).ifPresent(projectId -> events.publish(projectId,
+                        new EventBus.ImageLabelsChanged(imageId, saved.saved().revision(), by)));
+                yield Outcome.done(LabelsView.of(saved.saved()));
+            }
+            case SetResult.NoSuchImage n -> Outcome.notFound("image", imageId);
+            case SetResult.Stale stale -> new Outcome.Stale<>("labels", imageId, stale.expectedRevision(),
+                    stale.current().revision(), LabelsView.of(stale.current()));
+        };
+    }
+}
