@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.karyolab.client.document.ModelSuggestion;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
+import org.karyolab.schema.ImageLabels;
 import org.karyolab.schema.Project;
 import org.karyolab.schema.shape.Shape;
 
@@ -186,6 +187,24 @@ public final class KaryoLabClient {
         var r = exchange("POST", "/annotations/" + enc(annotationId) + "/revert?to=" + toRevision,
                 HttpRequest.BodyPublishers.noBody(), null, "If-Match", "\"" + expectedRevision + "\"");
         return Json.read(expect(r, 200), Annotation.class);
+    }
+
+    // --- image labels ---------------------------------------------------------------------------
+
+    /** GET /images/{id}/labels: the cell's karyotype and quality flags, with their revision (0: never set). */
+    public ImageLabelsAt imageLabels(String imageId) {
+        return Json.read(send("GET", "/images/" + enc(imageId) + "/labels", null, 200), ImageLabelsAt.class);
+    }
+
+    /**
+     * PUT /images/{id}/labels with If-Match {@code revision} (the one edited; 0 when never set). 412 ->
+     * {@link Problems.StaleLabelsException} with the labels as the server has them; 422 ->
+     * {@link Problems.InvalidException} (e.g. a karyotype that is not ISCN, with the column).
+     */
+    public ImageLabelsAt putImageLabels(String imageId, ImageLabels labels, long revision) {
+        var r = exchange("PUT", "/images/" + enc(imageId) + "/labels", HttpRequest.BodyPublishers.ofString(Json.write(labels)),
+                "application/json", "If-Match", "\"" + revision + "\"");
+        return Json.read(expect(r, 200), ImageLabelsAt.class);
     }
 
     // --- suggestions ----------------------------------------------------------------------------

@@ -76,6 +76,20 @@ public final class Problems {
         }
     }
 
+    /** 412 stale-revision on an image's labels: someone saved them first; {@code current} is them now. */
+    public static final class StaleLabelsException extends ApiException {
+        private final transient ImageLabelsAt current;
+
+        StaleLabelsException(int status, String type, String title, String detail, List<Violation> v, JsonNode body) {
+            super(status, type, title, detail, v, body);
+            this.current = Json.read(body.get("current"), ImageLabelsAt.class);
+        }
+
+        public ImageLabelsAt current() {
+            return current;
+        }
+    }
+
     /** 409 already-decided: someone accepted or rejected this suggestion first; {@code current} is it now. */
     public static final class AlreadyDecidedException extends ApiException {
         private final transient ModelSuggestion current;
@@ -103,6 +117,9 @@ public final class Problems {
         if (status == 401 || status == 403) return new NotAllowedException(status, type, title, detail, violations, body);
         if (status == 404) return new NotFoundException(type, title, detail, violations, body);
         if (status == 422 || (status == 400 && "malformed".equals(type))) return new InvalidException(status, type, title, detail, violations, body);
+        if (status == 412 && "stale-revision".equals(type) && body.path("current").has("labels") && !body.path("current").has("shape")) {
+            return new StaleLabelsException(status, type, title, detail, violations, body);
+        }
         if ((status == 412 || status == 409) && "stale-revision".equals(type)) return new StaleRevisionException(status, type, title, detail, violations, body);
         if (status == 409 && "already-decided".equals(type)) return new AlreadyDecidedException(type, title, detail, violations, body);
         return new ApiException(status, type, title, detail, violations, body);

@@ -30,11 +30,13 @@ import org.karyolab.client.net.ApiException;
 import org.karyolab.client.net.BatchChange;
 import org.karyolab.client.net.HistoryEntry;
 import org.karyolab.client.net.ImageInfo;
+import org.karyolab.client.net.ImageLabelsAt;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.net.Problems;
 import org.karyolab.client.net.ServerUnreachableException;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationStatus;
+import org.karyolab.schema.ImageLabels;
 import org.karyolab.schema.Provenance;
 
 /**
@@ -61,6 +63,9 @@ import org.karyolab.schema.Provenance;
  *       making a second annotation).</li>
  *   <li><b>Conflicts.</b> A stale revision (412) becomes a {@link Conflict} (mine, theirs, common
  *       ancestor) for the UI; the rest of the batch is sent without it; {@link #resolve} settles it.</li>
+ *   <li><b>Image labels.</b> The image's karyotype and quality flags go the same way: an edit marks them,
+ *       a flush journals one PUT of the whole labels with the revision they were based on (If-Match), a
+ *       stale revision becomes a {@link LabelsConflict} settled with {@link #resolveLabels}.</li>
  *   <li><b>Refusals.</b> Content the server refuses (422 and the like) is reported to
  *       {@link Listener#refused} with the server's detail and violations and not retried.</li>
  * </ul>
@@ -85,6 +90,10 @@ public final class Autosave implements AutoCloseable {
 
         /** Someone else changed what I edited: ask the expert (then call {@link #resolve}). */
         default void conflict(Conflict conflict) {
+        }
+
+        /** Someone else saved the image's labels since mine were based on them: ask the expert (then call {@link #resolveLabels}). */
+        default void labelsConflict(LabelsConflict conflict) {
         }
 
         /** The server refused an op for good (e.g. 422 with violations); it is not retried. */
@@ -122,6 +131,12 @@ public final class Autosave implements AutoCloseable {
     private final LinkedHashSet<String> dirtySuggestions = new LinkedHashSet<>();
     private final ArrayDeque<Pending> outbox = new ArrayDeque<>();
     private final LinkedHashMap<String, Conflict> conflicts = new LinkedHashMap<>();
+    /** The image's labels as the server will have them once every queued op has landed. */
+    private ImageLabelsAt labelsBase = ImageLabelsAt.NONE;
+    /** The labels as the server last said it has them (the ancestor of a conflict). */
+    private ImageLabelsAt labelsServer = ImageLabelsAt.NONE;
+    private boolean labelsDirty;
+    private LabelsConflict labelsConflict;
     private boolean online = true;
     private String lastError;
     private ScheduledFuture<?> flushTask;
@@ -227,15 +242,19 @@ public final class Autosave implements AutoCloseable {
     private void reload(java.util.function.IntConsumer arriving) {
         call(() -> {
             synchronized (this) {
-                if (!outbox.isEmpty() || !dirty.isEmpty() || !dirtySuggestions.isEmpty()) {
+                if (!outbox.isEmpty() || !dirty.isEmpty() || !dirtySuggestions.isEmpty() || labelsDirty) {
                     throw new IllegalStateException("unsent edits: flush them before reloading");
                 }
             }
             List<Annotation> annotations = client.annotations(document.imageId(), arriving);
             List<ModelSuggestion> suggestions = client.suggestions(document.imageId(), true);
+            ImageLabelsAt labels = client.imageLabels(document.imageId());
             synchronized (document) {
                 synchronized (this) {
-                    document.load(annotations, suggestions, document.imageLabels());
+                    // A labels conflict left from the journal of an earlier session: show mine so the expert can choose.
+                    document.load(annotations, suggestions, labelsConflict != null ? labelsConflict.mine() : labels.labels());
+                    labelsBase = labels;
+                    labelsServer = labels;
                     base.clear();
                     tombstones.clear();
                     suggestionBase.clear();
@@ -305,12 +324,19 @@ public final class Autosave implements AutoCloseable {
 
     public synchronized Status status() {
         int queuedChanges = outbox.stream().mapToInt(p -> p.op.size()).sum();
-        return new Status(dirty.size() + dirtySuggestions.size() + queuedChanges, outbox.size(), online, conflicts.size(), lastError);
+        return new Status(dirty.size() + dirtySuggestions.size() + queuedChanges + (labelsDirty ? 1 : 0), outbox.size(), online,
+                conflicts.size() + (labelsConflict != null ? 1 : 0), lastError);
     }
 
     /** For "closing with unsent edits asks first": anything not yet on the server, or a conflict not yet settled. */
     public synchronized boolean hasUnsentEdits() {
-        return !dirty.isEmpty() || !dirtySuggestions.isEmpty() || !outbox.isEmpty() || !conflicts.isEmpty();
+        return !dirty.isEmpty() || !dirtySuggestions.isEmpty() || !outbox.isEmpty() || !conflicts.isEmpty()
+                || labelsDirty || labelsConflict != null;
+    }
+
+    /** The open conflict on the image's labels, if any. */
+    public synchronized Optional<LabelsConflict> labelsConflict() {
+        return Optional.ofNullable(labelsConflict);
     }
 
     public synchronized List<Conflict> conflicts() {
@@ -337,6 +363,7 @@ public final class Autosave implements AutoCloseable {
                 case DocumentEvent.AnnotationsChanged c -> c.after().forEach(x -> dirty.add(x.id()));
                 case DocumentEvent.AnnotationsRemoved r -> r.annotations().forEach(x -> dirty.add(x.id()));
                 case DocumentEvent.SuggestionsChanged s -> s.suggestions().forEach(x -> dirtySuggestions.add(x.id()));
+                case DocumentEvent.ImageLabelsChanged l -> labelsDirty = true;
                 default -> {
                     return;
                 }
@@ -442,6 +469,14 @@ public final class Autosave implements AutoCloseable {
             ops.add(new SyncOp.Batch(changes.subList(from, Math.min(changes.size(), from + 1000))));
         }
         ops.addAll(rejects);
+        if (labelsDirty && labelsConflict == null) { // with a conflict open, resolveLabels decides what is sent
+            ImageLabels local = document.imageLabels();
+            if (!local.equals(labelsBase.labels())) {
+                ops.add(new SyncOp.SetLabels(local, labelsBase.revision()));
+                labelsBase = new ImageLabelsAt(local, labelsBase.revision() + 1, client.username(), null);
+            }
+        }
+        labelsDirty = false;
         for (SyncOp op : ops) outbox.add(new Pending(journal.append(op), op, false));
     }
 
@@ -487,6 +522,7 @@ public final class Autosave implements AutoCloseable {
             case SyncOp.Accept a -> client.acceptSuggestion(a.suggestionId(), a.shape(), a.labels());
             case SyncOp.Reject r -> client.rejectSuggestion(r.suggestionId(), null);
             case SyncOp.Restore r -> client.revert(r.id(), r.toRevision(), r.expectedRevision());
+            case SyncOp.SetLabels l -> client.putImageLabels(imageId, l.labels(), l.expectedRevision());
         };
     }
 
@@ -523,6 +559,11 @@ public final class Autosave implements AutoCloseable {
                         }
                         document.saved(r.id(), restored.revision());
                     }
+                    case SyncOp.SetLabels l -> {
+                        ImageLabelsAt saved = (ImageLabelsAt) result;
+                        labelsServer = saved;
+                        if (labelsBase.revision() == saved.revision()) labelsBase = saved; // no later labels queued
+                    }
                 }
                 complete(head);
             }
@@ -558,6 +599,8 @@ public final class Autosave implements AutoCloseable {
             case SyncOp.Restore r when e instanceof Problems.StaleRevisionException s ->
                     conflict(head, BatchChange.update(s.current() == null ? document.annotation(r.id()) : s.current(), r.expectedRevision()),
                             s.current(), s.currentRevision());
+            case SyncOp.SetLabels l when e instanceof Problems.StaleLabelsException s -> labelsConflict(head, s.current());
+            case SyncOp.SetLabels l -> refuseLabels(head, e);
             case SyncOp.Accept a when e instanceof Problems.AlreadyDecidedException d -> {
                 // Someone else decided it first: my annotation stays, as a plain new one.
                 synchronized (document) {
@@ -631,6 +674,10 @@ public final class Autosave implements AutoCloseable {
                     return e instanceof Problems.AlreadyDecidedException d && d.current() != null
                             && d.current().state() == SuggestionState.REJECTED ? Optional.of(d.current()) : Optional.empty();
                 }
+                case SyncOp.SetLabels l -> {
+                    return e instanceof Problems.StaleLabelsException s && s.current().revision() == l.expectedRevision() + 1
+                            && s.current().labels().equals(l.labels()) ? Optional.of(s.current()) : Optional.empty();
+                }
                 case SyncOp.Restore r -> {
                     if (e instanceof Problems.StaleRevisionException s && s.current() != null
                             && s.current().revision() == r.expectedRevision() + 1) {
@@ -691,6 +738,52 @@ public final class Autosave implements AutoCloseable {
             }
         }
         listeners.forEach(l -> l.conflict(c));
+        fireStatus();
+    }
+
+    /**
+     * A labels save met newer labels on the server: a {@link LabelsConflict}. Every queued labels op goes (mine is
+     * the document's, or the last one queued before the document was loaded); {@link #resolveLabels} sends the choice.
+     */
+    private void labelsConflict(Pending head, ImageLabelsAt theirs) {
+        LabelsConflict c;
+        synchronized (document) {
+            synchronized (this) {
+                ImageLabels mine = document.imageLabels();
+                if (!labelsDirty) { // not edited since the last flush: the last labels queued are mine (also before a load)
+                    for (Pending p : outbox) if (p.op instanceof SyncOp.SetLabels l) mine = l.labels();
+                }
+                long edited = ((SyncOp.SetLabels) head.op).expectedRevision();
+                ImageLabels ancestor = labelsServer.revision() == edited ? labelsServer.labels() : null;
+                c = new LabelsConflict(mine, theirs.labels(), theirs.revision(), theirs.changedBy(), ancestor);
+                labelsBase = theirs;
+                labelsServer = theirs;
+                labelsConflict = c;
+                labelsDirty = false;
+                rewriteOutbox(head, op -> op instanceof SyncOp.SetLabels ? null : op);
+            }
+        }
+        listeners.forEach(l -> l.labelsConflict(c));
+        fireStatus();
+    }
+
+    /** A labels save refused for good (e.g. a karyotype that is not ISCN): queued labels ops go, the server's labels become the base. */
+    private void refuseLabels(Pending head, ApiException e) {
+        ImageLabelsAt truth = null;
+        try {
+            truth = client.imageLabels(document.imageId());
+        } catch (ApiException ignored) {
+            // keep the predicted base; the next edit will tell
+        }
+        synchronized (this) {
+            if (truth != null) {
+                labelsBase = truth;
+                labelsServer = truth;
+            }
+            rewriteOutbox(head, op -> op instanceof SyncOp.SetLabels ? null : op);
+            lastError = e.getMessage();
+        }
+        reportRefused(head.op, e);
         fireStatus();
     }
 
@@ -805,6 +898,46 @@ public final class Autosave implements AutoCloseable {
         }
         fireStatus();
         flushLater();
+    }
+
+    /**
+     * Settles the conflict on the image's labels: {@code result} (the conflict's mine, theirs or {@link LabelsConflict#merge()})
+     * becomes the document's labels and is sent at once on top of their revision (nothing is sent if it is theirs).
+     */
+    public void resolveLabels(ImageLabels result) {
+        Objects.requireNonNull(result, "result");
+        synchronized (document) {
+            synchronized (this) {
+                if (labelsConflict == null) throw new IllegalStateException("no open conflict on the image labels");
+                labelsConflict = null;
+                document.setImageLabels(result, Origin.SERVER);
+                labelsDirty = true;
+            }
+        }
+        fireStatus();
+        flushLater();
+    }
+
+    /**
+     * Takes someone else's saved labels into the document (call it for an {@code image-labels-changed} event of this
+     * image). Returns false and changes nothing while I have unsent labels or a conflict on them.
+     */
+    public boolean refreshLabels() {
+        var adopted = new boolean[1];
+        call(() -> {
+            ImageLabelsAt theirs = client.imageLabels(document.imageId());
+            synchronized (document) {
+                synchronized (this) {
+                    if (labelsDirty || labelsConflict != null || outbox.stream().anyMatch(p -> p.op instanceof SyncOp.SetLabels)) return;
+                    if (theirs.revision() <= labelsBase.revision()) return; // nothing newer
+                    labelsBase = theirs;
+                    labelsServer = theirs;
+                    document.setImageLabels(theirs.labels(), Origin.SERVER);
+                    adopted[0] = true;
+                }
+            }
+        });
+        return adopted[0];
     }
 
     // --- plumbing -------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.karyolab.client.net.BatchChange;
 import org.karyolab.schema.AnnotationLabels;
+import org.karyolab.schema.ImageLabels;
 import org.karyolab.schema.shape.Shape;
 
 /**
@@ -18,7 +19,8 @@ import org.karyolab.schema.shape.Shape;
     @JsonSubTypes.Type(value = SyncOp.Batch.class, name = "batch"),
     @JsonSubTypes.Type(value = SyncOp.Accept.class, name = "accept"),
     @JsonSubTypes.Type(value = SyncOp.Reject.class, name = "reject"),
-    @JsonSubTypes.Type(value = SyncOp.Restore.class, name = "restore")
+    @JsonSubTypes.Type(value = SyncOp.Restore.class, name = "restore"),
+    @JsonSubTypes.Type(value = SyncOp.SetLabels.class, name = "labels")
 })
 public sealed interface SyncOp {
 
@@ -120,6 +122,25 @@ public sealed interface SyncOp {
 
         public List<String> targets() {
             return List.of(id);
+        }
+    }
+
+    /** PUT /images/{id}/labels: the image's labels as a whole, on top of {@code expectedRevision} (0: never set). */
+    record SetLabels(ImageLabels labels, long expectedRevision) implements SyncOp {
+        public int size() {
+            return 1;
+        }
+
+        public SyncOp renamed(String oldId, String newId) {
+            return this;
+        }
+
+        public SyncOp without(String id) {
+            return this; // about no annotation
+        }
+
+        public List<String> targets() {
+            return List.of();
         }
     }
 }

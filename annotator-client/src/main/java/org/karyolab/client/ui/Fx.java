@@ -30,6 +30,17 @@ public final class Fx {
         });
     }
 
+    /**
+     * The annotator's dark theme for a dialog: a dialog is a window of its own and does not inherit the
+     * stylesheet of the window it belongs to (it came up light grey over the dark editor).
+     */
+    public static <D extends javafx.scene.control.Dialog<?>> D themed(D dialog) {
+        var pane = dialog.getDialogPane();
+        pane.getStylesheets().add(java.util.Objects.requireNonNull(Fx.class.getResource("/org/karyolab/client/ui/karyolab.css")).toExternalForm());
+        pane.getStyleClass().add("kl-root");
+        return dialog;
+    }
+
     /** Runs on the JavaFX thread: now if already on it, else later. */
     public static void onFx(Runnable r) {
         if (Platform.isFxApplicationThread()) r.run();

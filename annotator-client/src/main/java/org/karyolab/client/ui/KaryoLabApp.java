@@ -141,7 +141,7 @@ public final class KaryoLabApp extends Application {
         }, err -> {
             pixels.close();
             stage.getScene().setCursor(javafx.scene.Cursor.DEFAULT);
-            var alert = new Alert(Alert.AlertType.ERROR, Errors.message(err));
+            var alert = Fx.themed(new Alert(Alert.AlertType.ERROR, Errors.message(err)));
             alert.setHeaderText("The image could not be opened");
             alert.initOwner(stage);
             alert.show();

@@ -17,7 +17,9 @@ public final class Shortcuts {
         for (Tool t : tools) out.add(new Entry(t.shortcut(), t.name() + " tool: " + t.help()));
         out.addAll(List.of(
                 new Entry("1 \u2026 22, X, Y", "class of the selection: 2 1 gives 21; 1 or 2 alone commit on Enter (or after a moment)"),
-                new Entry("P", "flip polarity (p arm up / down) of the selection"),
+                new Entry("P", "flip polarity (p arm up / down) of the selection")));
+        out.addAll(org.karyolab.client.ui.pickers.LabelPickers.KEYS); // cluster type and status (Alt keys)
+        out.addAll(List.of(
                 new Entry("R / Shift+R", "turn the selection 5\u00b0 clockwise / anticlockwise (a box becomes a rotated box)"),
                 new Entry("M", "merge the two selected shapes into one"),
                 new Entry("[ / ]", "brush and eraser: smaller / larger"),

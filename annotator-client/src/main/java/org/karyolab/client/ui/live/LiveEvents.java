@@ -97,6 +97,19 @@ public final class LiveEvents implements AutoCloseable {
                     }
                 });
             }
+            case "image-labels-changed" -> {
+                if (!image.equals(e.field("imageId")) || Objects.equals(me, e.field("by"))) return;
+                String by = e.field("by");
+                worker.execute(() -> {
+                    try {
+                        if (autosave.refreshLabels()) {
+                            Platform.runLater(() -> editor.model().say(by + " changed this image's karyotype or quality flags"));
+                        }
+                    } catch (RuntimeException err) {
+                        Platform.runLater(() -> editor.model().say("Live update failed: " + Errors.message(err)));
+                    }
+                });
+            }
             case "resync" -> worker.execute(() -> {
                 try {
                     autosave.reload();

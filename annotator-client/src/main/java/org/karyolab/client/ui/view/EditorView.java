@@ -174,6 +174,11 @@ public final class EditorView extends BorderPane implements AutoCloseable {
             }
 
             @Override
+            public void labelsConflict(org.karyolab.client.sync.LabelsConflict conflict) {
+                Fx.onFx(() -> settleLabels(conflict));
+            }
+
+            @Override
             public void refused(SyncOp op, org.karyolab.client.net.ApiException reason) {
                 Fx.onFx(() -> model.say("The server refused an edit: " + Errors.message(reason)));
             }
@@ -667,7 +672,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
             w.setMaxWidth(520);
             grid.addRow(row++, k, w);
         }
-        var alert = new Alert(Alert.AlertType.INFORMATION);
+        var alert = Fx.themed(new Alert(Alert.AlertType.INFORMATION));
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("KaryoLab annotator: keyboard shortcuts");
         // The sheet is longer than small screens are tall: it scrolls instead of running off the screen.
@@ -681,8 +686,34 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         alert.show();
     }
 
+    /** The image's karyotype or quality flags were saved by someone else meanwhile: mine, theirs or merged. */
+    private void settleLabels(org.karyolab.client.sync.LabelsConflict c) {
+        var alert = Fx.themed(new Alert(Alert.AlertType.CONFIRMATION));
+        alert.setTitle("Someone else changed this image's labels");
+        alert.setHeaderText((c.theirAuthor() == null ? "Someone" : c.theirAuthor()) + " saved the image's karyotype or quality flags meanwhile.");
+        alert.setContentText("Mine:    " + describe(c.mine()) + "\nTheirs:  " + describe(c.theirs())
+                + "\nMerged:  " + describe(c.merge()));
+        ButtonType mine = new ButtonType("Keep mine"), theirs = new ButtonType("Keep theirs"),
+                merge = new ButtonType("Merge", ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(merge, mine, theirs);
+        if (getScene() != null) alert.initOwner(getScene().getWindow());
+        alert.showAndWait().ifPresent(choice -> {
+            try {
+                autosave.resolveLabels(choice == mine ? c.mine() : choice == theirs ? c.theirs() : c.merge());
+            } catch (RuntimeException e) {
+                model.say(Errors.message(e));
+            }
+        });
+    }
+
+    private static String describe(org.karyolab.schema.ImageLabels labels) {
+        String karyotype = labels.karyotype() == null ? "(no karyotype)" : labels.karyotype();
+        return labels.quality().isEmpty() ? karyotype : karyotype + "  [" + labels.quality().stream()
+                .map(q -> q.name().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", ")) + "]";
+    }
+
     private void settle(Conflict c) {
-        var alert = new Alert(Alert.AlertType.CONFIRMATION);
+        var alert = Fx.themed(new Alert(Alert.AlertType.CONFIRMATION));
         alert.setTitle("Someone else changed this annotation");
         alert.setHeaderText("An annotation you edited was changed on the server meanwhile.");
         alert.setContentText(c.deletedByThem() ? "They deleted it." : c.deletedByMe() ? "You deleted it; they changed it."
@@ -827,6 +858,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         org.karyolab.client.ui.review.ReviewMode.install(this);
         org.karyolab.client.ui.band.BandEditorWindow.install(this);
         org.karyolab.client.ui.anomaly.AnomalyEditorWindow.install(this);
+        org.karyolab.client.ui.pickers.LabelPickers.install(this); // cluster type and status, under the palette
     }
 
     /** Closes {@code c} when the editor closes (e.g. the project's live event stream). */
@@ -857,7 +889,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
     }
 
     private static boolean confirmDialog(String question) {
-        var alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.CANCEL, ButtonType.CLOSE);
+        var alert = Fx.themed(new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.CANCEL, ButtonType.CLOSE));
         alert.setTitle("Unsent edits");
         alert.setHeaderText("Some edits are not on the server yet");
         return alert.showAndWait().filter(b -> b == ButtonType.CLOSE).isPresent();

@@ -60,5 +60,10 @@ class LiveEventsFxTest extends EditorFxFixture {
         bob.saveBatch(imageId, List.of(org.karyolab.client.net.BatchChange.update(changed, saved.getFirst().revision())));
         await("bob's change", () -> doc().annotation(id).labels().chromosomeClass() == ChromosomeClass.C5);
         await("said so", () -> editor.model().messageProperty().get().contains(bob.username()));
+
+        // Bob writes the cell's karyotype: Ana's open editor takes it in and says who did.
+        bob.putImageLabels(imageId, new org.karyolab.schema.ImageLabels("47,XY,+21", java.util.Set.of()), 0);
+        await("bob's karyotype", () -> "47,XY,+21".equals(doc().imageLabels().karyotype()));
+        await("said so", () -> editor.model().messageProperty().get().contains("karyotype"));
     }
 }

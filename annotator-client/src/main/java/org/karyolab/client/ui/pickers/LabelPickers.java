@@ -1,0 +1,390 @@
+package org.karyolab.client.ui.pickers;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.karyolab.client.command.Edits;
+import org.karyolab.client.document.ImageDocument;
+import org.karyolab.client.ui.EditorModel;
+import org.karyolab.client.ui.Shortcuts;
+import org.karyolab.client.ui.view.EditorView;
+import org.karyolab.client.ui.view.PalettePanel;
+import org.karyolab.schema.Annotation;
+import org.karyolab.schema.AnnotationStatus;
+import org.karyolab.schema.ClusterType;
+
+/**
+ * The cluster type picker (the four types of the Lin 2021 scheme, or none) and the status control
+ * (draft / submitted) of the editor's side panel, under the class palette. Both show the selection's
+ * current value (nothing checked and "mixed" when the selected annotations differ), apply a pick to
+ * every selected annotation as one undo step, and are off, saying why, with nothing selected or
+ * while editing is blocked (the annotations still loading).
+ *
+ * <p>Status: an annotator offers work for review (submitted) or takes it back (draft); accepting and
+ * rejecting is the reviewers' (review mode, the server's review routes), so those are shown, never
+ * offered. Work already accepted keeps its status here: only review changes it.
+ *
+ * <p>Keys (Alt, which the editor's own key handler leaves alone): {@link #KEYS}, also on the F1 sheet.
+ */
+public final class LabelPickers extends VBox {
+
+    /** A cluster type choice: {@code type} null is "none". */
+    record ClusterChoice(ClusterType type, String label, char key, String tip) {}
+
+    record StatusChoice(AnnotationStatus status, String label, KeyCode key, String tip) {}
+
+    static final List<ClusterChoice> CLUSTER_CHOICES = List.of(
+            new ClusterChoice(ClusterType.INSTANCE, "Instance", '1',
+                    "Instance: one chromosome on its own, touching none of the others"),
+            new ClusterChoice(ClusterType.TOUCHING, "Touching", '2',
+                    "Touching: chromosomes that touch but do not cross (one shape, several chromosomes: "
+                            + "its class and polarity are cleared)"),
+            new ClusterChoice(ClusterType.OVERLAPPING, "Overlapping", '3',
+                    "Overlapping: chromosomes that lie across each other (one shape, several chromosomes: "
+                            + "its class and polarity are cleared)"),
+            new ClusterChoice(ClusterType.TOUCHING_OVERLAPPING, "Touching-overlapping", '4',
+                    "Touching-overlapping: a cluster where chromosomes both touch and cross (its class and "
+                            + "polarity are cleared)"),
+            new ClusterChoice(null, "None", '0', "No cluster type (not yet decided)"));
+
+    static final List<StatusChoice> STATUS_CHOICES = List.of(
+            new StatusChoice(AnnotationStatus.DRAFT, "Draft", KeyCode.D, "Draft: still being worked on, not for review yet"),
+            new StatusChoice(AnnotationStatus.SUBMITTED, "Submitted", KeyCode.S,
+                    "Submitted: ready for review; a reviewer accepts or rejects it in review mode"));
+
+    /** The keys, for the F1 sheet (the handler below reads the same choices). */
+    public static final List<Shortcuts.Entry> KEYS = List.of(
+            new Shortcuts.Entry("Alt+1 / 2 / 3 / 4", "cluster type of the selection: instance / touching / overlapping / "
+                    + "touching-overlapping (a cluster of several chromosomes loses its class and polarity)"),
+            new Shortcuts.Entry("Alt+0", "clear the cluster type of the selection"),
+            new Shortcuts.Entry("Alt+D / Alt+S", "status of the selection: draft / submitted for review "
+                    + "(reviewers accept or reject in review mode)"));
+
+    static final String NOTHING_SELECTED = "Select an annotation to set its cluster type and status";
+    static final String ACCEPTED = "Accepted in review: only a reviewer changes its status";
+
+    private static final Object KEY = LabelPickers.class;
+
+    private final EditorModel model;
+    private final ImageDocument document;
+    private final BooleanSupplier inReview;
+    private final Map<ClusterChoice, ToggleButton> clusterButtons = new LinkedHashMap<>();
+    private final Map<AnnotationStatus, ToggleButton> statusButtons = new EnumMap<>(AnnotationStatus.class);
+    private final List<Label> keyLabels = new ArrayList<>();
+    private final Label clusterMixed = new Label("mixed");
+    private final Label statusChip = new Label();
+    private final Label note = new Label();
+    private boolean refreshQueued;
+
+    LabelPickers(EditorModel model, BooleanSupplier inReview) {
+        this.model = Objects.requireNonNull(model);
+        this.document = model.document();
+        this.inReview = Objects.requireNonNull(inReview);
+        setId("label-pickers");
+        setSpacing(6);
+        getStylesheets().add(Objects.requireNonNull(LabelPickers.class.getResource("pickers.css")).toExternalForm());
+
+        clusterMixed.setId("cluster-mixed");
+        clusterMixed.getStyleClass().add("kl-pick-mixed");
+        clusterMixed.setTooltip(new Tooltip("The selected annotations have different cluster types"));
+        var clusterGrid = grid();
+        int row = 0;
+        for (ClusterChoice c : CLUSTER_CHOICES) {
+            ToggleButton b = pickButton("cluster-" + (c.type() == null ? "none" : c.type().name().toLowerCase(Locale.ROOT).replace('_', '-')),
+                    c.label(), c.tip() + " (Alt+" + c.key() + ")");
+            b.setOnAction(e -> pickCluster(c));
+            clusterButtons.put(c, b);
+            addRow(clusterGrid, row++, b, "Alt+" + c.key());
+        }
+
+        statusChip.setId("status-current");
+        statusChip.getStyleClass().add("kl-status-chip");
+        var statusGrid = grid();
+        row = 0;
+        for (StatusChoice s : STATUS_CHOICES) {
+            ToggleButton b = pickButton("status-" + s.status().name().toLowerCase(Locale.ROOT), s.label(),
+                    s.tip() + " (Alt+" + s.key().getName() + ")");
+            b.setOnAction(e -> pickStatus(s));
+            statusButtons.put(s.status(), b);
+            addRow(statusGrid, row++, b, "Alt+" + s.key().getName());
+        }
+
+        note.setId("pickers-note");
+        note.getStyleClass().add("kl-pick-note");
+        note.managedProperty().bind(note.visibleProperty());
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+
+        getChildren().addAll(header("CLUSTER TYPE", clusterMixed), clusterGrid, header("STATUS", statusChip), statusGrid, note);
+
+        document.addListener(e -> queueRefresh());
+        model.editingBlockedProperty().addListener((o, was, now) -> queueRefresh());
+        refresh();
+    }
+
+    /**
+     * Puts the pickers into {@code editor}'s side panel under the class palette (and its polarity row),
+     * and their keys into its key handling. Found again with {@link #of}.
+     */
+    public static LabelPickers install(EditorView editor) {
+        var pickers = new LabelPickers(editor.model(), () -> {
+            var review = org.karyolab.client.ui.review.ReviewMode.of(editor);
+            return review != null && review.active();
+        });
+        if (editor.getRight() instanceof ScrollPane scroll && scroll.getContent() instanceof VBox side) {
+            var children = side.getChildren();
+            int at = children.size();
+            for (int i = 0; i < children.size(); i++) {
+                if (children.get(i) instanceof PalettePanel) {
+                    // after the palette and the row under it (flip polarity, typed digits)
+                    at = i + 1 < children.size() && children.get(i + 1) instanceof HBox ? i + 2 : i + 1;
+                    break;
+                }
+            }
+            children.add(at, pickers);
+        }
+        editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (editor.getScene() != null && editor.getScene().getFocusOwner() instanceof TextInputControl) return;
+            if (pickers.key(e)) e.consume();
+        });
+        editor.getProperties().put(KEY, pickers);
+        return pickers;
+    }
+
+    public static LabelPickers of(EditorView editor) {
+        return (LabelPickers) editor.getProperties().get(KEY);
+    }
+
+    // --- keys -----------------------------------------------------------------------------------
+
+    /** Alt+0..4 and Alt+D / Alt+S; true if the key was one of them. */
+    boolean key(KeyEvent e) {
+        if (!e.isAltDown() || e.isShortcutDown() || e.isShiftDown() || inReview.getAsBoolean()) return false;
+        KeyCode code = e.getCode();
+        if (code.isDigitKey()) {
+            String name = code.getName();
+            char digit = name.charAt(name.length() - 1);
+            for (ClusterChoice c : CLUSTER_CHOICES) {
+                if (c.key() == digit) {
+                    pickCluster(c);
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (StatusChoice s : STATUS_CHOICES) {
+            if (s.key() == code) {
+                pickStatus(s);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // --- picking --------------------------------------------------------------------------------
+
+    void pickCluster(ClusterChoice c) {
+        String why = blocked();
+        if (why != null) {
+            model.say(why);
+            return;
+        }
+        List<String> ids = document.selectedAnnotations().stream().filter(a -> a.labels().clusterType() != c.type())
+                .map(Annotation::id).toList();
+        if (ids.isEmpty()) model.say("Cluster type is already " + c.label().toLowerCase(Locale.ROOT));
+        else if (model.perform(() -> Edits.setClusterType(document, ids, c.type())) != null) {
+            model.say("Cluster type " + c.label().toLowerCase(Locale.ROOT) + ": " + count(ids.size()));
+        }
+        refresh();
+    }
+
+    void pickStatus(StatusChoice s) {
+        String why = blocked();
+        if (why == null && document.selectedAnnotations().stream().anyMatch(a -> a.status() == AnnotationStatus.ACCEPTED)) {
+            why = ACCEPTED;
+        }
+        if (why != null) {
+            model.say(why);
+            return;
+        }
+        List<String> ids = document.selectedAnnotations().stream().filter(a -> a.status() != s.status())
+                .map(Annotation::id).toList();
+        if (ids.isEmpty()) model.say("Already " + s.label().toLowerCase(Locale.ROOT));
+        else if (model.perform(() -> Edits.setStatus(document, ids, s.status())) != null) {
+            model.say(s.label() + ": " + count(ids.size()));
+        }
+        refresh();
+    }
+
+    /** Why nothing can be picked now, or null. */
+    private String blocked() {
+        String loading = model.editingBlockedProperty().get();
+        if (loading != null) return loading;
+        return document.selectedAnnotations().isEmpty() ? NOTHING_SELECTED : null;
+    }
+
+    private static String count(int n) {
+        return n + " annotation" + (n == 1 ? "" : "s");
+    }
+
+    // --- showing --------------------------------------------------------------------------------
+
+    private void queueRefresh() {
+        if (Platform.isFxApplicationThread() && !refreshQueued) {
+            refresh(); // selection and edits on the FX thread: shown at once
+            return;
+        }
+        synchronized (this) {
+            if (refreshQueued) return;
+            refreshQueued = true;
+        }
+        Platform.runLater(() -> {
+            synchronized (this) {
+                refreshQueued = false;
+            }
+            refresh();
+        });
+    }
+
+    /** Shows the selection's cluster type and status, and turns the controls off (with the reason) when they cannot act. */
+    void refresh() {
+        List<Annotation> selected = document.selectedAnnotations();
+        String why = blocked();
+        Set<ClusterType> types = values(selected, a -> a.labels().clusterType());
+        Set<AnnotationStatus> statuses = values(selected, Annotation::status);
+        ClusterType commonType = types.size() == 1 ? types.iterator().next() : null;
+        boolean oneType = types.size() == 1;
+        clusterButtons.forEach((c, b) -> {
+            b.setSelected(oneType && c.type() == commonType);
+            b.setDisable(why != null);
+        });
+        clusterMixed.setVisible(types.size() > 1);
+
+        boolean accepted = statuses.contains(AnnotationStatus.ACCEPTED);
+        AnnotationStatus commonStatus = statuses.size() == 1 ? statuses.iterator().next() : null;
+        statusButtons.forEach((s, b) -> {
+            b.setSelected(s == commonStatus);
+            b.setDisable(why != null || accepted);
+        });
+        statusChip.getStyleClass().removeIf(c -> c.startsWith("kl-status-") && !c.equals("kl-status-chip"));
+        if (selected.isEmpty()) {
+            statusChip.setText("");
+            statusChip.setVisible(false);
+        } else {
+            statusChip.setVisible(true);
+            if (commonStatus != null) {
+                String name = commonStatus.name().toLowerCase(Locale.ROOT);
+                statusChip.setText(name);
+                statusChip.getStyleClass().add("kl-status-" + name);
+            } else {
+                var parts = new ArrayList<String>();
+                for (AnnotationStatus s : AnnotationStatus.values()) {
+                    long n = selected.stream().filter(a -> a.status() == s).count();
+                    if (n > 0) parts.add(n + " " + s.name().toLowerCase(Locale.ROOT));
+                }
+                statusChip.setText("mixed");
+                statusChip.getStyleClass().add("kl-status-mixed");
+                statusChip.setTooltip(new Tooltip(String.join(", ", parts)));
+            }
+        }
+        if (commonStatus != null) statusChip.setTooltip(null);
+        keyLabels.forEach(k -> k.setDisable(why != null));
+        note.setText(why != null ? why : accepted ? ACCEPTED : "");
+    }
+
+    private static <T> Set<T> values(List<Annotation> selected, Function<Annotation, T> value) {
+        var out = new LinkedHashSet<T>();
+        for (Annotation a : selected) out.add(value.apply(a));
+        return out;
+    }
+
+    // --- parts ----------------------------------------------------------------------------------
+
+    private static HBox header(String title, Node right) {
+        Label l = new Label(title);
+        l.getStyleClass().add("kl-section");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var box = new HBox(6, l, spacer, right);
+        box.setAlignment(Pos.BOTTOM_LEFT);
+        return box;
+    }
+
+    private static GridPane grid() {
+        var g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(3);
+        var grow = new javafx.scene.layout.ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        grow.setFillWidth(true);
+        g.getColumnConstraints().addAll(grow, new javafx.scene.layout.ColumnConstraints());
+        return g;
+    }
+
+    private void addRow(GridPane g, int row, ToggleButton b, String keys) {
+        Label k = new Label(keys);
+        k.getStyleClass().add("kl-pick-key");
+        keyLabels.add(k);
+        g.addRow(row, b, k);
+    }
+
+    private static ToggleButton pickButton(String id, String text, String tip) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.getStyleClass().add("kl-pick");
+        b.setMnemonicParsing(false);
+        b.setFocusTraversable(false);
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    // --- for tests ------------------------------------------------------------------------------
+
+    /** The button of a cluster type (null: "none"). */
+    public ToggleButton clusterButton(ClusterType type) {
+        for (var e : clusterButtons.entrySet()) if (e.getKey().type() == type) return e.getValue();
+        throw new IllegalArgumentException(String.valueOf(type));
+    }
+
+    /** The button of a status an annotator may set (draft, submitted). */
+    public ToggleButton statusButton(AnnotationStatus status) {
+        ToggleButton b = statusButtons.get(status);
+        if (b == null) throw new IllegalArgumentException(status + " is not the annotator's to set");
+        return b;
+    }
+
+    public Label statusLabel() {
+        return statusChip;
+    }
+
+    public Label mixedLabel() {
+        return clusterMixed;
+    }
+
+    public Label noteLabel() {
+        return note;
+    }
+}

@@ -1,0 +1,255 @@
+package org.karyolab.client.ui.pickers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.karyolab.client.ui.FxTesting.await;
+import static org.karyolab.client.ui.FxTesting.onFx;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.PixelReader;
+import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.karyolab.client.net.KaryoLabClient;
+import org.karyolab.client.ui.ClassColors;
+import org.karyolab.client.ui.EditorFxFixture;
+import org.karyolab.client.ui.FxTesting;
+import org.karyolab.client.ui.Shortcuts;
+import org.karyolab.schema.Annotation;
+import org.karyolab.schema.AnnotationLabels;
+import org.karyolab.schema.AnnotationStatus;
+import org.karyolab.schema.ChromosomeClass;
+import org.karyolab.schema.ClusterType;
+import org.karyolab.schema.shape.Box;
+
+/**
+ * The cluster type picker and the status control of the side panel, driven with the mouse and the Alt keys
+ * against a real server: every pick is one undo step and reaches the server.
+ */
+class LabelPickersFxTest extends EditorFxFixture {
+
+    static final int W = 900;
+    static final int H = 640;
+
+    String projectId;
+    String imageId;
+    KaryoLabClient ana;
+    String first;
+    String second;
+    LabelPickers pickers;
+
+    @BeforeEach
+    void image() throws Exception {
+        projectId = server.project(admin, "pickers-" + System.nanoTime());
+        imageId = admin.uploadImage(projectId, FxTesting.metaphase(W, H, FxTesting.rods(12, W, H, 5), 5), "image/png", "case-5").id();
+        ana = member(projectId, "annotator");
+        List<Annotation> saved = save(ana, imageId, List.of(new Box(100, 100, 60, 120), new Box(300, 100, 60, 120)),
+                List.of(AnnotationLabels.ofClass(ChromosomeClass.of(1), null), AnnotationLabels.ofClass(ChromosomeClass.of(2), null)));
+        first = saved.get(0).id();
+        second = saved.get(1).id();
+    }
+
+    private void open() throws Exception {
+        openEditor(ana, imageId, 1280, 820);
+        await("both annotations, editable", () -> doc().size() == 2 && editor.model().editable());
+        pickers = LabelPickers.of(editor);
+        assertThat(pickers).isNotNull();
+    }
+
+    /** Drags a selection rectangle around both boxes (Select tool). */
+    private void selectBoth() throws Exception {
+        robot.type(KeyCode.V);
+        robot.moveTo(at(70, 70)).press(javafx.scene.input.MouseButton.PRIMARY).moveTo(at(200, 150)).moveTo(at(400, 260))
+                .release(javafx.scene.input.MouseButton.PRIMARY);
+        await("both selected", () -> doc().selection().size() == 2);
+    }
+
+    private Map<String, Annotation> server() {
+        return onServer(imageId).stream().collect(Collectors.toMap(Annotation::id, Function.identity()));
+    }
+
+    private boolean onServerBoth(Function<Annotation, Object> value, Object expected) {
+        Map<String, Annotation> s = server();
+        return s.size() == 2 && java.util.Objects.equals(value.apply(s.get(first)), expected)
+                && java.util.Objects.equals(value.apply(s.get(second)), expected);
+    }
+
+    private List<ToggleButton> allButtons() {
+        var out = new java.util.ArrayList<ToggleButton>();
+        for (ClusterType t : ClusterType.values()) out.add(pickers.clusterButton(t));
+        out.add(pickers.clusterButton(null));
+        out.add(pickers.statusButton(AnnotationStatus.DRAFT));
+        out.add(pickers.statusButton(AnnotationStatus.SUBMITTED));
+        return out;
+    }
+
+    @Test
+    void touchingPickedWithTheMouseReachesTheServerForBothAndOneUndoRestoresBoth() throws Exception {
+        open();
+        // nothing selected: off, and the panel says why
+        assertThat(allButtons()).allSatisfy(b -> assertThat(b.isDisabled()).isTrue());
+        assertThat(pickers.noteLabel().getText()).isEqualTo(LabelPickers.NOTHING_SELECTED);
+        assertThat(pickers.statusLabel().isVisible()).isFalse();
+        robot.push(KeyCode.ALT, KeyCode.DIGIT2);
+        await("the reason in the status line", () -> editor.model().messageProperty().get().equals(LabelPickers.NOTHING_SELECTED));
+
+        selectBoth();
+        assertThat(allButtons()).allSatisfy(b -> assertThat(b.isDisabled()).isFalse());
+        assertThat(pickers.noteLabel().isVisible()).isFalse();
+        assertThat(pickers.clusterButton(null).isSelected()).as("no cluster type yet: none").isTrue();
+        assertThat(pickers.statusLabel().getText()).isEqualTo("draft");
+        assertThat(pickers.statusButton(AnnotationStatus.DRAFT).isSelected()).isTrue();
+
+        robot.clickOn(pickers.clusterButton(ClusterType.TOUCHING));
+        await("touching here", () -> doc().annotation(first).labels().clusterType() == ClusterType.TOUCHING
+                && doc().annotation(second).labels().clusterType() == ClusterType.TOUCHING);
+        assertThat(pickers.clusterButton(ClusterType.TOUCHING).isSelected()).isTrue();
+        assertThat(pickers.clusterButton(null).isSelected()).isFalse();
+        await("touching on the server for both", () -> onServerBoth(a -> a.labels().clusterType(), ClusterType.TOUCHING));
+        // a cluster of several chromosomes has no single class (the core's rule, said in the tooltip)
+        assertThat(server().values()).allSatisfy(a -> assertThat(a.labels().chromosomeClass()).isNull());
+        assertThat(editor.model().undo().undoName()).isEqualTo("Set cluster type");
+
+        Pane.shot(editor, "label-pickers-side-panel");
+
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        await("both restored on the server by one undo", () -> {
+            Map<String, Annotation> s = server();
+            return s.get(first).labels().clusterType() == null && s.get(second).labels().clusterType() == null
+                    && s.get(first).labels().chromosomeClass() == ChromosomeClass.of(1)
+                    && s.get(second).labels().chromosomeClass() == ChromosomeClass.of(2);
+        });
+        await("the picker follows the undo", () -> pickers.clusterButton(null).isSelected()
+                && !pickers.clusterButton(ClusterType.TOUCHING).isSelected());
+        assertThat(editor.model().undo().canUndo()).isFalse();
+    }
+
+    @Test
+    void altKeysSetOverlappingAndSubmittedOnTheServerAndMixedShowsNothingChecked() throws Exception {
+        open();
+        robot.type(KeyCode.V);
+        robot.clickOn(at(130, 160));
+        await("first selected", () -> doc().selection().equals(java.util.Set.of(first)));
+        robot.push(KeyCode.ALT, KeyCode.DIGIT1);
+        await("first is an instance", () -> doc().annotation(first).labels().clusterType() == ClusterType.INSTANCE);
+        assertThat(doc().annotation(first).labels().chromosomeClass()).as("an instance keeps its class").isEqualTo(ChromosomeClass.of(1));
+
+        selectBoth();
+        await("mixed: nothing checked", () -> pickers.mixedLabel().isVisible());
+        for (ClusterType t : ClusterType.values()) assertThat(pickers.clusterButton(t).isSelected()).isFalse();
+        assertThat(pickers.clusterButton(null).isSelected()).isFalse();
+
+        robot.push(KeyCode.ALT, KeyCode.DIGIT3);
+        await("overlapping on the server for both", () -> onServerBoth(a -> a.labels().clusterType(), ClusterType.OVERLAPPING));
+        assertThat(pickers.clusterButton(ClusterType.OVERLAPPING).isSelected()).isTrue();
+        assertThat(pickers.mixedLabel().isVisible()).isFalse();
+
+        robot.push(KeyCode.ALT, KeyCode.S);
+        await("submitted on the server for both", () -> onServerBoth(Annotation::status, AnnotationStatus.SUBMITTED));
+        await("shown", () -> pickers.statusLabel().getText().equals("submitted"));
+        assertThat(pickers.statusButton(AnnotationStatus.SUBMITTED).isSelected()).isTrue();
+        assertThat(pickers.statusButton(AnnotationStatus.DRAFT).isSelected()).isFalse();
+        assertThat(editor.model().undo().undoName()).isEqualTo("Set status");
+
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        await("status undone on the server", () -> onServerBoth(Annotation::status, AnnotationStatus.DRAFT));
+        await("draft shown", () -> pickers.statusLabel().getText().equals("draft"));
+        robot.push(KeyCode.ALT, KeyCode.DIGIT0);
+        await("none on the server", () -> onServerBoth(a -> a.labels().clusterType(), null));
+    }
+
+    @Test
+    void theCanvasShowsTheClusterColourAfterAPick() throws Exception {
+        open();
+        robot.type(KeyCode.V);
+        robot.clickOn(at(130, 160));
+        await("first selected", () -> doc().selection().size() == 1);
+        double before = nearestTo(ClassColors.CLUSTER);
+        robot.push(KeyCode.ALT, KeyCode.DIGIT4);
+        await("touching-overlapping", () -> doc().annotation(first).labels().clusterType() == ClusterType.TOUCHING_OVERLAPPING);
+        double after = nearestTo(ClassColors.CLUSTER);
+        assertThat(before).as("class 1's colour is not the cluster colour").isGreaterThan(0.3);
+        assertThat(after).as("the outline is redrawn in the cluster colour").isLessThan(0.12);
+    }
+
+    /** Deselects, waits for the shape layer, and returns how close the left edge of the first box comes to {@code color}. */
+    private double nearestTo(Color color) throws Exception {
+        robot.type(KeyCode.ESCAPE);
+        await("deselected", () -> doc().selection().isEmpty());
+        await("shape layer", () -> !editor.canvas().shapeLayerRendering());
+        var shot = onFx(() -> {
+            editor.canvas().draw();
+            return editor.canvas().snapshot(null, null);
+        });
+        var p = onFx(() -> editor.canvas().imageToLocal(100, 160));
+        PixelReader px = shot.getPixelReader();
+        double best = Double.MAX_VALUE;
+        for (int d = -4; d <= 4; d++) {
+            int argb = px.getArgb((int) p.getX() + d, (int) p.getY());
+            double r = (argb >> 16 & 0xff) / 255.0, g = (argb >> 8 & 0xff) / 255.0, b = (argb & 0xff) / 255.0;
+            best = Math.min(best, Math.abs(r - color.getRed()) + Math.abs(g - color.getGreen()) + Math.abs(b - color.getBlue()));
+        }
+        robot.clickOn(at(130, 160));
+        await("selected again", () -> doc().selection().size() == 1);
+        return best;
+    }
+
+    @Test
+    void offWhileEditingIsBlockedAndAcceptedWorkKeepsItsStatus() throws Exception {
+        KaryoLabClient rita = member(projectId, "reviewer");
+        ana.submit(imageId);
+        rita.reviewAnnotation(second, "accept", null);
+        open();
+        robot.type(KeyCode.V);
+        robot.clickOn(at(130, 160));
+        await("first selected", () -> doc().selection().size() == 1);
+        assertThat(pickers.statusLabel().getText()).isEqualTo("submitted");
+
+        String why = "Annotations are still loading";
+        onFx(() -> editor.model().editingBlockedProperty().set(why));
+        await("off while blocked", () -> pickers.clusterButton(ClusterType.TOUCHING).isDisabled());
+        assertThat(allButtons()).allSatisfy(b -> assertThat(b.isDisabled()).isTrue());
+        assertThat(pickers.noteLabel().getText()).isEqualTo(why);
+        FxTesting.screenshot(editor.getRight(), "label-pickers-blocked");
+        robot.push(KeyCode.ALT, KeyCode.DIGIT2);
+        await("refused with the reason", () -> editor.model().messageProperty().get().equals(why));
+        assertThat(doc().annotation(first).labels().clusterType()).isNull();
+        onFx(() -> editor.model().editingBlockedProperty().set(null));
+        await("on again", () -> !pickers.clusterButton(ClusterType.TOUCHING).isDisabled());
+
+        // the reviewer accepted the second: its status is shown, not changeable here
+        selectBoth();
+        assertThat(pickers.statusLabel().getText()).isEqualTo("mixed");
+        assertThat(pickers.statusButton(AnnotationStatus.DRAFT).isDisabled()).isTrue();
+        assertThat(pickers.clusterButton(ClusterType.TOUCHING).isDisabled()).as("cluster type still settable").isFalse();
+        assertThat(pickers.noteLabel().getText()).isEqualTo(LabelPickers.ACCEPTED);
+        FxTesting.screenshot(editor.getRight(), "label-pickers-accepted-mixed");
+        robot.push(KeyCode.ALT, KeyCode.D);
+        await("refused", () -> editor.model().messageProperty().get().equals(LabelPickers.ACCEPTED));
+        assertThat(server().get(second).status()).isEqualTo(AnnotationStatus.ACCEPTED);
+        assertThat(server().get(first).status()).isEqualTo(AnnotationStatus.SUBMITTED);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> pickers.statusButton(AnnotationStatus.ACCEPTED), "accept is the reviewers'");
+    }
+
+    @Test
+    void theKeysAreOnTheF1Sheet() throws Exception {
+        open();
+        var keys = Shortcuts.all(editor.tools()).stream().map(Shortcuts.Entry::keys).toList();
+        assertThat(keys).contains("Alt+1 / 2 / 3 / 4", "Alt+0", "Alt+D / Alt+S");
+        assertThat(keys).doesNotHaveDuplicates();
+    }
+
+    /** Screenshot of the side panel (the pickers under the palette). */
+    static final class Pane {
+        static void shot(org.karyolab.client.ui.view.EditorView editor, String name) throws Exception {
+            var file = FxTesting.screenshot(editor.getRight(), name);
+            assertThat(file).exists();
+            FxTesting.screenshot(editor, name + "-editor");
+        }
+    }
+}
