@@ -243,6 +243,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         load.claim(canvas::repaint);
         var thumbnailPainted = new java.util.concurrent.CompletableFuture<Void>();
         thumbnailPainted.thenRun(load::thumbnailPainted);
+        thumbnailPainted.thenRun(() -> Fx.onFx(this::installPickers));
         firstImage = thumbnailPainted;
         load.thumbnail().whenComplete((thumb, err) -> Fx.onFx(() -> {
             if (err != null) {
@@ -262,6 +263,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
             } else if (closed) {
                 full.close();
             } else {
+                installPickers();
                 fullImageShown = true;
                 showLayer(full);
             }
@@ -298,6 +300,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
 
     /** Shows already decoded pixels (tests, and images opened from disk). */
     public void showPixels(ImagePixels pixels) {
+        installPickers();
         fullImageShown = true;
         showLayer(new ImageLayer(pixels, model.adjustmentsProperty().get(), canvas::repaint));
     }
@@ -858,7 +861,17 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         org.karyolab.client.ui.review.ReviewMode.install(this);
         org.karyolab.client.ui.band.BandEditorWindow.install(this);
         org.karyolab.client.ui.anomaly.AnomalyEditorWindow.install(this);
-        org.karyolab.client.ui.pickers.LabelPickers.install(this); // cluster type and status, under the palette
+        // The cluster type and status pickers come once the image is on screen (installPickers): they are
+        // disabled until the annotations are in anyway, and building them cost the cold first paint ~70 ms.
+    }
+
+    private boolean pickersInstalled;
+
+    /** Cluster type and status, under the palette; once. JavaFX thread. */
+    private void installPickers() {
+        if (pickersInstalled || closed) return;
+        pickersInstalled = true;
+        org.karyolab.client.ui.pickers.LabelPickers.install(this);
     }
 
     /** Closes {@code c} when the editor closes (e.g. the project's live event stream). */
