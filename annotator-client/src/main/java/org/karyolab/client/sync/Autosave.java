@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 import org.karyolab.client.document.Contents;
 import org.karyolab.client.document.DocumentEvent;
@@ -196,10 +198,10 @@ public final class Autosave implements AutoCloseable {
     }
 
     /** {@link #load()}, telling {@code arriving} how many annotations are coming once the server's answer is here (autosave's thread). */
-    public void load(java.util.function.IntConsumer arriving) {
+    public void load(IntConsumer arriving) {
         call(() -> {
             synchronized (this) {
-                var queued = new java.util.HashSet<Long>();
+                var queued = new HashSet<Long>();
                 outbox.forEach(p -> queued.add(p.seq));
                 journal.pending().forEach(e -> {
                     if (!queued.contains(e.seq())) outbox.add(new Pending(e.seq(), e.op(), true));
@@ -239,7 +241,7 @@ public final class Autosave implements AutoCloseable {
         reload(n -> { });
     }
 
-    private void reload(java.util.function.IntConsumer arriving) {
+    private void reload(IntConsumer arriving) {
         call(() -> {
             synchronized (this) {
                 if (!outbox.isEmpty() || !dirty.isEmpty() || !dirtySuggestions.isEmpty() || labelsDirty) {

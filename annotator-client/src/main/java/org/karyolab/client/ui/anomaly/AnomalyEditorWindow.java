@@ -1,9 +1,6 @@
 package org.karyolab.client.ui.anomaly;
 
-import javafx.scene.Scene;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.karyolab.client.ui.view.EditorOpeners;
 import org.karyolab.client.ui.view.EditorView;
@@ -36,33 +33,9 @@ public final class AnomalyEditorWindow {
     }
 
     public static Stage show(EditorView editor) {
-        if (editor.getProperties().get(KEY) instanceof Stage open) {
-            open.show();
-            open.toFront();
-            return open;
-        }
+        Stage open = EditorOpeners.shown(editor, KEY);
+        if (open != null) return open;
         var view = new AnomalyEditorView(editor.model(), editor.autosave().client());
-        var stage = new Stage();
-        stage.setTitle("ISCN anomalies and karyotype");
-        if (editor.getScene() != null && editor.getScene().getWindow() != null) stage.initOwner(editor.getScene().getWindow());
-        var scene = new Scene(view, 560, 480);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (!e.isShortcutDown() || scene.getFocusOwner() instanceof TextInputControl) return;
-            if (e.getCode() == KeyCode.Z && !e.isShiftDown()) editor.model().undoStep();
-            else if (e.getCode() == KeyCode.Z || e.getCode() == KeyCode.Y) editor.model().redoStep();
-            else return;
-            e.consume();
-        });
-        stage.setScene(scene);
-        stage.setOnHidden(e -> {
-            view.close();
-            editor.getProperties().remove(KEY);
-        });
-        editor.getProperties().put(KEY, stage);
-        editor.sceneProperty().addListener((o, a, now) -> {
-            if (now == null) stage.hide();
-        });
-        stage.show();
-        return stage;
+        return EditorOpeners.window(editor, KEY, "ISCN anomalies and karyotype", view, 560, 480, view::close);
     }
 }

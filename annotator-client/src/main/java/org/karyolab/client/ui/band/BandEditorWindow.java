@@ -1,6 +1,5 @@
 package org.karyolab.client.ui.band;
 
-import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -37,41 +36,21 @@ public final class BandEditorWindow {
     }
 
     public static Stage show(EditorView editor) {
-        if (editor.getProperties().get(KEY) instanceof Stage open) {
-            open.show();
-            open.toFront();
+        Stage open = EditorOpeners.shown(editor, KEY);
+        if (open != null) {
             BandEditorView v = of(editor);
             if (v != null) v.refresh();
             return open;
         }
         var view = new BandEditorView(editor.model(), () -> editor.canvas().shownImage());
-        var stage = new Stage();
-        stage.setTitle("Band editor");
-        if (editor.getScene() != null && editor.getScene().getWindow() != null) stage.initOwner(editor.getScene().getWindow());
-        var scene = new Scene(view, 640, 780);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (scene.getFocusOwner() instanceof TextInputControl) return;
-            if (e.isShortcutDown()) {
-                if (e.getCode() == KeyCode.Z && !e.isShiftDown()) editor.model().undoStep();
-                else if (e.getCode() == KeyCode.Z || e.getCode() == KeyCode.Y) editor.model().redoStep();
-                else return;
-            } else if (e.getCode() == KeyCode.ESCAPE || (e.getCode() == KeyCode.B && e.isShiftDown())) {
+        Stage stage = EditorOpeners.window(editor, KEY, "Band editor", view, 640, 780, view::close);
+        stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> { // Esc or the opening key closes it
+            if (e.isShortcutDown() || stage.getScene().getFocusOwner() instanceof TextInputControl) return;
+            if (e.getCode() == KeyCode.ESCAPE || (e.getCode() == KeyCode.B && e.isShiftDown())) {
                 stage.hide();
-            } else {
-                return;
+                e.consume();
             }
-            e.consume();
         });
-        stage.setScene(scene);
-        stage.setOnHidden(e -> {
-            view.close();
-            editor.getProperties().remove(KEY);
-        });
-        editor.getProperties().put(KEY, stage);
-        editor.sceneProperty().addListener((o, a, now) -> {
-            if (now == null) stage.hide();
-        });
-        stage.show();
         return stage;
     }
 }

@@ -1,11 +1,11 @@
 package org.karyolab.client.ui.karyogram;
 
 import java.util.Objects;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
+import org.karyolab.client.ui.view.EditorOpeners;
 import org.karyolab.client.ui.view.EditorView;
 
 /** The karyogram in its own window, opened from the editor (Shift+K or the toolbar button); one per editor. */
@@ -28,25 +28,15 @@ public final class KaryogramWindow {
 
     /** Opens (or brings to front) the editor's karyogram window; returns its view. JavaFX thread. */
     public static KaryogramView open(EditorView editor) {
-        if (editor.getProperties().get(KEY) instanceof Stage open && open.isShowing()) {
-            open.toFront();
+        if (EditorOpeners.shown(editor, KEY) instanceof Stage open) {
             KaryogramView v = (KaryogramView) open.getScene().getRoot();
             v.rebuild();
             return v;
         }
         var view = new KaryogramView(editor.model(), () -> editor.canvas().shownImage());
         view.getStylesheets().add(Objects.requireNonNull(KaryogramWindow.class.getResource("/org/karyolab/client/ui/karyolab.css")).toExternalForm());
-        var stage = new Stage();
-        if (editor.getScene() != null && editor.getScene().getWindow() != null) stage.initOwner(editor.getScene().getWindow());
-        var asset = editor.model().document().image();
-        stage.setTitle("Karyogram \u2014 case " + asset.caseId());
-        stage.setScene(new Scene(view, 1180, 780));
-        stage.setOnHidden(e -> {
-            view.dispose();
-            editor.getProperties().remove(KEY);
-        });
-        editor.getProperties().put(KEY, stage);
-        stage.show();
+        EditorOpeners.window(editor, KEY, "Karyogram \u2014 case " + editor.model().document().image().caseId(),
+                view, 1180, 780, view::dispose);
         return view;
     }
 

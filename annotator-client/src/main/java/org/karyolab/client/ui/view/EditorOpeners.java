@@ -1,13 +1,19 @@
 package org.karyolab.client.ui.view;
 
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
 
-/** How a side window (band editor, anomaly editor) hooks into the editor: a toolbar button and a key. */
+/**
+ * How a side window (band editor, anomaly editor, karyogram) hooks into the editor: a toolbar button and a
+ * key, and one window of each kind per editor.
+ */
 public final class EditorOpeners {
 
     private EditorOpeners() {
@@ -31,5 +37,44 @@ public final class EditorOpeners {
             open.run();
             e.consume();
         });
+    }
+
+    /** The editor's window of this kind, shown again and brought to the front; null if there is none. */
+    public static Stage shown(EditorView editor, Object key) {
+        if (!(editor.getProperties().get(key) instanceof Stage open)) return null;
+        open.show();
+        open.toFront();
+        return open;
+    }
+
+    /**
+     * Shows {@code view} as the editor's window of this kind: owned by the editor's window; Ctrl+Z and
+     * Ctrl+Shift+Z (Ctrl+Y) undo and redo the editor's edits unless a text field has the focus (there they edit
+     * the text); {@code close} runs when it is hidden; it hides when the editor leaves its scene.
+     */
+    public static Stage window(EditorView editor, Object key, String title, Parent view, double width, double height,
+                               Runnable close) {
+        var stage = new Stage();
+        stage.setTitle(title);
+        if (editor.getScene() != null && editor.getScene().getWindow() != null) stage.initOwner(editor.getScene().getWindow());
+        var scene = new Scene(view, width, height);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!e.isShortcutDown() || scene.getFocusOwner() instanceof TextInputControl) return;
+            if (e.getCode() == KeyCode.Z && !e.isShiftDown()) editor.model().undoStep();
+            else if (e.getCode() == KeyCode.Z || e.getCode() == KeyCode.Y) editor.model().redoStep();
+            else return;
+            e.consume();
+        });
+        stage.setScene(scene);
+        stage.setOnHidden(e -> {
+            close.run();
+            editor.getProperties().remove(key);
+        });
+        editor.getProperties().put(key, stage);
+        editor.sceneProperty().addListener((o, a, now) -> {
+            if (now == null) stage.hide();
+        });
+        stage.show();
+        return stage;
     }
 }
