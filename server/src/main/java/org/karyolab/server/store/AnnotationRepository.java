@@ -24,8 +24,9 @@ import java.util.UUID;
  *
  * <p>Every save appends a row to {@code annotation_revisions} (never updated, never deleted) and
  * moves {@code annotations_current} to it; a delete is a tombstone revision. Saves are
- * compare-and-set on the revision: the current row is locked ({@code SELECT ... FOR UPDATE}),
- * then read, its revision compared with the caller's, and the new revision is {@code current + 1}. The
+ * compare-and-set on the revision: the current row is locked ({@code SELECT ... FOR UPDATE} on
+ * PostgreSQL; on H2 the one writer thread of {@link Database#inGroupCommit} stands for it), then read,
+ * its revision compared with the caller's, and the new revision is {@code current + 1}. The
  * primary key {@code (annotation_id, revision)} of the history and the row count of
  * {@code UPDATE ... WHERE revision = ?} make a lost update impossible even if the lock did not
  * hold; a transaction that loses such a race is run again and then reports the conflict.
