@@ -26,9 +26,11 @@ import org.karyolab.schema.iscn.Entry.Sign;
  * every breakpoint is a band of the ideogram at some resolution, that each rearrangement has the breakpoints its
  * kind takes, and that the rearrangements inside a derivative involve it. Columns point into the canonical text.
  *
- * <p>Counting follows ISCN: 44 autosomes plus the sex chromosomes listed, plus gains, minus losses. A structural
+ * <p>Counting follows ISCN: 22 autosomes per chromosome set (the ploidy follows from the count: {@code 69,XXY}) plus
+ * the sex chromosomes listed, plus gains, minus losses. A structural
  * change replaces the normal homologs of the autosomes it names; a rearranged X or Y is not listed among the sex
- * chromosomes ({@code 46,X,i(X)(q10)}) so it adds one; a derivative, dicentric or Robertsonian chromosome made of
+ * chromosomes ({@code 46,X,i(X)(q10)}) so it adds one, though a lab listing it there too ({@code 45,XX,-11,t(X;4)})
+ * is read as the same balanced change; a derivative, dicentric or Robertsonian chromosome made of
  * two ({@code 45,XX,rob(13;14)(q10;q10)}) takes the place of both. A lost sex chromosome may be written both as a
  * loss and by its absence from the sex chromosomes ({@code 45,X,-Y}). Lines marked {@code inc} are not counted; a
  * range or composite line must lie within what its gains and losses allow.
@@ -69,7 +71,7 @@ public final class KaryotypeChecker {
     private Integer base(List<CellLine> lines, int li) {
         CellLine line = lines.get(li);
         if (line.reference() instanceof SexChromosomes sex) {
-            return 44 + sex.total();
+            return 22 * ploidy(line.count().low()) + sex.total();
         }
         int referred = switch (line.reference()) {
             case Sideline sdl -> sdl.number() == null ? li - 1 : sdl.number();
@@ -84,11 +86,20 @@ public final class KaryotypeChecker {
         return earlier.count().range() ? null : earlier.count().low();
     }
 
+    /**
+     * The ploidy a count implies, by ISCN's ranges: near-haploid up to 34, near-diploid 35-57, near-triploid 58-80,
+     * near-tetraploid 81-103, and so on by 23; so {@code 69,XXY} and {@code 92,XXYY} start from 66 and 88 autosomes.
+     */
+    static int ploidy(int count) {
+        return Math.max(1, (count + 11) / 23);
+    }
+
     private void count(CellLine line, int base) {
         int gains = 0;
         int losses = 0;
         int sexLosses = 0;
         int inPlace = 0;
+        int sexRearranged = 0;
         for (Entry e : line.entries()) {
             switch (e.sign()) {
                 case GAIN -> gains += e.abnormality() instanceof Marker m ? m.copies() : 1;
@@ -99,7 +110,10 @@ public final class KaryotypeChecker {
                         losses++;
                     }
                 }
-                case NONE -> inPlace += inPlace(e.abnormality());
+                case NONE -> {
+                    inPlace += inPlace(e.abnormality());
+                    sexRearranged += sexChromosomesRearranged(e.abnormality());
+                }
             }
         }
         int expected = base + inPlace + gains - losses - sexLosses;
@@ -111,10 +125,28 @@ public final class KaryotypeChecker {
                 issue(line, "the count " + count + " lies outside " + fewest + "~" + most
                         + ", what the listed gains and losses allow");
             }
-        } else if (count.low() != expected && count.low() != expected + sexLosses) {
+        } else if (!readings(expected, sexLosses, sexRearranged).contains(count.low())
+                && !(diploidBase(line, base) instanceof Integer diploid
+                        && readings(expected - base + diploid, sexLosses, sexRearranged).contains(count.low()))) {
             issue(line, "the count says " + count + " but " + describe(line, base) + " give " + expected
                     + " (" + signed(inPlace + gains) + " gained, " + (losses + sexLosses) + " lost)");
         }
+    }
+
+    /** The counts a line may give: a lost sex chromosome and a rearranged one each written one way or the other. */
+    private static List<Integer> readings(int expected, int sexLosses, int sexRearranged) {
+        return List.of(expected, expected + sexLosses, expected - sexRearranged, expected + sexLosses - sexRearranged);
+    }
+
+    /**
+     * A line whose count falls in another ploidy's range may still be a diploid cell that lost or gained many
+     * ({@code 32,XY,-2,...}, 14 lost): the diploid base when it differs from the one the count implies, else null.
+     */
+    private static Integer diploidBase(CellLine line, int base) {
+        if (line.reference() instanceof SexChromosomes sex && 44 + sex.total() != base) {
+            return 44 + sex.total();
+        }
+        return null;
     }
 
     private static String describe(CellLine line, int base) {
@@ -136,6 +168,26 @@ public final class KaryotypeChecker {
             case Derivative d -> 1 - replacedHomologs(d.chromosomes());
             case WholeChromosome _, Marker _, DoubleMinutes _ -> 0;
         };
+    }
+
+    /**
+     * X and Y named by an unsigned structural change. ISCN leaves a rearranged sex chromosome out of the sex
+     * chromosomes ({@code 46,X,t(X;4)}); labs often list it there too ({@code 46,XX,t(X;4)}, ADIR). Both describe a
+     * balanced change, so the count may be read either way.
+     */
+    private static int sexChromosomesRearranged(Abnormality a) {
+        List<ChromosomeClass> named = switch (a) {
+            case Rearrangement r -> r.chromosomes();
+            case Derivative d -> d.chromosomes();
+            case WholeChromosome _, Marker _, DoubleMinutes _ -> List.of();
+        };
+        int n = 0;
+        for (ChromosomeClass c : named) {
+            if (c != null && !c.autosome()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Autosomes (and unknown '?') named stand in for a normal homolog; X and Y are not in the sex chromosomes then. */

@@ -41,7 +41,7 @@ final class EvalCommand implements Runnable {
      */
     @Command(name = "adir", mixinStandardHelpOptions = true,
             description = "Parse every */case-info.txt karyotype of the ADIR M-FISH set in lenient mode and print a Markdown table "
-                    + "(case, raw text, result, canonical form, warnings or the positioned error, checker findings).")
+                    + "(case, raw text, result, canonical form, warnings or the positioned error, the checker's verdict and findings).")
     static final class Adir implements Callable<Integer> {
 
         /** Where a karyotype starts: optional mos/chi, a count (or range), an optional comma, then X or Y. */
@@ -120,7 +120,8 @@ final class EvalCommand implements Runnable {
             long warned = rows.stream().filter(r -> r.result() == Result.PARSED_WITH_WARNINGS).count();
             long errors = rows.stream().filter(r -> r.result() == Result.ERROR).count();
             long none = rows.stream().filter(r -> r.result() == Result.NO_KARYOTYPE).count();
-            long flagged = rows.stream().filter(r -> !r.findings().isEmpty()).count();
+            long flagged = rows.stream().filter(r -> verdict(r).equals("refuses")).count();
+            long accepted = rows.stream().filter(r -> verdict(r).equals("accepts")).count();
             long distinct = rows.stream().map(Row::karyotype).filter(k -> k != null).distinct().count();
             sb.append("Cases with a case-info.txt: ").append(rows.size()).append(" of ").append(folders)
                     .append(" folders (").append(distinct).append(" distinct karyotype lines).\n\n");
@@ -129,19 +130,29 @@ final class EvalCommand implements Runnable {
             sb.append("| parsed with warnings | ").append(warned).append(" |\n");
             sb.append("| error | ").append(errors).append(" |\n");
             sb.append("| no karyotype line found | ").append(none).append(" |\n");
-            sb.append("| parsed, but `Iscn.check` has findings | ").append(flagged).append(" |\n\n");
-            sb.append("| case | raw text | result | canonical | warnings / error (column: message) | check findings (column into canonical) |\n");
-            sb.append("|---|---|---|---|---|---|\n");
+            sb.append("| parsed, and `Iscn.check` accepts it | ").append(accepted).append(" |\n");
+            sb.append("| parsed, but `Iscn.check` refuses it | ").append(flagged).append(" |\n\n");
+            sb.append("| case | raw text | result | canonical | warnings / error (column: message) | check | check findings (column into canonical) |\n");
+            sb.append("|---|---|---|---|---|---|---|\n");
             for (Row r : rows) {
                 sb.append("| ").append(r.caseName())
                         .append(" | ").append(code(shown(r.raw())))
                         .append(" | ").append(r.result().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
                         .append(" | ").append(r.canonical() == null ? "" : code(r.canonical()))
                         .append(" | ").append(issues(r.issues()))
+                        .append(" | ").append(verdict(r))
                         .append(" | ").append(issues(r.findings()))
                         .append(" |\n");
             }
             return sb.toString();
+        }
+
+        /** The checker's verdict on a parsed karyotype: a parse alone does not make it a valid karyotype. */
+        private static String verdict(Row r) {
+            if (r.canonical() == null) {
+                return "";
+            }
+            return r.findings().isEmpty() ? "accepts" : "refuses";
         }
 
         private static String issues(List<IscnIssue> issues) {

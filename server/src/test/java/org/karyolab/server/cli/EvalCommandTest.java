@@ -30,6 +30,7 @@ class EvalCommandTest {
         caseInfo("P08__29", "44,XY,-11, -22\n8,10,13 on edge of image".getBytes(StandardCharsets.US_ASCII));
         caseInfo("V15__41", "47,XX,+r(9)acare Hermann Cytogenetics\nPatient Name:\0\nResults:".getBytes(StandardCharsets.US_ASCII));
         caseInfo("V26__55", "45,XX,-11,t(X;4)".getBytes(StandardCharsets.US_ASCII));
+        caseInfo("V27__01", "45,XX,t(9;22)".getBytes(StandardCharsets.US_ASCII));
         caseInfo("X01__01", "Patient Name:\r\n46,XY,+25\r\n".getBytes(StandardCharsets.US_ASCII));
         caseInfo("X02__02", "no karyotype here".getBytes(StandardCharsets.US_ASCII));
         Files.createDirectories(data.resolve("A23__EX")); // a folder without case-info.txt
@@ -44,15 +45,21 @@ class EvalCommandTest {
         assertThat(exit).isZero();
         String report = stdout.toString();
         assertThat(Files.readString(out)).isEqualTo(report);
-        assertThat(report).contains("Cases with a case-info.txt: 6 of 7 folders");
-        assertThat(report).contains("| parsed | 1 |").contains("| parsed with warnings | 3 |").contains("| error | 1 |")
-                .contains("| no karyotype line found | 1 |").contains("| parsed, but `Iscn.check` has findings | 1 |");
-        assertThat(report).contains("| P08__29 | `44,XY,-11, -22⏎8,10,13 on edge of image` | parsed with warnings | `44,XY,-11,-22` | 10: unexpected space after ',' |");
+        assertThat(report).contains("Cases with a case-info.txt: 7 of 8 folders");
+        assertThat(report).contains("| parsed | 1 |").contains("| parsed with warnings | 4 |").contains("| error | 1 |")
+                .contains("| no karyotype line found | 1 |").contains("| parsed, and `Iscn.check` accepts it | 4 |")
+                .contains("| parsed, but `Iscn.check` refuses it | 1 |");
+        assertThat(report).contains("| P08__29 | `44,XY,-11, -22⏎8,10,13 on edge of image` | parsed with warnings | `44,XY,-11,-22` | 10: unexpected space after ',' | accepts |");
         assertThat(report).contains("| V15__41 |").contains("`47,XX,+r(9)` | 11: no breakpoints after r(9)");
         assertThat(report).contains("ignored trailing text 'acare Hermann Cytogenetics'");
         // the karyotype line is found below a header line, and its error is positioned in that line
         assertThat(report).contains("| X01__01 |").contains("| error |  | 7: expected a chromosome 1-22, X or Y |");
-        assertThat(report).contains("| V26__55 |").contains("0: the count says 45 but the sex chromosomes and changes listed give 46");
+        // a sex chromosome's balanced translocation, the X listed among the sex chromosomes too, changes no count
+        assertThat(report).contains("| V26__55 | `45,XX,-11,t(X;4)` | parsed with warnings | `45,XX,-11,t(X;4)` |");
+        assertThat(report).contains("no breakpoints after t(X;4) | accepts |  |");
+        // the check's verdict is reported beside the parse: this one parses, but its count is wrong
+        assertThat(report).contains("| V27__01 | `45,XX,t(9;22)` | parsed with warnings | `45,XX,t(9;22)` |")
+                .contains("| refuses | 0: the count says 45 but the sex chromosomes and changes listed give 46");
     }
 
     @Test
