@@ -208,6 +208,11 @@ public final class Database implements AutoCloseable {
         return groupCommit == null ? inTransaction(work, commitIf) : groupCommit.run(work, commitIf);
     }
 
+    /** Writers queued for the next group commit on H2 (0 on PostgreSQL): for tests that line writers up. */
+    int groupCommitQueued() {
+        return groupCommit == null ? 0 : groupCommit.queued();
+    }
+
     @Override
     public void close() {
         if (groupCommit != null) groupCommit.close();

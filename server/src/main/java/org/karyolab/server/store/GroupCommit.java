@@ -83,6 +83,11 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** Units queued and not yet taken by the writer: lets a test know who is waiting without reading thread states. */
+    int queued() {
+        return waiting.size();
+    }
+
     private void writeUntilStopped() {
         List<Pending<?>> group = new ArrayList<>(MAX_GROUP);
         while (true) {

@@ -59,25 +59,19 @@ class DatabaseOnH2Test extends DatabaseContract {
 
             Map<Integer, AtomicInteger> runs = new ConcurrentHashMap<>();
             Map<Integer, String> ranOn = new ConcurrentHashMap<>();
-            List<Thread> queued = new ArrayList<>();
             List<Future<String>> outcomes = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 int n = i;
-                outcomes.add(writers.submit(() -> {
-                    synchronized (queued) { queued.add(Thread.currentThread()); }
-                    return db.inGroupCommit(c -> {
-                        runs.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
-                        ranOn.put(n, Thread.currentThread().getName());
-                        execute(c, "INSERT INTO projects (id, name, created_at, doc) VALUES ('g" + n + "', 'g" + n + "', CURRENT_TIMESTAMP, '{}')");
-                        if (n == 3) throw new IllegalStateException("writer 3 failed");
-                        return n == 4 ? "refused" : "kept";
-                    }, "kept"::equals);
-                }));
-            }
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-            while (!allWaiting(queued)) { // all six parked, waiting for their outcome
-                if (Instant.now().isAfter(deadline)) throw new AssertionError("writers did not queue");
-                Thread.onSpinWait();
+                outcomes.add(writers.submit(() -> db.inGroupCommit(c -> {
+                    runs.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
+                    ranOn.put(n, Thread.currentThread().getName());
+                    execute(c, "INSERT INTO projects (id, name, created_at, doc) VALUES ('g" + n + "', 'g" + n + "', CURRENT_TIMESTAMP, '{}')");
+                    if (n == 3) throw new IllegalStateException("writer 3 failed");
+                    return n == 4 ? "refused" : "kept";
+                }, "kept"::equals)));
+                // One at a time, so the queue's order is 0..5 whatever the scheduler does; the writer is held by the
+                // gate, so what is queued can only grow. Waits on the group commit's own queue, not on thread states.
+                awaitQueued(db, n + 1);
             }
             openGate.countDown();
 
@@ -93,9 +87,11 @@ class DatabaseOnH2Test extends DatabaseContract {
         }
     }
 
-    private static boolean allWaiting(List<Thread> queued) {
-        synchronized (queued) {
-            return queued.size() == 6 && queued.stream().allMatch(t -> t.getState() == Thread.State.WAITING);
+    private static void awaitQueued(Database db, int writers) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (db.groupCommitQueued() < writers) {
+            if (Instant.now().isAfter(deadline)) throw new AssertionError("writer " + writers + " did not queue");
+            Thread.onSpinWait();
         }
     }
 }
