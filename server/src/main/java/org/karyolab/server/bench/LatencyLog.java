@@ -27,6 +27,18 @@ public final class LatencyLog {
         size += other.size;
     }
 
+    /** The latencies recorded, in the order they were added (for sending a log to another process). */
+    public long[] values() {
+        return Arrays.copyOf(values, size);
+    }
+
+    public static LatencyLog of(long[] nanos) {
+        LatencyLog log = new LatencyLog();
+        log.values = Arrays.copyOf(nanos, Math.max(1, nanos.length));
+        log.size = nanos.length;
+        return log;
+    }
+
     public int count() {
         return size;
     }

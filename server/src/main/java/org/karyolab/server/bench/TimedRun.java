@@ -29,12 +29,24 @@ public final class TimedRun {
 
     /** What one run measured. */
     /**
-     * @param processCpus CPUs this JVM kept busy on average during the window (server and clients together)
+     * @param processCpus CPUs the JVM that ran the clients kept busy on average during the window
      * @param machineBusy share of all the machine's CPU time that was busy during the window (NaN if unknown):
-     *                    well above processCpus / CPUs means something else ran beside the benchmark
+     *                    well above the processes' CPUs / CPUs means something else ran beside the benchmark
+     * @param serverCpus  CPUs the server's process kept busy during the window: the same as processCpus when the
+     *                    clients run inside it (the JDBC floor), measured apart when the load has its own process
      */
     public record Result(Map<Op, LatencyLog> latencies, long saves, double seconds, Map<String, Long> errors,
-                         Map<String, String> errorSamples, double processCpus, double machineBusy) {
+                         Map<String, String> errorSamples, double processCpus, double machineBusy, double serverCpus) {
+
+        /** The server's CPU time per annotation save, in milliseconds. */
+        public double serverCpuMillisPerSave() {
+            return saves == 0 ? Double.NaN : serverCpus * seconds * 1000 / saves;
+        }
+
+        public Result withServerCpus(double cpus) {
+            return new Result(latencies, saves, seconds, errors, errorSamples, processCpus, machineBusy, cpus);
+        }
+
         public long requests() {
             return latencies.values().stream().mapToLong(LatencyLog::count).sum();
         }
@@ -124,9 +136,27 @@ public final class TimedRun {
     private TimedRun() {
     }
 
+    /** Told when the measured window opens and closes (a load process tells its server's process). */
+    public interface WindowListener {
+        WindowListener NONE = new WindowListener() {
+        };
+
+        default void opened() {
+        }
+
+        default void closed() {
+        }
+    }
+
     /** @param think pause of each client between two operations; zero for a closed loop at full speed */
     public static Result run(String name, int clients, IntFunction<Client> clientFactory, Duration warmup,
                              Duration measure, Duration think, boolean progress) throws InterruptedException {
+        return run(name, clients, clientFactory, warmup, measure, think, progress, WindowListener.NONE);
+    }
+
+    public static Result run(String name, int clients, IntFunction<Client> clientFactory, Duration warmup,
+                             Duration measure, Duration think, boolean progress, WindowListener listener)
+            throws InterruptedException {
         Window window = new Window();
         window.thinkMillis = think.toMillis();
         CpuUse cpuBefore = null, cpuAfter = null;
@@ -144,8 +174,10 @@ public final class TimedRun {
             window.start = System.nanoTime();
             window.end = window.start + measure.toNanos();
             cpuBefore = CpuUse.sample();
+            listener.opened();
             tick(name, measure, window, progress);
             cpuAfter = CpuUse.sample();
+            listener.closed();
         } finally {
             window.stop = true;
             for (Thread t : threads) t.join();
@@ -158,8 +190,9 @@ public final class TimedRun {
         }
         Map<String, Long> errors = new TreeMap<>();
         window.errors.forEach((k, v) -> errors.put(k, v.sum()));
+        double cpus = cpuAfter.processCpusSince(cpuBefore);
         return new Result(latencies, saves, measure.toNanos() / 1e9, errors, new TreeMap<>(window.samples),
-                cpuAfter.processCpusSince(cpuBefore), cpuAfter.machineBusySince(cpuBefore));
+                cpus, cpuAfter.machineBusySince(cpuBefore), cpus);
     }
 
     private static void loop(Client client, Recorder recorder) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code karyolab bench ...}: benchmarks. Each one is a subcommand; results go to docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks (see docs/BENCHMARKS.md for the reference figures).",
-        subcommands = {BenchServerCommand.class, BenchIscnCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchServerCommand.class, BenchLoadCommand.class, BenchIscnCommand.class, CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = {"Load-test the HTTP API: start a server on a fresh temporary data directory (loopback, any free port), "
-                + "seed it, drive it from concurrent clients opening images and saving annotation edits, "
-                + "then run the same saves straight through JDBC as the floor, and print throughput and latencies."})
+                + "seed it, drive it from concurrent clients (in a process of their own) opening images and saving annotation edits, "
+                + "then run the same saves straight through JDBC as the floor; repeat, and print throughput, latencies, "
+                + "the server's CPU time per save, and the spread over the runs."})
 final class BenchServerCommand implements Callable<Integer> {
 
     enum Db { h2, postgres }
@@ -81,6 +82,10 @@ final class BenchServerCommand implements Callable<Integer> {
 
     enum Open { thumbnail, content }
 
+    @Option(names = "--repeats", defaultValue = "3",
+            description = "Runs of both phases on the same seeded server; the report gives each and the median and spread. Default: ${DEFAULT-VALUE}.")
+    int repeats;
+
     @Option(names = "--seed", defaultValue = "20240601", description = "Random seed of the data and the edits.")
     long seed;
 
@@ -107,7 +112,7 @@ final class BenchServerCommand implements Callable<Integer> {
                     case auto -> null;
                     case batch -> SaveRoute.BATCH;
                     case single -> SaveRoute.SINGLE;
-                }, open == Open.thumbnail, Duration.ofMillis(thinkMs), seed, !noProgress);
+                }, open == Open.thumbnail, Duration.ofMillis(thinkMs), seed, !noProgress, repeats);
         try (KaryoLabServer server = KaryoLabServer.start(settings)) {
             var report = ServerBenchmark.run(server, config, System.out);
             System.out.print(report);
@@ -126,6 +131,7 @@ final class BenchServerCommand implements Callable<Integer> {
         }
         if (db == Db.h2 && dbUrl != null) return "--db-url is for --db postgres; H2 always runs in the temporary directory";
         if (clients < 1) return "--clients must be at least 1";
+        if (repeats < 1) return "--repeats must be at least 1";
         if (thinkMs < 0) return "--think-ms must be at least 0";
         if (seconds < 1 || warmup < 0) return "--seconds must be at least 1 and --warmup at least 0";
         if (images != null && images < clients) return "--images must be at least --clients (" + clients + "): each client owns its images";
