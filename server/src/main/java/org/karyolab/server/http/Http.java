@@ -51,15 +51,20 @@ final class Http {
 
     static void problem(ServerResponse res, Status status, String type, String title, String detail,
                         List<Violation> violations) {
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+        res.send(problemJson(status, type, title, detail, violations));
+    }
+
+    /** The problem document itself, for answers not sent through a {@link ServerResponse}. */
+    static String problemJson(Status status, String type, String title, String detail, List<Violation> violations) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:karyolab:problem:" + type);
         body.put("title", title);
         body.put("status", status.code());
         body.put("detail", detail);
         if (!violations.isEmpty()) body.put("violations", violations);
-        res.status(status);
-        res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
-        res.send(SchemaJson.write(body));
+        return SchemaJson.write(body);
     }
 
     /** Sends a service outcome: the value with {@code okStatus}, or the problem that matches the failure. */

@@ -196,6 +196,18 @@ abstract class BadInputContract extends ApiContract {
         c.add(bad("labels: no If-Match", "PUT", imageLabels, "{}", 428, "precondition-required"));
         c.add(bad("labels: stale revision", "PUT", imageLabels, "{\"karyotype\": \"46,XY\"}", 412, "stale-revision", "If-Match", "\"0\""));
         c.add(as("reviewer", bad("labels: a reviewer may not label", "PUT", imageLabels, "{}", 403, "forbidden", "If-Match", "\"1\"")));
+        c.addAll(httpEdgeCases());
+        return c;
+    }
+
+    /** Requests no route takes or that carry what a route cannot read (issue 10, items 13-17). */
+    List<Case> httpEdgeCases() {
+        String annotations = "/api/v1/images/" + image + "/annotations";
+        List<Case> c = new ArrayList<>();
+        c.add(as("anonymous", bad("route: unknown, anonymous", "GET", "/no/such/route", null, 404, "not-found")));
+        c.add(bad("route: unknown under the API", "POST", "/api/v1/nothing-here", "{}", 404, "not-found"));
+        c.add(as("anonymous", bad("route: wrong method, anonymous", "DELETE", "/api/v1/projects", null, 405, "method-not-allowed")));
+        c.add(bad("route: wrong method on an annotation", "PATCH", "/api/v1/annotations/" + annotation, "{}", 405, "method-not-allowed"));
         return c;
     }
 
