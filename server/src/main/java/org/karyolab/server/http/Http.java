@@ -38,7 +38,14 @@ final class Http {
      * empty. Content rules are the services' to check (422), so this decodes the structure only.
      */
     static <T> Optional<T> body(ServerRequest req, ServerResponse res, Class<T> type) {
-        String text = req.content().hasEntity() ? req.content().as(String.class) : "";
+        return body(req, res, type, JsonBody.Limits.DEFAULT);
+    }
+
+    /** As {@link #body(ServerRequest, ServerResponse, Class)}, within {@code limits} (checked while the body streams in). */
+    static <T> Optional<T> body(ServerRequest req, ServerResponse res, Class<T> type, JsonBody.Limits limits) {
+        Optional<String> read = JsonBody.text(req, res, limits);
+        if (read.isEmpty()) return Optional.empty();
+        String text = read.get();
         return switch (SchemaJson.readStructure(text, type)) {
             case Decoded.Ok<T> ok -> Optional.of(ok.value());
             case Decoded.Invalid<T> invalid -> {

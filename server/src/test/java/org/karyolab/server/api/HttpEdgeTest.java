@@ -78,4 +78,57 @@ class HttpEdgeTest extends ApiContract {
             assertThat(log.lines()).as("client errors are not server errors").isEmpty();
         }
     }
+
+    /** A batch POST on a raw socket, declaring {@code contentLength} bytes of body. */
+    private String batchHead(String image, long contentLength) {
+        return "POST /api/v1/images/" + image + "/annotations/batch HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + admin.token()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n";
+    }
+
+    @Test
+    void aBatchIsRefusedAtItsThousandAndFirstChangeBeforeTheRestOfTheBodyArrives() {
+        String project = admin.createProject("edge");
+        String image = admin.uploadPng(project, 64, 64);
+        String change = "{\"op\": \"create\", \"annotation\": {\"shape\": {\"type\": \"box\", \"x\": 1, \"y\": 1, \"width\": 5, \"height\": 5}}}, ";
+        StringBuilder first = new StringBuilder("{\"changes\": [");
+        for (int i = 0; i < 1001; i++) first.append(change);
+        try (LogCapture log = new LogCapture(); RawHttp http = new RawHttp(server.port(), TIMEOUT)) {
+            // 30 MB declared (under the byte limit), ~130 KB sent: an answer can only come from what was read so far.
+            RawHttp.Response r = http.send(batchHead(image, 30_000_000)).send(first.toString()).response();
+            assertThat(r.status()).as(r.body()).isEqualTo(422);
+            assertThat(r.body()).contains("\"pointer\":\"/changes\"").contains("at most 1000");
+            assertThat(http.closedByServer()).as("the rest of the body is not read").isTrue();
+            assertThat(log.lines()).isEmpty();
+        }
+        assertThat(admin.get("/api/v1/images/" + image + "/annotations").json().size()).isZero();
+    }
+
+    @Test
+    void aJsonBodyOverTheByteLimitIsRefusedFromItsLengthOrAsItStreams() {
+        String project = admin.createProject("edge");
+        String image = admin.uploadPng(project, 64, 64);
+        try (RawHttp http = new RawHttp(server.port(), TIMEOUT)) {
+            RawHttp.Response r = http.send(batchHead(image, 40L * 1024 * 1024)).response(); // not one byte of the body sent
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(r.body()).contains("urn:karyolab:problem:too-large");
+            assertThat(http.closedByServer()).isTrue();
+        }
+        try (RawHttp http = new RawHttp(server.port(), TIMEOUT)) {
+            http.send("POST /api/v1/images/" + image + "/annotations/batch HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                    + admin.token() + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+            byte[] chunk = ("{\"changes\": [], \"pad\": \"" + "x".repeat(1024 * 1024)).getBytes();
+            String size = Integer.toHexString(chunk.length) + "\r\n";
+            RawHttp.Response r = null;
+            for (int i = 0; i < 40 && r == null; i++) { // 40 MiB at most, and no end: the answer must come before
+                try {
+                    http.send(size).send(chunk).send("\r\n");
+                } catch (java.io.UncheckedIOException closed) {
+                    break; // refused and closed while we were still sending
+                }
+            }
+            r = http.response();
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(http.closedByServer()).isTrue();
+        }
+    }
 }
