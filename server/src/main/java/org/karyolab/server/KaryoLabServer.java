@@ -3,13 +3,12 @@ package org.karyolab.server;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.http.DirectHandler;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import org.karyolab.server.http.ErrorAnswers;
 import org.karyolab.server.store.Database;
 import org.karyolab.server.store.StorageConfig;
 
@@ -61,11 +60,11 @@ public final class KaryoLabServer implements AutoCloseable {
                     // client's delayed ACK: ~40 ms added to many responses (measured by `karyolab bench server`).
                     .connectionOptions(socket -> socket.tcpNoDelay(true))
                     .maxPayloadSize(maxPayload(settings))
-                    // Helidon reports a too large body as a BAD_REQUEST event with status 413.
-                    .directHandlers(d -> d.addHandler(DirectHandler.EventType.BAD_REQUEST,
-                            (request, type, status, headers, message) -> status.code() == 413
-                                    ? payloadTooLarge(settings)
-                                    : DirectHandler.defaultHandler().handle(request, type, status, headers, message)))
+                    // What Helidon answers before routing (a body over the limit is a BAD_REQUEST event with status 413).
+                    .directHandlers(d -> {
+                        DirectHandler answers = ErrorAnswers.direct(tooLargeDetail(settings));
+                        for (DirectHandler.EventType type : DirectHandler.EventType.values()) d.addHandler(type, answers);
+                    })
                     .addFeature(observe(database))
                     .routing(routing -> routing(routing, services))
                     .build()
@@ -90,17 +89,11 @@ public final class KaryoLabServer implements AutoCloseable {
 
     static final long MULTIPART_FRAMING = 1024 * 1024;
 
-    /** The server's own 413 (the body is never read), as problem+json like every other error. */
-    private static DirectHandler.TransportResponse payloadTooLarge(ServerSettings settings) {
-        return DirectHandler.TransportResponse.builder()
-                .status(Status.REQUEST_ENTITY_TOO_LARGE_413)
-                .header(HeaderNames.CONTENT_TYPE, "application/problem+json")
-                .keepAlive(false) // the body was not read, so the connection cannot be reused
-                .entity("{\"type\":\"urn:karyolab:problem:too-large\",\"title\":\"Too large\",\"status\":413,"
-                        + "\"detail\":\"the request body is larger than " + maxPayload(settings) + " bytes: one image may have at most "
-                        + settings.imageLimits().maxBytes() + " bytes (karyolab.limits.max-image-bytes), and a multipart upload "
-                        + "as a whole at most that plus " + MULTIPART_FRAMING + "; send fewer files per request\"}")
-                .build();
+    /** The detail of the server's own 413 (the body is never read). */
+    private static String tooLargeDetail(ServerSettings settings) {
+        return "the request body is larger than " + maxPayload(settings) + " bytes: one image may have at most "
+                + settings.imageLimits().maxBytes() + " bytes (karyolab.limits.max-image-bytes), and a multipart upload "
+                + "as a whole at most that plus " + MULTIPART_FRAMING + "; send fewer files per request";
     }
 
     /** All routes, shared by {@link #start} and the {@code @ServerTest}s. */

@@ -1,7 +1,5 @@
 package org.karyolab.server;
 
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import org.karyolab.server.auth.AccessService;
 import org.karyolab.server.auth.AuthService;
@@ -9,6 +7,8 @@ import org.karyolab.server.auth.PasswordHasher;
 import org.karyolab.server.http.AnnotationsHttpService;
 import org.karyolab.server.http.AuthFilter;
 import org.karyolab.server.http.AuthHttpService;
+import org.karyolab.server.http.ErrorAnswers;
+import org.karyolab.server.http.RouteTable;
 import org.karyolab.server.http.Guard;
 import org.karyolab.server.http.ImageLabelsHttpService;
 import org.karyolab.server.http.ImagesHttpService;
@@ -49,16 +49,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** The composition root: storage, the services on it, and the routes on them. */
 public record Services(ProjectService projects, ImageService images, AnnotationService annotations, AuthService auth,
                        AccessService access, AuditService audit, SuggestionService suggestions, ReviewService reviews,
                        WorkQueue queue,
                        EventBus events, ImageLabelService imageLabels) {
-
-    private static final Logger LOG = Logger.getLogger(Services.class.getName());
 
     public static Services create(Database database, Path dataDirectory) {
         return create(database, dataDirectory, ImageService.Limits.DEFAULT);
@@ -114,6 +110,7 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
         var suggestionRoutes = new SuggestionsHttpService(suggestions, guard);
         var reviewRoutes = new ReviewHttpService(reviews, guard);
         var queueRoutes = new QueueHttpService(queue, guard);
+        var openApi = OpenApiDocument.load();
         routing.addFilter(new RequestMetrics(Metrics.globalRegistry()))
                 .addFilter(new AuthFilter(auth, audit))
                 .register("/api/v1/auth", authRoutes.session())
@@ -129,14 +126,7 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
                 .register("/api/v1/projects", suggestionRoutes.byProject(), queueRoutes.byProject())
                 .register("/api/v1/leases", queueRoutes.byLease())
                 .register("/api/v1/karyotype", new KaryotypeHttpService(new KaryotypeService(), guard))
-                .register("/openapi", new OpenApiHttpService(OpenApiDocument.load()))
-                .error(Exception.class, (req, res, e) -> {
-                    LOG.log(Level.SEVERE, "unhandled error on " + req.prologue().method() + " " + req.prologue().uriPath().path(), e);
-                    res.status(Status.INTERNAL_SERVER_ERROR_500);
-                    res.header(HeaderNames.CONTENT_TYPE, "application/problem+json");
-                    res.send("{\"type\":\"urn:karyolab:problem:internal\",\"title\":\"Internal error\",\"status\":500,"
-                            + "\"detail\":\"the server failed; nothing was half-written (each write is one transaction); "
-                            + "the server log has the cause\"}");
-                });
+                .register("/openapi", new OpenApiHttpService(openApi))
+                .error(Exception.class, new ErrorAnswers(RouteTable.of(openApi)));
     }
 }

@@ -65,6 +65,11 @@ public final class TestApi {
         return new TestApi(base, bearer);
     }
 
+    /** The bearer token (null when anonymous), for requests sent some other way. */
+    public String token() {
+        return token;
+    }
+
     public TestApi anonymous() {
         return new TestApi(base, null);
     }

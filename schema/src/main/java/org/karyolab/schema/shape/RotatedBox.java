@@ -10,6 +10,9 @@ import org.karyolab.schema.Violation;
  */
 public record RotatedBox(double cx, double cy, double width, double height, double angleDegrees) implements Shape {
 
+    /** The largest angle taken, either way: one whole turn. */
+    public static final int MAX_TURN = 360;
+
     /** The four corners, starting at the one that is top-left before rotation, going clockwise on screen. */
     public List<Point> corners() {
         double rad = Math.toRadians(angleDegrees);
@@ -30,6 +33,12 @@ public record RotatedBox(double cx, double cy, double width, double height, doub
         ok &= Geometry.finite(out, "/width", "width", width);
         ok &= Geometry.finite(out, "/height", "height", height);
         ok &= Geometry.finite(out, "/angleDegrees", "angleDegrees", angleDegrees);
+        if (Double.isFinite(angleDegrees) && Math.abs(angleDegrees) > MAX_TURN) {
+            // Not normalised here: a stored shape is exactly the one sent, so a retry is recognised as the same.
+            out.add(new Violation("/angleDegrees", "angleDegrees must be within -" + MAX_TURN + ".." + MAX_TURN
+                    + " (was " + angleDegrees + "); send it modulo 360"));
+            ok = false;
+        }
         Geometry.positive(out, "/width", "width", width);
         Geometry.positive(out, "/height", "height", height);
         if (ok && width > 0 && height > 0 && g.bounded()) {

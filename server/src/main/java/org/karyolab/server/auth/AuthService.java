@@ -90,9 +90,16 @@ public final class AuthService {
         return Optional.of(issue(user.get(), TokenKind.SESSION, "login", now().plus(SESSION_LIFETIME)));
     }
 
-    public IssuedToken issueApiToken(Caller caller, String name) {
+    /** The longest token name: the column's size (tokens.name VARCHAR(200); UTF-16 units, so never more characters). */
+    public static final int MAX_TOKEN_NAME = 200;
+
+    public Outcome<IssuedToken> issueApiToken(Caller caller, String name) {
+        if (name != null && name.length() > MAX_TOKEN_NAME) {
+            return Outcome.invalid("the token name is too long", List.of(new Violation("/name",
+                    "a token name may have at most " + MAX_TOKEN_NAME + " characters (has " + name.length() + ")")));
+        }
         StoredUser user = users.byId(caller.userId()).orElseThrow();
-        return issue(user, TokenKind.API, name == null || name.isBlank() ? "api" : name, null);
+        return Outcome.done(issue(user, TokenKind.API, name == null || name.isBlank() ? "api" : name, null));
     }
 
     public Optional<Caller> authenticate(String token) {

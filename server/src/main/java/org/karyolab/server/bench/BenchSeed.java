@@ -15,6 +15,7 @@ import org.karyolab.schema.Stain;
 import org.karyolab.schema.shape.Box;
 import org.karyolab.server.KaryoLabServer;
 import org.karyolab.server.Services;
+import org.karyolab.server.auth.AuthService;
 import org.karyolab.server.auth.Caller;
 import org.karyolab.server.auth.Role;
 import org.karyolab.server.service.ImageService.ImageMetadata;
@@ -72,7 +73,10 @@ public final class BenchSeed {
         s.access().setRole(created.id(), view.id(), Role.ANNOTATOR);
         var caller = new Caller(view.id(), annotator, false);
         List<String> tokens = IntStream.range(0, clients)
-                .mapToObj(i -> s.auth().issueApiToken(caller, "bench-client-" + i).token()).toList();
+                .mapToObj(i -> switch (s.auth().issueApiToken(caller, "bench-client-" + i)) {
+                    case Outcome.Done<AuthService.IssuedToken>(AuthService.IssuedToken t) -> t.token();
+                    default -> throw new IllegalStateException("cannot issue a bench token");
+                }).toList();
 
         var annotations = new AnnotationRepository(server.database());
         List<SeededImage> images = IntStream.range(0, imageCount).parallel().mapToObj(i -> {

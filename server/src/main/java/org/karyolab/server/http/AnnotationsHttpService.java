@@ -81,7 +81,7 @@ public final class AnnotationsHttpService {
         String imageId = req.path().pathParameters().get("imageId");
         var granted = guard.image(req, res, imageId, Action.ANNOTATE);
         if (granted.isEmpty()) return;
-        var body = Http.body(req, res, BatchRequest.class);
+        var body = Http.body(req, res, BatchRequest.class, JsonBody.Limits.items("changes", AnnotationService.MAX_BATCH));
         if (body.isEmpty()) return;
         List<Violation> violations = new java.util.ArrayList<>();
         List<AnnotationService.BatchChange> changes = new java.util.ArrayList<>();

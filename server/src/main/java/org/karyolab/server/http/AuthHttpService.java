@@ -74,7 +74,7 @@ public final class AuthHttpService {
 
     private void issueToken(ServerRequest req, ServerResponse res) {
         guard.caller(req, res).ifPresent(caller -> Http.body(req, res, TokenRequest.class).ifPresent(t ->
-                Http.json(res, Status.CREATED_201, auth.issueApiToken(caller, t.name()))));
+                Http.send(res, auth.issueApiToken(caller, t.name()), Status.CREATED_201)));
     }
 
     private void revokeToken(ServerRequest req, ServerResponse res) {

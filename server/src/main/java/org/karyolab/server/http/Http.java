@@ -38,7 +38,14 @@ final class Http {
      * empty. Content rules are the services' to check (422), so this decodes the structure only.
      */
     static <T> Optional<T> body(ServerRequest req, ServerResponse res, Class<T> type) {
-        String text = req.content().hasEntity() ? req.content().as(String.class) : "";
+        return body(req, res, type, JsonBody.Limits.DEFAULT);
+    }
+
+    /** As {@link #body(ServerRequest, ServerResponse, Class)}, within {@code limits} (checked while the body streams in). */
+    static <T> Optional<T> body(ServerRequest req, ServerResponse res, Class<T> type, JsonBody.Limits limits) {
+        Optional<String> read = JsonBody.text(req, res, limits);
+        if (read.isEmpty()) return Optional.empty();
+        String text = read.get();
         return switch (SchemaJson.readStructure(text, type)) {
             case Decoded.Ok<T> ok -> Optional.of(ok.value());
             case Decoded.Invalid<T> invalid -> {
@@ -51,15 +58,20 @@ final class Http {
 
     static void problem(ServerResponse res, Status status, String type, String title, String detail,
                         List<Violation> violations) {
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+        res.send(problemJson(status, type, title, detail, violations));
+    }
+
+    /** The problem document itself, for answers not sent through a {@link ServerResponse}. */
+    static String problemJson(Status status, String type, String title, String detail, List<Violation> violations) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:karyolab:problem:" + type);
         body.put("title", title);
         body.put("status", status.code());
         body.put("detail", detail);
         if (!violations.isEmpty()) body.put("violations", violations);
-        res.status(status);
-        res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
-        res.send(SchemaJson.write(body));
+        return SchemaJson.write(body);
     }
 
     /** Sends a service outcome: the value with {@code okStatus}, or the problem that matches the failure. */

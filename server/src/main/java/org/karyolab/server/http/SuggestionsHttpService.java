@@ -76,7 +76,9 @@ public final class SuggestionsHttpService {
     private void post(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
         guard.image(req, res, imageId, Action.MANAGE).ifPresent(g -> {
-            String text = req.content().hasEntity() ? req.content().as(String.class) : "";
+            Optional<String> body = JsonBody.text(req, res, JsonBody.Limits.DEFAULT);
+            if (body.isEmpty()) return;
+            String text = body.get();
             JsonNode tree;
             try {
                 tree = text.isBlank() ? null : SchemaJson.mapper().readTree(text);
@@ -125,7 +127,9 @@ public final class SuggestionsHttpService {
     private void accept(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("suggestionId");
         suggestion(req, res, id, Action.ANNOTATE).ifPresent(g -> {
-            String text = req.content().hasEntity() ? req.content().as(String.class) : "";
+            Optional<String> body = JsonBody.text(req, res, JsonBody.Limits.DEFAULT);
+            if (body.isEmpty()) return;
+            String text = body.get();
             SuggestionEdit edit = null;
             if (!text.isBlank()) {
                 switch (SchemaJson.readStructure(text, SuggestionEdit.class)) {
@@ -147,7 +151,9 @@ public final class SuggestionsHttpService {
     private void reject(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("suggestionId");
         suggestion(req, res, id, Action.ANNOTATE).ifPresent(g -> {
-            String text = req.content().hasEntity() ? req.content().as(String.class) : "";
+            Optional<String> body = JsonBody.text(req, res, JsonBody.Limits.DEFAULT);
+            if (body.isEmpty()) return;
+            String text = body.get();
             String reason = null;
             if (!text.isBlank()) {
                 switch (SchemaJson.readStructure(text, RejectRequest.class)) {

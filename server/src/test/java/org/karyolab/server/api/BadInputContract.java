@@ -196,6 +196,38 @@ abstract class BadInputContract extends ApiContract {
         c.add(bad("labels: no If-Match", "PUT", imageLabels, "{}", 428, "precondition-required"));
         c.add(bad("labels: stale revision", "PUT", imageLabels, "{\"karyotype\": \"46,XY\"}", 412, "stale-revision", "If-Match", "\"0\""));
         c.add(as("reviewer", bad("labels: a reviewer may not label", "PUT", imageLabels, "{}", 403, "forbidden", "If-Match", "\"1\"")));
+        c.addAll(httpEdgeCases());
+        return c;
+    }
+
+    /** Requests no route takes or that carry what a route cannot read (issue 10, items 13-17). */
+    List<Case> httpEdgeCases() {
+        String annotations = "/api/v1/images/" + image + "/annotations";
+        List<Case> c = new ArrayList<>();
+        c.add(as("anonymous", bad("route: unknown, anonymous", "GET", "/no/such/route", null, 404, "not-found")));
+        c.add(bad("route: unknown under the API", "POST", "/api/v1/nothing-here", "{}", 404, "not-found"));
+        c.add(as("anonymous", bad("route: wrong method, anonymous", "DELETE", "/api/v1/projects", null, 405, "method-not-allowed")));
+        c.add(bad("route: wrong method on an annotation", "PATCH", "/api/v1/annotations/" + annotation, "{}", 405, "method-not-allowed"));
+        // Text: only UTF-8 JSON, only real characters (item 17)
+        c.add(bad("text: invalid UTF-8 in a label", "POST", annotations, labels("{\"anomalies\": [\"caf\u00e9\"]}"), 400, "malformed",
+                "Content-Type", "application/json", "x-latin1", "1"));
+        c.add(bad("text: invalid UTF-8 in a project name", "POST", "/api/v1/projects", "{\"name\": \"d\u00e9j\u00e0\", \"labelSet\": "
+                + LABEL_SET + ", \"defaultBandLevel\": 400}", 400, "malformed", "x-latin1", "1"));
+        c.add(bad("text: a lone surrogate", "POST", annotations, labels("{\"anomalies\": [\"x\\ud800y\"]}"), 400, "malformed",
+                "Content-Type", "application/json"));
+        c.add(bad("text: a lone low surrogate in a field name", "POST", "/api/v1/auth/tokens", "{\"\\udc00\": \"x\"}", 400, "malformed"));
+        c.add(bad("text: text/plain to a JSON route", "POST", annotations, GOOD_BOX, 415, "unsupported-media-type", "Content-Type", "text/plain"));
+        c.add(bad("text: JSON in another charset", "POST", "/api/v1/karyotype/parse", "{\"karyotype\": \"46,XX\"}", 415,
+                "unsupported-media-type", "Content-Type", "application/json; charset=ISO-8859-1"));
+        c.add(bad("token: name over 200 characters", "POST", "/api/v1/auth/tokens", "{\"name\": \"" + "n".repeat(201) + "\"}", 422, "validation"));
+        c.add(bad("annotation: angle of 1e300", "POST", annotations, box("{\"type\": \"rotated-box\", \"cx\": 50, \"cy\": 50, "
+                + "\"width\": 10, \"height\": 10, \"angleDegrees\": 1e300}"), 422, "validation"));
+        c.add(bad("annotation: angle NaN", "POST", annotations, box("{\"type\": \"rotated-box\", \"cx\": 50, \"cy\": 50, "
+                + "\"width\": 10, \"height\": 10, \"angleDegrees\": \"NaN\"}"), 422, "validation"));
+        // Work bounded by what the request may do (item 14)
+        c.add(bad("batch: 1001 changes", "POST", annotations + "/batch", "{\"changes\": ["
+                + String.join(", ", java.util.Collections.nCopies(1001, "{\"op\": \"create\", \"annotation\": " + GOOD_BOX + "}")) + "]}",
+                422, "validation"));
         return c;
     }
 
@@ -232,6 +264,7 @@ abstract class BadInputContract extends ApiContract {
             byte[] png = TestApi.png(64, 64);
             return java.util.Arrays.copyOf(png, png.length / 2);
         }
+        if (c.body() != null && h.contains("x-latin1")) return c.body().getBytes(StandardCharsets.ISO_8859_1); // not UTF-8
         return c.body() == null ? null : c.body().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -1,0 +1,92 @@
+package org.karyolab.server.http;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.NotFoundException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ErrorHandler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every answer the routes themselves do not give, as problem+json: no route for the path (404), a path
+ * that exists for other methods (405 with {@code Allow}), a request Helidon refuses before routing
+ * (400, 413, ...), and a real failure (500). Only the last is logged as a server error: a client's mistake
+ * is the client's, and a flood of them must not fill the log.
+ */
+public final class ErrorAnswers implements ErrorHandler<Exception> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorAnswers.class.getName());
+
+    private final RouteTable routes;
+
+    public ErrorAnswers(RouteTable routes) {
+        this.routes = routes;
+    }
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res, Exception e) {
+        String method = req.prologue().method().text();
+        String path = req.prologue().uriPath().path();
+        if (e instanceof NotFoundException) { // thrown by the routing when no route matched
+            Set<String> allowed = routes.allowed(path);
+            if (!allowed.isEmpty() && !allowed.contains(method)) {
+                res.header(HeaderNames.ALLOW, String.join(", ", allowed));
+                Http.problem(res, Status.METHOD_NOT_ALLOWED_405, "method-not-allowed", "Method not allowed",
+                        path + " takes " + String.join(", ", allowed) + ", not " + method, List.of());
+            } else {
+                Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found",
+                        "no route " + method + " " + path + " (the API is under /api/v1; GET /openapi lists every route)", List.of());
+            }
+            return;
+        }
+        if (e instanceof HttpException http && http.status().code() < 500) {
+            LOG.log(Level.FINE, () -> "refused " + method + " " + path + ": " + e.getMessage());
+            Http.problem(res, http.status(), http.status().code() == 400 ? "malformed" : "refused",
+                    http.status().reasonPhrase(), e.getMessage() == null ? http.status().reasonPhrase() : e.getMessage(), List.of());
+            return;
+        }
+        LOG.log(Level.SEVERE, "unhandled error on " + method + " " + path, e);
+        res.status(Status.INTERNAL_SERVER_ERROR_500);
+        res.header(HeaderNames.CONTENT_TYPE, Http.PROBLEM_JSON);
+        res.send("{\"type\":\"urn:karyolab:problem:internal\",\"title\":\"Internal error\",\"status\":500,"
+                + "\"detail\":\"the server failed; nothing was half-written (each write is one transaction); "
+                + "the server log has the cause\"}");
+    }
+
+    /**
+     * Helidon's own answers to requests it cannot route (no request line, bad headers, a body over the
+     * limit, a malformed chunk): problem+json, and the connection closed. A failure to read the request
+     * before anything of it was known (a request line with control characters, say) is the client's: 400.
+     */
+    public static DirectHandler direct(String tooLargeDetail) {
+        return (request, type, status, headers, message) -> {
+            boolean unread = request == DirectHandler.TransportRequest.empty();
+            if (type == DirectHandler.EventType.INTERNAL_ERROR && !unread) {
+                return DirectHandler.defaultHandler().handle(request, type, status, headers, message);
+            }
+            Status answer = type == DirectHandler.EventType.INTERNAL_ERROR ? Status.BAD_REQUEST_400 : status;
+            String problem = switch (answer.code()) {
+                case 413 -> "too-large";
+                case 408 -> "timeout";
+                default -> "malformed";
+            };
+            String detail = answer.code() == 413 ? tooLargeDetail
+                    : message != null && !message.isBlank() ? message
+                    : "the request is not well-formed HTTP/1.1 (request line, headers or chunked body)";
+            return DirectHandler.TransportResponse.builder()
+                    .status(answer)
+                    .headers(headers)
+                    .header(HeaderNames.CONTENT_TYPE, Http.PROBLEM_JSON)
+                    .keepAlive(false) // the rest of the request was not read, so the connection cannot be reused
+                    .entity(Http.problemJson(answer, problem, answer.reasonPhrase(), detail, List.of()))
+                    .build();
+        };
+    }
+}

@@ -1,0 +1,243 @@
+package org.karyolab.server.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import io.helidon.common.media.type.MediaType;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpMediaType;
+import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.Violation;
+import org.karyolab.schema.json.SchemaJson;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A JSON request body, checked while it streams in, so a request is refused for what it is as soon as
+ * that is known and never read (let alone parsed) further: a declared type that is not JSON (415), more
+ * bytes than {@link Limits#maxBytes} (413), more elements in the counted top-level array than
+ * {@link Limits#maxItems} (422, for a batch's {@code changes}), bytes that are not UTF-8 or a string with a
+ * lone surrogate ({@code "\ud800"}) (400: never stored as U+FFFD or '?'). A refusal before the end of the
+ * body closes the connection, so the rest is not read either.
+ */
+final class JsonBody {
+
+    /** The most bytes of any JSON body. A 1000-change batch of polygons is a few MB. */
+    static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    /** How much a body may carry: bytes, and items in the top-level array named {@code countedArray} (null: none). */
+    record Limits(long maxBytes, String countedArray, int maxItems) {
+        static final Limits DEFAULT = new Limits(MAX_BYTES, null, Integer.MAX_VALUE);
+
+        static Limits items(String countedArray, int maxItems) {
+            return new Limits(MAX_BYTES, countedArray, maxItems);
+        }
+    }
+
+    private JsonBody() {
+    }
+
+    /** The body as text, or empty when the problem has been answered. No body is the empty text. */
+    static Optional<String> text(ServerRequest req, ServerResponse res, Limits limits) {
+        Optional<HttpMediaType> type = req.headers().contentType();
+        if (type.isPresent() && !isJson(type.get())) {
+            Http.problem(res, Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported-media-type", "Unsupported media type",
+                    "this route reads application/json (UTF-8), not " + type.get().text(), List.of());
+            return Optional.empty();
+        }
+        if (!req.content().hasEntity()) return Optional.of("");
+        if (req.headers().contentLength().orElse(0) > limits.maxBytes()) {
+            refuseEarly(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "too-large", "Too large", tooLarge(limits), List.of());
+        }
+        Capped in = new Capped(req.content().inputStream(), limits.maxBytes());
+        try {
+            String refusal = scan(in, limits);
+            if (refusal != null) {
+                refuseEarly(res, Status.UNPROCESSABLE_CONTENT_422, "validation", "Invalid content",
+                        "the request carries too much; nothing was read further or stored",
+                        List.of(new Violation("/" + limits.countedArray(), refusal)));
+                return Optional.empty();
+            }
+            in.drain(); // after a syntax error: the rest, so the decoder can point at it
+            return Optional.of(utf8(in.bytes()));
+        } catch (TooLarge e) {
+            refuseEarly(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "too-large", "Too large", tooLarge(limits), List.of());
+        } catch (NotText e) {
+            refuseEarly(res, Status.BAD_REQUEST_400, "malformed", "Malformed request body", e.getMessage(),
+                    List.of(new Violation(e.pointer, e.getMessage())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.empty();
+    }
+
+    private static String tooLarge(Limits limits) {
+        return "a JSON body may have at most " + limits.maxBytes() + " bytes; send fewer changes per request";
+    }
+
+    private static boolean isJson(HttpMediaType type) {
+        MediaType media = type.mediaType();
+        boolean json = media.equals(MediaTypes.APPLICATION_JSON) || media.subtype().endsWith("+json");
+        return json && type.charset().map(c -> c.equalsIgnoreCase("utf-8")).orElse(true);
+    }
+
+    /**
+     * A refusal sent before the body was read to its end: the connection closes instead of reading the rest
+     * (Helidon 4.5 does not close on {@code Connection: close} alone; the exception makes it).
+     */
+    private static void refuseEarly(ServerResponse res, Status status, String type, String title, String detail,
+                                    List<Violation> violations) {
+        res.header(HeaderValues.CONNECTION_CLOSE);
+        Http.problem(res, status, type, title, detail, violations);
+        throw new CloseConnectionException("refused before the end of the request body");
+    }
+
+    /**
+     * Reads the tokens to the end (or to the first syntax error, left for the structure decoder to report):
+     * every string checked for lone surrogates, the counted array's items counted. Returns why the body is
+     * refused for its size, or null.
+     */
+    private static String scan(InputStream in, Limits limits) throws IOException {
+        try (JsonParser parser = SchemaJson.mapper().getFactory().createParser(in)) {
+            int depth = 0;
+            int countedAt = -1;
+            int items = 0;
+            String field = null;
+            for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                if (t == JsonToken.FIELD_NAME || t == JsonToken.VALUE_STRING) {
+                    checkSurrogates(parser);
+                    if (t == JsonToken.FIELD_NAME) {
+                        if (depth == 1) field = parser.currentName();
+                        continue;
+                    }
+                }
+                if (t.isStructEnd()) {
+                    if (depth == countedAt) countedAt = -1;
+                    depth--;
+                    continue;
+                }
+                if (depth == countedAt && ++items > limits.maxItems()) {
+                    return "at most " + limits.maxItems() + " items are taken in one request (this one has more); "
+                            + "send the rest in another";
+                }
+                if (t == JsonToken.START_ARRAY && depth == 1 && field != null && field.equals(limits.countedArray())) {
+                    countedAt = 2;
+                }
+                if (t.isStructStart()) depth++;
+            }
+        } catch (StreamReadException syntax) {
+            // Not JSON (or not UTF-8): the structure decoder, or the strict UTF-8 check, says where.
+        }
+        return null;
+    }
+
+    private static void checkSurrogates(JsonParser parser) throws IOException {
+        String s = parser.getText();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new NotText(parser.getParsingContext().pathAsPointer(true).toString(),
+                        "a string holds a lone surrogate (\\u" + Integer.toHexString(c) + " at character " + i
+                                + "), which is not text: escape a character outside the BMP as a surrogate pair, or send it as UTF-8");
+            }
+        }
+    }
+
+    /** Strict UTF-8: a malformed or unmappable byte is refused with its offset, never replaced. */
+    private static String utf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new NotText("", "the body is not UTF-8: byte " + in.position() + " (0x"
+                    + Integer.toHexString(bytes[in.position()] & 0xff) + ") cannot be decoded; send the JSON as UTF-8");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    /** The body is not text (or not UTF-8): 400 at {@code pointer}. */
+    private static final class NotText extends RuntimeException {
+        final String pointer;
+
+        NotText(String pointer, String message) {
+            super(message, null, false, false);
+            this.pointer = pointer;
+        }
+    }
+
+    /** More bytes than the limit: thrown by the stream as the byte over it arrives. */
+    private static final class TooLarge extends IOException {
+        TooLarge() {
+            super("too large", null);
+        }
+    }
+
+    /** Keeps what it passes on (to decode once the scan is done) and stops at {@code max} bytes. */
+    private static final class Capped extends FilterInputStream {
+        private final long max;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+
+        Capped(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) keep(new byte[] {(byte) b}, 0, 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) keep(b, off, n);
+            return n;
+        }
+
+        private void keep(byte[] b, int off, int n) throws TooLarge {
+            if (kept.size() + (long) n > max) throw new TooLarge();
+            kept.write(b, off, n);
+        }
+
+        /** Not passed on: closing Helidon's entity stream reads the rest of the body, which a refusal must not. */
+        @Override
+        public void close() {
+        }
+
+        void drain() throws IOException {
+            byte[] buffer = new byte[8192];
+            while (read(buffer, 0, buffer.length) >= 0) {
+                // kept
+            }
+        }
+
+        byte[] bytes() {
+            return kept.toByteArray();
+        }
+    }
+}
