@@ -45,6 +45,7 @@ public final class ProjectsHttpService implements HttpService {
                 .post("/", this::create)
                 .get("/{projectId}", this::get)
                 .put("/{projectId}", this::update)
+                .delete("/{projectId}", this::delete)
                 .get("/{projectId}/members", this::members)
                 .put("/{projectId}/members/{username}", this::putMember)
                 .delete("/{projectId}/members/{username}", this::removeMember)
@@ -82,6 +83,20 @@ public final class ProjectsHttpService implements HttpService {
         String id = req.path().pathParameters().get("projectId");
         guard.project(req, res, id, Action.MANAGE).ifPresent(g -> Http.body(req, res, Project.class).ifPresent(project ->
                 Http.send(res, projects.update(id, project), Status.OK_200)));
+    }
+
+    /**
+     * Deletes the project with its images (MANAGE): soft, see ProjectRepository#delete; 204. Audited in
+     * the server's log (GET /api/v1/audit): the project's own log can no longer be reached.
+     */
+    private void delete(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("projectId");
+        guard.project(req, res, id, Action.MANAGE).ifPresent(g -> {
+            Outcome<String> deleted = projects.delete(id, g.caller().username());
+            Guard.scope(req).projectId = null;
+            if (deleted instanceof Outcome.Done<String>) res.status(Status.NO_CONTENT_204).send();
+            else Http.send(res, deleted, Status.OK_200);
+        });
     }
 
     private void members(ServerRequest req, ServerResponse res) {

@@ -58,6 +58,11 @@ public final class ProjectService {
                         List.of(new Violation("/name", "another project is named '" + project.name() + "'"))));
     }
 
+    /** Deletes a project and its images (softly: see {@link ProjectRepository#delete}); {@code by} is who. */
+    public Outcome<String> delete(String id, String by) {
+        return projects.delete(id, by, java.time.Instant.now()) ? Outcome.done(id) : Outcome.notFound("project", id);
+    }
+
     public Outcome<StoredProject> get(String id) {
         return projects.get(id).<Outcome<StoredProject>>map(Outcome::done)
                 .orElseGet(() -> Outcome.notFound("project", id));

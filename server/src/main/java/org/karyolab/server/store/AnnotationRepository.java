@@ -34,7 +34,7 @@ import java.util.UUID;
 public final class AnnotationRepository {
 
     // --- all the SQL of this repository -------------------------------------------------------
-    private static final String IMAGE_PROJECT = "SELECT project_id FROM images WHERE id = ?";
+    private static final String IMAGE_PROJECT = "SELECT project_id FROM images WHERE id = ? AND deleted_at IS NULL";
     private static final String CURRENT =
             "SELECT doc, deleted, image_id, revision, status, created_at, updated_at FROM annotations_current WHERE id = ?";
     private static final String LOCK_CURRENT = "SELECT id FROM annotations_current WHERE id = ? FOR UPDATE";

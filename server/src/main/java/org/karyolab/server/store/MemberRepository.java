@@ -79,7 +79,8 @@ public final class MemberRepository {
     /** Whether the user is the one owner of at least one project (such an account may not be deleted). */
     public boolean isSoleOwnerSomewhere(String userId) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM project_members m WHERE m.user_id = ? AND m.role = ?"
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM project_members m JOIN projects p ON p.id = m.project_id"
+                    + " WHERE p.deleted_at IS NULL AND m.user_id = ? AND m.role = ?"
                     + " AND NOT EXISTS (SELECT 1 FROM project_members o WHERE o.project_id = m.project_id"
                     + " AND o.role = ? AND o.user_id <> m.user_id)")) {
                 ps.setString(1, userId);
@@ -95,7 +96,8 @@ public final class MemberRepository {
     /** The role's name, or empty if the user is not a member. */
     public Optional<String> roleOf(String projectId, String userId) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT role FROM project_members WHERE project_id = ? AND user_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.role FROM project_members m JOIN projects p"
+                    + " ON p.id = m.project_id WHERE m.project_id = ? AND m.user_id = ? AND p.deleted_at IS NULL")) {
                 ps.setString(1, projectId);
                 ps.setString(2, userId);
                 try (ResultSet rs = ps.executeQuery()) {

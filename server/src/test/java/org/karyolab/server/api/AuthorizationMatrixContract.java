@@ -66,6 +66,7 @@ abstract class AuthorizationMatrixContract {
         RULES.put("POST /api/v1/projects", SIGNED_IN);
         RULES.put("GET /api/v1/projects/{projectId}", project(Action.VIEW));
         RULES.put("PUT /api/v1/projects/{projectId}", project(Action.MANAGE));
+        RULES.put("DELETE /api/v1/projects/{projectId}", project(Action.MANAGE));
         RULES.put("GET /api/v1/projects/{projectId}/members", project(Action.VIEW));
         RULES.put("PUT /api/v1/projects/{projectId}/members/{username}", project(Action.MANAGE));
         RULES.put("DELETE /api/v1/projects/{projectId}/members/{username}", project(Action.MANAGE));
@@ -74,6 +75,7 @@ abstract class AuthorizationMatrixContract {
         RULES.put("GET /api/v1/projects/{projectId}/images", project(Action.VIEW));
         RULES.put("POST /api/v1/projects/{projectId}/images", project(Action.ANNOTATE));
         RULES.put("GET /api/v1/images/{imageId}", project(Action.VIEW));
+        RULES.put("DELETE /api/v1/images/{imageId}", project(Action.MANAGE));
         RULES.put("GET /api/v1/images/{imageId}/content", project(Action.VIEW));
         RULES.put("GET /api/v1/images/{imageId}/annotations", project(Action.VIEW));
         RULES.put("POST /api/v1/images/{imageId}/annotations", project(Action.ANNOTATE));
@@ -112,6 +114,11 @@ abstract class AuthorizationMatrixContract {
         RULES.put("POST /api/v1/karyotype/read", SIGNED_IN);
         RULES.put("GET /openapi", PUBLIC);
     }
+
+    /** Routes that take away what the others need (the image, the project, the "viewer" account): run last. */
+    private static final Set<String> DESTRUCTIVE = Set.of("DELETE /api/v1/images/{imageId}", "DELETE /api/v1/projects/{projectId}",
+            "DELETE /api/v1/users/{username}", "POST /api/v1/users/{username}/disable",
+            "PUT /api/v1/users/{username}/password");
 
     /** The callers, least privileged first, so a refusal never depends on what an allowed call changed. */
     private static final List<String> CALLERS = List.of("anonymous", "outsider", "viewer", "reviewer", "annotator", "owner", "admin");
@@ -173,8 +180,10 @@ abstract class AuthorizationMatrixContract {
         List<String> wrong = new ArrayList<>();
         int calls = 0;
         long refused = 0;
-        for (String caller : CALLERS) {
+        // Deleting the image, the project or an account goes last, for every caller: the other routes need them.
+        for (boolean destructive : List.of(false, true)) for (String caller : CALLERS) {
             for (RouteInventory.Route route : RouteInventory.of(server.services())) {
+                if (DESTRUCTIVE.contains(route.toString()) != destructive) continue;
                 Needs needs = RULES.get(route.toString());
                 // logout would end the caller's session, leave their membership (both have tests of their own)
                 if (needs == null || route.path().endsWith("/logout") || route.path().endsWith("/leave")) continue;
