@@ -107,6 +107,7 @@ abstract class AuthorizationMatrixContract {
         RULES.put("GET /api/v1/projects/{projectId}/events", project(Action.VIEW));
         RULES.put("GET /api/v1/images/{imageId}/labels", project(Action.VIEW));
         RULES.put("PUT /api/v1/images/{imageId}/labels", project(Action.ANNOTATE));
+        RULES.put("GET /api/v1/images/{imageId}/labels/history", project(Action.VIEW));
         // karyotype text and band-level reasoning: no project, any signed-in caller
         RULES.put("POST /api/v1/karyotype/parse", SIGNED_IN);
         RULES.put("POST /api/v1/karyotype/check", SIGNED_IN);

@@ -108,4 +108,22 @@ abstract class ImageLifecycleContract extends ApiContract {
         assertThat(admin.get("/api/v1/audit").json().get(0).get("target").asText()).isEqualTo("/api/v1/projects/" + project);
         admin.createProject("doomed");
     }
+
+    @Test
+    void theImageLabelsHistoryHasARoute() {
+        String project = admin.createProject("labelled");
+        String image = admin.uploadPng(project, 20, 20);
+        assertThat(admin.get("/api/v1/images/" + image + "/labels/history").json()).isEmpty();
+        admin.put("/api/v1/images/" + image + "/labels", "{\"karyotype\": \"46,XX\"}", "\"0\"");
+        admin.put("/api/v1/images/" + image + "/labels", "{\"karyotype\": \"47,XX,+21\", \"quality\": [\"debris\"]}", "\"1\"");
+
+        JsonNode history = admin.get("/api/v1/images/" + image + "/labels/history").json();
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).get("revision").asLong()).isEqualTo(1);
+        assertThat(history.get(0).get("labels").get("karyotype").asText()).isEqualTo("46,XX");
+        assertThat(history.get(1).get("labels").get("karyotype").asText()).isEqualTo("47,XX,+21");
+        assertThat(history.get(1).get("changedBy").asText()).isEqualTo("admin");
+        assertThat(admin.get("/api/v1/images/no-such-image/labels/history").status()).isEqualTo(404);
+        assertThat(admin.newUser("out").get("/api/v1/images/" + image + "/labels/history").status()).isEqualTo(403);
+    }
 }
