@@ -65,6 +65,11 @@ public final class TestApi {
         return new TestApi(base, bearer);
     }
 
+    /** The same caller's client for another server address (e.g. after a restart on another port); no token. */
+    public TestApi at(String baseUrl) {
+        return new TestApi(baseUrl, null);
+    }
+
     public TestApi anonymous() {
         return new TestApi(base, null);
     }
