@@ -73,13 +73,14 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
         images.fillIndexColumns(); // images stored before V4 get their filter columns
         EventBus events = new EventBus();
         ProjectRepository projects = new ProjectRepository(database, clock);
-        AnnotationRepository annotationStore = new AnnotationRepository(database, clock);
+        MemberRepository members = new MemberRepository(database);
+        AnnotationRepository annotationStore = new AnnotationRepository(database, clock, org.karyolab.server.service.WriteOrigin.TRAIL);
         return new Services(
-                new ProjectService(projects),
+                new ProjectService(projects, projectCreators()),
                 new ImageService(images, blobs, imageLimits, dataDirectory.resolve("thumbnails"), events),
                 new AnnotationService(annotationStore, images, clock, events),
-                new AuthService(new UserRepository(database), new PasswordHasher(), clock),
-                new AccessService(new MemberRepository(database), projects, clock),
+                new AuthService(new UserRepository(database), new PasswordHasher(), clock, members::isSoleOwnerSomewhere),
+                new AccessService(members, projects, clock),
                 new AuditService(new AuditRepository(database), clock),
                 new SuggestionService(new SuggestionRepository(database, annotationStore), images, clock, events),
                 new ReviewService(annotationStore, new ReviewRepository(database, annotationStore), images, clock, events),
@@ -102,11 +103,20 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
         return java.time.Duration.ofMinutes(minutes);
     }
 
+    /**
+     * Who may start projects: {@code karyolab.projects.creators} ({@code anyone}, the default, or {@code admins});
+     * the environment variable is KARYOLAB_PROJECTS_CREATORS.
+     */
+    private static ProjectService.Creators projectCreators() {
+        return io.helidon.config.Config.create().get("karyolab.projects.creators").asString()
+                .map(ProjectService.Creators::parse).orElse(ProjectService.Creators.ANYONE);
+    }
+
     public void register(HttpRouting.Builder routing) {
         var guard = new Guard(access, images, annotations);
         var imageRoutes = new ImagesHttpService(images, projects, guard);
         var annotationRoutes = new AnnotationsHttpService(annotations, guard);
-        var authRoutes = new AuthHttpService(auth, guard);
+        var authRoutes = new AuthHttpService(auth, audit, guard);
         var suggestionRoutes = new SuggestionsHttpService(suggestions, guard);
         var reviewRoutes = new ReviewHttpService(reviews, guard);
         var queueRoutes = new QueueHttpService(queue, guard);
@@ -115,6 +125,7 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
                 .addFilter(new AuthFilter(auth, audit))
                 .register("/api/v1/auth", authRoutes.session())
                 .register("/api/v1/users", authRoutes.users())
+                .register("/api/v1/audit", authRoutes.serverAudit())
                 .register("/api/v1/projects", new ProjectsHttpService(projects, access, auth, audit, guard), imageRoutes.byProject())
                 .register("/api/v1/images", imageRoutes.byId(), annotationRoutes.byImage())
                 .register("/api/v1/annotations", annotationRoutes.byId())

@@ -108,6 +108,39 @@ abstract class EventsContract extends ApiContract {
         }
     }
 
+    /** Issue 10, item 19: the new instance cannot replay the old one's events, so it says so. */
+    @Test
+    void reconnectingAfterARestartWithAnIdFromBeforeItGetsAResync() throws Exception {
+        String lastSeen;
+        try (SseClient vic = watch(null)) {
+            annotator.post("/api/v1/images/" + image + "/annotations", TestApi.box(10, 10, 20, 20, "1", "ana"));
+            lastSeen = vic.next(1, WAIT).getFirst().id();
+        }
+        ServerSettings same = server.settings();
+        server.close();
+        server = KaryoLabServer.start(same); // same database, new instance
+        annotator = annotator.at(server.url()).signIn("ana", "ana-password");
+        annotator.post("/api/v1/images/" + image + "/annotations", TestApi.box(30, 10, 20, 20, "1", "ana"));
+        try (SseClient vic = watch(lastSeen)) {
+            SseClient.Event first = vic.next(1, WAIT).getFirst();
+            assertThat(first.type()).as("not a silent replay of nothing").isEqualTo("resync");
+            annotator.post("/api/v1/images/" + image + "/annotations", TestApi.box(60, 10, 20, 20, "1", "ana"));
+            SseClient.Event live = vic.next(1, WAIT).getFirst();
+            assertThat(live.type()).isEqualTo("annotation-saved");
+            assertThat(Long.parseLong(live.id())).as("ids keep growing across restarts").isGreaterThan(Long.parseLong(lastSeen));
+        }
+    }
+
+    @Test
+    void anIdThisInstanceNeverGaveGetsAResync() throws Exception {
+        annotator.post("/api/v1/images/" + image + "/annotations", TestApi.box(10, 10, 20, 20, "1", "ana"));
+        for (String unknown : List.of("1", "999999999999999999")) {
+            try (SseClient vic = watch(unknown)) {
+                assertThat(vic.next(1, WAIT).getFirst().type()).as(unknown).isEqualTo("resync");
+            }
+        }
+    }
+
     @Test
     void theStreamIsGuardedLikeTheProject() {
         assertThat(new TestApi(server.url()).get("/api/v1/projects/" + project + "/events").status()).isEqualTo(401);

@@ -241,9 +241,12 @@ abstract class ImagesContract extends ApiContract {
 
     // --- metadata and the split -------------------------------------------------------------------
 
+    private int uploads;
+
+    /** A new image of the case (other bytes each time: the same bytes again would be the same image). */
     String uploadCase(String caseId) {
         TestApi.Response r = admin.upload("/api/v1/projects/" + project + "/images?caseId=" + caseId, "image/png",
-                TestApi.png(8, 8));
+                TestApi.stampedPng(8, 8, ++uploads));
         assertThat(r.status()).isEqualTo(201);
         return r.json().get("id").asText();
     }

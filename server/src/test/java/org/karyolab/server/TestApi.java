@@ -70,6 +70,11 @@ public final class TestApi {
         return token;
     }
 
+    /** The same caller's client for another server address (e.g. after a restart on another port); no token. */
+    public TestApi at(String baseUrl) {
+        return new TestApi(baseUrl, null);
+    }
+
     public TestApi anonymous() {
         return new TestApi(base, null);
     }
@@ -165,17 +170,30 @@ public final class TestApi {
         return r.json().get("id").asText();
     }
 
-    /** Uploads a generated grey PNG of this size; returns the image id. */
+    private static final java.util.concurrent.atomic.AtomicInteger UPLOADS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Uploads a generated grey PNG of this size, its first pixels stamped with a counter so that each call
+     * uploads other bytes (the same bytes into one project are the same image); returns the image id.
+     */
     public String uploadPng(String projectId, int width, int height) {
         Response r = upload("/api/v1/projects/" + projectId + "/images?kind=metaphase&stain=G&caseId=case-1",
-                "image/png", png(width, height));
+                "image/png", stampedPng(width, height, UPLOADS.incrementAndGet()));
         if (r.status() != 201) throw new AssertionError("upload: " + r.status() + " " + r.body());
         return r.json().get("id").asText();
     }
 
     public static byte[] png(int width, int height) {
+        return stampedPng(width, height, 0);
+    }
+
+    /** {@link #png}, with {@code stamp} (0: none) in the first four pixels (as many as there are). */
+    public static byte[] stampedPng(int width, int height, int stamp) {
         var image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         for (int y = 0; y < height; y++) for (int x = 0; x < width; x++) image.getRaster().setSample(x, y, 0, (x * 7 + y * 13) & 0xff);
+        for (int i = 0; stamp != 0 && i < 4 && i < width * height; i++) {
+            image.getRaster().setSample(i % width, i / width, 0, (stamp >>> (8 * i)) & 0xff);
+        }
         var out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);

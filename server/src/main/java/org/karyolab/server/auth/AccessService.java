@@ -40,11 +40,13 @@ public final class AccessService {
         return members.roleOf(projectId, caller.userId()).map(Role::valueOf);
     }
 
-    public void setRole(String projectId, String userId, Role role) {
-        members.put(projectId, userId, role.name(), clock.instant());
+    /** Adds a member or changes their role; LAST_OWNER if that would leave the project without an owner. */
+    public MemberRepository.Change setRole(String projectId, String userId, Role role) {
+        return members.put(projectId, userId, role.name(), clock.instant());
     }
 
-    public boolean removeMember(String projectId, String userId) {
+    /** Removes a member (or a member leaves); never the last owner. */
+    public MemberRepository.Change removeMember(String projectId, String userId) {
         return members.remove(projectId, userId);
     }
 

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Accounts, passwords, and bearer tokens (session tokens from login, API tokens for scripts). */
@@ -29,11 +30,25 @@ public final class AuthService {
     /** A token handed out once; only its hash is kept. */
     public record IssuedToken(String id, String token, String kind, Instant expiresAt, String username) {}
 
-    /** A user as others may see it (never the hash). */
-    public record UserView(String id, String username, boolean admin, Instant createdAt) {
+    /** A user as others may see it (never the hash); {@code disabledAt} is null for an account in use. */
+    public record UserView(String id, String username, boolean admin, Instant createdAt, Instant disabledAt) {
         static UserView of(StoredUser u) {
-            return new UserView(u.id(), u.username(), u.admin(), u.createdAt());
+            return new UserView(u.id(), u.username(), u.admin(), u.createdAt(), u.disabledAt());
         }
+    }
+
+    /** What a sign-in came to. */
+    public sealed interface SignIn {
+        record Signed(IssuedToken token) implements SignIn {}
+
+        /** Wrong username or password (which, is not said); or a deleted account. */
+        record Refused() implements SignIn {}
+
+        /** The right password, but an admin disabled the account. */
+        record Disabled() implements SignIn {}
+
+        /** Too many failures from this address for this name: try again after {@code retryAfter}. */
+        record Throttled(Duration retryAfter) implements SignIn {}
     }
 
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
@@ -44,11 +59,20 @@ public final class AuthService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final SignInThrottle throttle;
+    private final Predicate<String> soleOwner;
 
     public AuthService(UserRepository users, PasswordHasher hasher, Clock clock) {
+        this(users, hasher, clock, userId -> false);
+    }
+
+    /** @param soleOwner whether a user (by id) is the last owner of some project: such an account may not be deleted */
+    public AuthService(UserRepository users, PasswordHasher hasher, Clock clock, Predicate<String> soleOwner) {
         this.users = users;
         this.hasher = hasher;
         this.clock = clock;
+        this.throttle = new SignInThrottle(clock);
+        this.soleOwner = soleOwner;
     }
 
     public Outcome<UserView> createUser(String username, String password, boolean admin) {
@@ -57,9 +81,7 @@ public final class AuthService {
             violations.add(new Violation("/username", "username must be 2-64 characters of a-z, 0-9, '.', '_' or '-', "
                     + "starting with a letter or digit"));
         }
-        if (password == null || password.length() < MIN_PASSWORD) {
-            violations.add(new Violation("/password", "password must have at least " + MIN_PASSWORD + " characters"));
-        }
+        checkPassword(password, "/password", violations);
         if (!violations.isEmpty()) return Outcome.invalid("the account is not valid", violations);
         var user = new StoredUser(UUID.randomUUID().toString(), username, hasher.hash(password.toCharArray()), admin, now());
         return users.create(user).<Outcome<UserView>>map(u -> Outcome.done(UserView.of(u)))
@@ -81,13 +103,88 @@ public final class AuthService {
         return password.equals(givenPassword) ? Optional.empty() : Optional.of(password);
     }
 
-    /** A session token for a right password; empty otherwise (the caller says no more than that). */
-    public Optional<IssuedToken> login(String username, String password) {
-        Optional<StoredUser> user = username == null ? Optional.empty() : users.byUsername(username);
-        if (user.isEmpty() || password == null || !hasher.matches(password.toCharArray(), user.get().passwordHash())) {
-            return Optional.empty();
+    private static void checkPassword(String password, String pointer, List<Violation> into) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            into.add(new Violation(pointer, "password must have at least " + MIN_PASSWORD + " characters"));
         }
-        return Optional.of(issue(user.get(), TokenKind.SESSION, "login", now().plus(SESSION_LIFETIME)));
+    }
+
+    /**
+     * A session token for a right password of an account in use. Failures are counted per username
+     * and {@code address} ({@link SignInThrottle}): after a few, further tries must wait, growing.
+     */
+    public SignIn login(String username, String password, String address) {
+        Optional<Duration> wait = throttle.wait(username, address);
+        if (wait.isPresent()) return new SignIn.Throttled(wait.get());
+        Optional<StoredUser> user = username == null ? Optional.empty()
+                : users.byUsername(username).filter(u -> u.deletedAt() == null);
+        if (user.isEmpty() || password == null || !hasher.matches(password.toCharArray(), user.get().passwordHash())) {
+            throttle.failed(username, address);
+            return new SignIn.Refused();
+        }
+        throttle.succeeded(username, address);
+        if (!user.get().active()) return new SignIn.Disabled();
+        return new SignIn.Signed(issue(user.get(), TokenKind.SESSION, "login", now().plus(SESSION_LIFETIME)));
+    }
+
+    // --- account lifecycle --------------------------------------------------------------------
+
+    /** Changes one's own password, given the current one; every other session and token of the caller ends. */
+    public Outcome<UserView> changePassword(Caller caller, String bearer, String current, String next) {
+        StoredUser user = users.byId(caller.userId()).orElseThrow();
+        List<Violation> violations = new ArrayList<>();
+        if (current == null || !hasher.matches(current.toCharArray(), user.passwordHash())) {
+            violations.add(new Violation("/currentPassword", "this is not your current password"));
+        }
+        checkPassword(next, "/newPassword", violations);
+        if (!violations.isEmpty()) return Outcome.invalid("the password was not changed", violations);
+        users.setPassword(user.id(), hasher.hash(next.toCharArray()), users.tokenIdOf(hash(bearer)).orElse(null), now());
+        return Outcome.done(UserView.of(user));
+    }
+
+    /** An admin sets someone's password (they forgot theirs); every session and token of theirs ends. */
+    public Outcome<UserView> resetPassword(String username, String next) {
+        Optional<StoredUser> user = live(username);
+        if (user.isEmpty()) return Outcome.notFound("user", username);
+        List<Violation> violations = new ArrayList<>();
+        checkPassword(next, "/password", violations);
+        if (!violations.isEmpty()) return Outcome.invalid("the password was not set", violations);
+        users.setPassword(user.get().id(), hasher.hash(next.toCharArray()), null, now());
+        return Outcome.done(UserView.of(user.get()));
+    }
+
+    /** Disables (or with {@code disabled} false enables) an account; a disabled account's tokens do not work. */
+    public Outcome<UserView> setDisabled(Caller admin, String username, boolean disabled) {
+        Optional<StoredUser> user = live(username);
+        if (user.isEmpty()) return Outcome.notFound("user", username);
+        if (disabled && user.get().id().equals(admin.userId())) return notYourself("disable");
+        users.setDisabled(user.get().id(), disabled ? now() : null);
+        return Outcome.done(UserView.of(users.byId(user.get().id()).orElseThrow()));
+    }
+
+    /**
+     * Deletes an account (see {@link UserRepository#delete}); refused for oneself and for the last owner
+     * of a project (give the project another owner first).
+     */
+    public Outcome<UserView> delete(Caller admin, String username) {
+        Optional<StoredUser> user = live(username);
+        if (user.isEmpty()) return Outcome.notFound("user", username);
+        if (user.get().id().equals(admin.userId())) return notYourself("delete");
+        if (soleOwner.test(user.get().id())) {
+            return new Outcome.Refused<>(Outcome.Refused.Why.WRONG_STATE, "last-owner", username
+                    + " is the last owner of a project; make someone else an owner of it first", null);
+        }
+        users.delete(user.get().id(), "deleted$" + UUID.randomUUID(), now());
+        return Outcome.done(UserView.of(user.get()));
+    }
+
+    private static <T> Outcome<T> notYourself(String what) {
+        return new Outcome.Refused<>(Outcome.Refused.Why.NOT_FOR_THIS_CALLER, "own-account",
+                "an admin may not " + what + " their own account (another admin may)", null);
+    }
+
+    private Optional<StoredUser> live(String username) {
+        return users.byUsername(username).filter(u -> u.deletedAt() == null);
     }
 
     /** The longest token name: the column's size (tokens.name VARCHAR(200); UTF-16 units, so never more characters). */
@@ -123,8 +220,9 @@ public final class AuthService {
         return users.list().stream().map(UserView::of).toList();
     }
 
+    /** An account that is not deleted. */
     public Optional<UserView> user(String username) {
-        return users.byUsername(username).map(UserView::of);
+        return live(username).map(UserView::of);
     }
 
     private IssuedToken issue(StoredUser user, TokenKind kind, String name, Instant expiresAt) {

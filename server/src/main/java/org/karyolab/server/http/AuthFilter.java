@@ -2,6 +2,7 @@ package org.karyolab.server.http;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -39,34 +40,48 @@ public final class AuthFilter implements Filter {
         req.context().register(scope);
         Method method = req.prologue().method();
         String path = req.prologue().uriPath().path(); // the full path: req.path() is relative once routed
-        if (READS.contains(method) || path.equals("/api/v1/auth/login")) {
+        if (path.equals("/api/v1/auth/login")) { // audited by its route: refusals name the username tried
             chain.proceed();
             return;
         }
+        boolean read = READS.contains(method);
         var origin = new WriteOrigin(caller == null ? "anonymous" : caller.username(), remote(req), method.text(), path);
-        // Before the answer leaves: whoever has seen a write acknowledged can find it in the audit log.
+        // Before the answer leaves: whoever has seen a write acknowledged can find it in the audit log,
+        // and every attempt refused for who the caller is (403, reads too) is there as well.
         res.beforeSend(() -> {
-            if (res.status().code() >= 400 || origin.audited().get()) return; // refused, or audited in its own transaction
+            int status = res.status().code();
+            boolean refused = status == Status.FORBIDDEN_403.code();
+            if (!refused && (read || status >= 400 || origin.audited().get())) return; // audited in its own transaction
             try {
-                audit.record(scope.projectId, origin.actor(), origin.remote(), origin.action(), origin.target(),
-                        String.valueOf(res.status().code()));
+                audit.record(scope.projectId, origin.actor(), origin.remote(),
+                        refused ? AuditService.REFUSED + origin.action() : origin.action(), origin.target(),
+                        String.valueOf(status));
             } catch (RuntimeException e) {
                 // The write itself is committed; a failed audit row must not lose its answer.
                 LOG.log(Level.SEVERE, "could not append to the audit log: " + method.text() + " " + path, e);
             }
         });
-        ScopedValue.where(WriteOrigin.CURRENT, origin).run(chain::proceed);
+        if (read) chain.proceed();
+        else ScopedValue.where(WriteOrigin.CURRENT, origin).run(chain::proceed);
+    }
+
+    /** The caller's address without its port (what sign-in throttling counts by). */
+    static String host(io.helidon.webserver.http.ServerRequest req) {
+        if (req.remotePeer().address() instanceof java.net.InetSocketAddress a) {
+            return a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+        }
+        return String.valueOf(req.remotePeer().address());
     }
 
     /** "127.0.0.1:45122", not InetSocketAddress's "/127.0.0.1:45122". */
-    private static String remote(RoutingRequest req) {
+    static String remote(io.helidon.webserver.http.ServerRequest req) {
         if (req.remotePeer().address() instanceof java.net.InetSocketAddress a) {
             return (a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString()) + ":" + a.getPort();
         }
         return String.valueOf(req.remotePeer().address());
     }
 
-    static java.util.Optional<String> bearer(RoutingRequest req) {
+    static java.util.Optional<String> bearer(io.helidon.webserver.http.ServerRequest req) {
         return req.headers().first(HeaderNames.AUTHORIZATION)
                 .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(h -> h.substring(7).strip());

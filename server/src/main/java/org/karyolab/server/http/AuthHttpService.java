@@ -7,6 +7,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.karyolab.server.auth.AuthService;
+import org.karyolab.server.service.AuditService;
+import org.karyolab.server.service.Outcome;
 
 import java.util.List;
 
@@ -21,11 +23,19 @@ public final class AuthHttpService {
 
     record TokenRequest(String name) {}
 
+    /** {@code PUT /api/v1/auth/password}: one's own password. */
+    record PasswordChange(String currentPassword, String newPassword) {}
+
+    /** {@code PUT /api/v1/users/{username}/password}: an admin's reset. */
+    record PasswordReset(String password) {}
+
     private final AuthService auth;
+    private final AuditService audit;
     private final Guard guard;
 
-    public AuthHttpService(AuthService auth, Guard guard) {
+    public AuthHttpService(AuthService auth, AuditService audit, Guard guard) {
         this.auth = auth;
+        this.audit = audit;
         this.guard = guard;
     }
 
@@ -35,18 +45,74 @@ public final class AuthHttpService {
                 .get("/me", this::me)
                 .get("/tokens", this::tokens)
                 .post("/tokens", this::issueToken)
-                .delete("/tokens/{tokenId}", this::revokeToken);
+                .delete("/tokens/{tokenId}", this::revokeToken)
+                .put("/password", this::changePassword);
     }
 
     public HttpService users() {
-        return (HttpRules rules) -> rules.get("/", this::listUsers).post("/", this::createUser);
+        return (HttpRules rules) -> rules.get("/", this::listUsers).post("/", this::createUser)
+                .delete("/{username}", this::deleteUser)
+                .post("/{username}/disable", (req, res) -> setDisabled(req, res, true))
+                .post("/{username}/enable", (req, res) -> setDisabled(req, res, false))
+                .put("/{username}/password", this::resetPassword);
     }
 
+    /** {@code /api/v1/audit}: the entries outside any project (accounts, tokens, sign-ins), for admins. */
+    public HttpService serverAudit() {
+        return (HttpRules rules) -> rules.get("/", (req, res) -> guard.admin(req, res).ifPresent(admin ->
+                ProjectsHttpService.auditPage(req, res).ifPresent(page ->
+                        Http.json(res, Status.OK_200, audit.serverEntries(page.before(), page.limit())))));
+    }
+
+    /** A refused sign-in is audited (outside any project) with the name that was tried and where from. */
     private void login(ServerRequest req, ServerResponse res) {
-        Http.body(req, res, Credentials.class).ifPresent(c -> auth.login(c.username(), c.password()).ifPresentOrElse(
-                token -> Http.json(res, Status.OK_200, token),
-                () -> Http.problem(res, Status.UNAUTHORIZED_401, "bad-credentials", "Sign-in failed",
-                        "the username or the password is wrong", List.of())));
+        Http.body(req, res, Credentials.class).ifPresent(c -> {
+            AuthService.SignIn outcome = auth.login(c.username(), c.password(), AuthFilter.host(req));
+            if (outcome instanceof AuthService.SignIn.Signed signed) {
+                Http.json(res, Status.OK_200, signed.token());
+                return;
+            }
+            String tried = c.username() == null ? "" : c.username().substring(0, Math.min(c.username().length(), 100));
+            switch (outcome) {
+                case AuthService.SignIn.Throttled t -> {
+                    long seconds = Math.max(1, (t.retryAfter().toMillis() + 999) / 1000);
+                    res.header(HeaderNames.RETRY_AFTER, String.valueOf(seconds));
+                    Http.problem(res, Status.TOO_MANY_REQUESTS_429, "too-many-sign-ins", "Too many failed sign-ins",
+                            "too many failed sign-ins for this name from your address; try again in " + seconds + " s",
+                            List.of());
+                }
+                case AuthService.SignIn.Disabled d -> Http.problem(res, Status.FORBIDDEN_403, "account-disabled",
+                        "Account disabled", "an admin disabled this account; ask them to enable it", List.of());
+                default -> Http.problem(res, Status.UNAUTHORIZED_401, "bad-credentials", "Sign-in failed",
+                        "the username or the password is wrong", List.of());
+            }
+            audit.record(null, tried, AuthFilter.remote(req), AuditService.REFUSED + "sign-in", tried,
+                    String.valueOf(res.status().code()));
+        });
+    }
+
+    private void changePassword(ServerRequest req, ServerResponse res) {
+        guard.caller(req, res).ifPresent(caller -> Http.body(req, res, PasswordChange.class).ifPresent(p ->
+                Http.send(res, auth.changePassword(caller, AuthFilter.bearer(req).orElse(""), p.currentPassword(),
+                        p.newPassword()), Status.OK_200)));
+    }
+
+    private void resetPassword(ServerRequest req, ServerResponse res) {
+        guard.admin(req, res).ifPresent(admin -> Http.body(req, res, PasswordReset.class).ifPresent(p ->
+                Http.send(res, auth.resetPassword(req.path().pathParameters().get("username"), p.password()), Status.OK_200)));
+    }
+
+    private void setDisabled(ServerRequest req, ServerResponse res, boolean disabled) {
+        guard.admin(req, res).ifPresent(admin ->
+                Http.send(res, auth.setDisabled(admin, req.path().pathParameters().get("username"), disabled), Status.OK_200));
+    }
+
+    private void deleteUser(ServerRequest req, ServerResponse res) {
+        guard.admin(req, res).ifPresent(admin -> {
+            var outcome = auth.delete(admin, req.path().pathParameters().get("username"));
+            if (outcome instanceof Outcome.Done<?>) res.status(Status.NO_CONTENT_204).send();
+            else Http.send(res, outcome, Status.OK_200);
+        });
     }
 
     private void logout(ServerRequest req, ServerResponse res) {

@@ -63,7 +63,7 @@ public final class EventsHttpService {
                 sink.emit(SseEvent.builder().comment("subscribed to project " + projectId).build());
                 if (subscription.gap()) {
                     sink.emit(SseEvent.builder().name("resync").data("{\"reason\":\"events after " + lastEventId
-                            + " are no longer kept; reload the project\"}").build());
+                            + " are no longer kept here (or the server restarted since); reload the project\"}").build());
                 }
                 while (true) {
                     Optional<EventBus.Envelope> next = subscription.next(KEEP_ALIVE);

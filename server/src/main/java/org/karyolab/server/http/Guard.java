@@ -64,6 +64,8 @@ public final class Guard {
             scope.projectId = projectId;
             return Optional.of(granted);
         }
+        // A refused attempt goes to the log of the project it was aimed at (which exists: else NoSuchProject).
+        if (decision instanceof Access.Forbidden) scope.projectId = projectId;
         refuse(res, decision);
         return Optional.empty();
     }

@@ -11,7 +11,8 @@ import org.karyolab.server.service.ImageLabelService;
 
 /**
  * Image labels (the cell's karyotype, quality flags): {@code GET /api/v1/images/{imageId}/labels} and
- * {@code PUT} with {@code If-Match: "<revision>"} ({@code "0"} for the first save), 412 when stale.
+ * {@code PUT} with {@code If-Match: "<revision>"} ({@code "0"} for the first save), 412 when stale;
+ * {@code GET .../labels/history}: every revision.
  */
 public final class ImageLabelsHttpService implements HttpService {
 
@@ -26,7 +27,14 @@ public final class ImageLabelsHttpService implements HttpService {
     @Override
     public void routing(io.helidon.webserver.http.HttpRules rules) {
         rules.get("/{imageId}/labels", this::get)
-                .put("/{imageId}/labels", this::put);
+                .put("/{imageId}/labels", this::put)
+                .get("/{imageId}/labels/history", this::history);
+    }
+
+    /** Every saved revision, oldest first (empty if never set). */
+    private void history(ServerRequest req, ServerResponse res) {
+        String imageId = req.path().pathParameters().get("imageId");
+        guard.image(req, res, imageId, Action.VIEW).ifPresent(g -> Http.send(res, labels.history(imageId), Status.OK_200));
     }
 
     private void get(ServerRequest req, ServerResponse res) {

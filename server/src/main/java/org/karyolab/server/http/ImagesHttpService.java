@@ -65,6 +65,7 @@ public final class ImagesHttpService {
         return rules -> rules.get("/{imageId}", this::get)
                 .get("/{imageId}/content", this::content)
                 .get("/{imageId}/thumbnail", this::thumbnail)
+                .delete("/{imageId}", this::delete)
                 .put("/{imageId}/metadata", this::setMetadata);
     }
 
@@ -90,8 +91,10 @@ public final class ImagesHttpService {
             uploadMany(res, projectId, contentType, bytes, metadata);
             return;
         }
-        Http.send(res, images.upload(projectId, contentType, bytes, metadata).map(ImagesHttpService::uploaded),
-                Status.CREATED_201);
+        Outcome<ImageService.Upload> outcome = images.uploadOrFind(projectId, contentType, bytes, metadata);
+        // The same bytes again: 200 with the image already there (so a retried upload is not a second image).
+        boolean existed = outcome instanceof Outcome.Done<ImageService.Upload>(ImageService.Upload u) && !u.created();
+        Http.send(res, outcome.map(u -> uploaded(u.image())), existed ? Status.OK_200 : Status.CREATED_201);
     }
 
     /**
@@ -122,18 +125,20 @@ public final class ImagesHttpService {
         ObjectNode answer = SchemaJson.mapper().createObjectNode();
         ArrayNode results = answer.putArray("results");
         int created = 0;
+        int existing = 0;
         for (int i = 0; i < parts.size(); i++) {
             Multipart.Part part = parts.get(i);
             ObjectNode result = results.addObject();
             result.put("index", i);
             result.put("filename", part.filename() != null ? part.filename() : part.name());
-            Outcome<ImageAsset> outcome = part.contentType() == null
+            Outcome<ImageService.Upload> outcome = part.contentType() == null
                     ? new Outcome.Unsupported<>("part " + i + " has no Content-Type; give each file its image type")
-                    : images.upload(projectId, part.contentType(), part.content(), metadata);
-            if (outcome instanceof Outcome.Done<ImageAsset>(ImageAsset image)) {
-                created++;
-                result.put("status", 201);
-                result.set("image", uploaded(image));
+                    : images.uploadOrFind(projectId, part.contentType(), part.content(), metadata);
+            if (outcome instanceof Outcome.Done<ImageService.Upload>(ImageService.Upload upload)) {
+                if (upload.created()) created++;
+                else existing++;
+                result.put("status", upload.created() ? 201 : 200);
+                result.set("image", uploaded(upload.image()));
             } else {
                 ObjectNode problem = problemOf(outcome);
                 result.put("status", problem.get("status").asInt());
@@ -141,7 +146,8 @@ public final class ImagesHttpService {
             }
         }
         answer.put("created", created);
-        answer.put("failed", parts.size() - created);
+        answer.put("existing", existing);
+        answer.put("failed", parts.size() - created - existing);
         res.status(created == parts.size() ? Status.CREATED_201 : Status.create(207, "Multi-Status"));
         res.header(HeaderNames.CONTENT_TYPE, Http.JSON);
         res.send(SchemaJson.write(answer));
@@ -269,6 +275,16 @@ public final class ImagesHttpService {
         res.header(HeaderNames.ETAG, "\"" + file.getFileName().toString().replace(".png", "") + "\"");
         res.header(HeaderNames.CACHE_CONTROL, "private, max-age=31536000, immutable");
         res.send(png);
+    }
+
+    /** Deletes the image (MANAGE): soft, see ImageRepository#delete; 204. */
+    private void delete(ServerRequest req, ServerResponse res) {
+        String imageId = req.path().pathParameters().get("imageId");
+        guard.image(req, res, imageId, Action.MANAGE).ifPresent(g -> {
+            Outcome<String> deleted = images.delete(imageId, g.caller().username());
+            if (deleted instanceof Outcome.Done<String>) res.status(Status.NO_CONTENT_204).send();
+            else Http.send(res, deleted, Status.OK_200);
+        });
     }
 
     // --- metadata and split ---------------------------------------------------------------------

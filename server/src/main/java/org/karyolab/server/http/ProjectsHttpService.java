@@ -14,6 +14,7 @@ import org.karyolab.server.auth.Role;
 import org.karyolab.server.service.AuditService;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.ProjectService;
+import org.karyolab.server.store.MemberRepository;
 import org.karyolab.server.store.ProjectRepository.StoredProject;
 
 import java.util.HashSet;
@@ -44,9 +45,11 @@ public final class ProjectsHttpService implements HttpService {
                 .post("/", this::create)
                 .get("/{projectId}", this::get)
                 .put("/{projectId}", this::update)
+                .delete("/{projectId}", this::delete)
                 .get("/{projectId}/members", this::members)
                 .put("/{projectId}/members/{username}", this::putMember)
                 .delete("/{projectId}/members/{username}", this::removeMember)
+                .post("/{projectId}/leave", this::leave)
                 .get("/{projectId}/audit", this::audit);
     }
 
@@ -59,10 +62,10 @@ public final class ProjectsHttpService implements HttpService {
         });
     }
 
-    /** Any signed-in user may start a project; they become its owner. */
+    /** A signed-in user starts a project (if the server lets them: karyolab.projects.creators); they become its owner. */
     private void create(ServerRequest req, ServerResponse res) {
         guard.caller(req, res).ifPresent(caller -> Http.body(req, res, Project.class).ifPresent(project -> {
-            Outcome<StoredProject> created = projects.create(project);
+            Outcome<StoredProject> created = projects.create(project, caller.admin());
             if (created instanceof Outcome.Done<StoredProject>(StoredProject p)) {
                 access.setRole(p.id(), caller.userId(), Role.OWNER);
                 Guard.scope(req).projectId = p.id();
@@ -80,6 +83,20 @@ public final class ProjectsHttpService implements HttpService {
         String id = req.path().pathParameters().get("projectId");
         guard.project(req, res, id, Action.MANAGE).ifPresent(g -> Http.body(req, res, Project.class).ifPresent(project ->
                 Http.send(res, projects.update(id, project), Status.OK_200)));
+    }
+
+    /**
+     * Deletes the project with its images (MANAGE): soft, see ProjectRepository#delete; 204. Audited in
+     * the server's log (GET /api/v1/audit): the project's own log can no longer be reached.
+     */
+    private void delete(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("projectId");
+        guard.project(req, res, id, Action.MANAGE).ifPresent(g -> {
+            Outcome<String> deleted = projects.delete(id, g.caller().username());
+            Guard.scope(req).projectId = null;
+            if (deleted instanceof Outcome.Done<String>) res.status(Status.NO_CONTENT_204).send();
+            else Http.send(res, deleted, Status.OK_200);
+        });
     }
 
     private void members(ServerRequest req, ServerResponse res) {
@@ -103,8 +120,9 @@ public final class ProjectsHttpService implements HttpService {
                         List.of(new Violation("/role", "role must be owner, annotator, reviewer or viewer")));
             } else if (user.isEmpty()) {
                 Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found", "no user named '" + username + "'", List.of());
+            } else if (access.setRole(id, user.get().id(), role) == MemberRepository.Change.LAST_OWNER) {
+                lastOwner(res, username);
             } else {
-                access.setRole(id, user.get().id(), role);
                 Http.json(res, Status.OK_200, access.members(id));
             }
         }));
@@ -113,27 +131,49 @@ public final class ProjectsHttpService implements HttpService {
     private void removeMember(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("projectId");
         String username = req.path().pathParameters().get("username");
-        guard.project(req, res, id, Action.MANAGE).ifPresent(g -> {
-            var user = auth.user(username);
-            if (user.isPresent() && access.removeMember(id, user.get().id())) {
-                res.status(Status.NO_CONTENT_204).send();
-            } else {
-                Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found", "'" + username + "' is not a member", List.of());
-            }
-        });
+        guard.project(req, res, id, Action.MANAGE).ifPresent(g -> remove(res, id, username));
+    }
+
+    /** {@code POST /{projectId}/leave}: any member ends their own membership (not the last owner). */
+    private void leave(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("projectId");
+        guard.project(req, res, id, Action.VIEW).ifPresent(g -> remove(res, id, g.caller().username()));
+    }
+
+    private void remove(ServerResponse res, String projectId, String username) {
+        var user = auth.user(username);
+        var change = user.isEmpty() ? MemberRepository.Change.NOT_A_MEMBER : access.removeMember(projectId, user.get().id());
+        switch (change) {
+            case DONE -> res.status(Status.NO_CONTENT_204).send();
+            case LAST_OWNER -> lastOwner(res, username);
+            case NOT_A_MEMBER -> Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found",
+                    "'" + username + "' is not a member", List.of());
+        }
+    }
+
+    private static void lastOwner(ServerResponse res, String username) {
+        Http.send(res, new Outcome.Refused<>(Outcome.Refused.Why.WRONG_STATE, "last-owner", username
+                + " is the last owner of this project; make someone else an owner first", null), Status.OK_200);
     }
 
     private void audit(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("projectId");
-        guard.project(req, res, id, Action.MANAGE).ifPresent(g -> {
-            String before = req.query().first("before").orElse(null);
-            String limit = req.query().first("limit").orElse("100");
-            if ((before != null && !before.matches("[0-9]{1,18}")) || !limit.matches("[1-9][0-9]{0,2}|1000")) {
-                Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad query",
-                        "limit must be 1..1000 and before a sequence number from an earlier page", List.of());
-                return;
-            }
-            Http.json(res, Status.OK_200, audit.entries(id, before == null ? null : Long.parseLong(before), Integer.parseInt(limit)));
-        });
+        guard.project(req, res, id, Action.MANAGE).ifPresent(g -> auditPage(req, res).ifPresent(page ->
+                Http.json(res, Status.OK_200, audit.entries(id, page.before(), page.limit()))));
+    }
+
+    /** Which page of an audit log: {@code ?before=<seq>&limit=1..1000} (default 100). */
+    record AuditPage(Long before, int limit) {}
+
+    /** The page asked for, or empty with a 400 sent. */
+    static java.util.Optional<AuditPage> auditPage(ServerRequest req, ServerResponse res) {
+        String before = req.query().first("before").orElse(null);
+        String limit = req.query().first("limit").orElse("100");
+        if ((before != null && !before.matches("[0-9]{1,18}")) || !limit.matches("[1-9][0-9]{0,2}|1000")) {
+            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad query",
+                    "limit must be 1..1000 and before a sequence number from an earlier page", List.of());
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new AuditPage(before == null ? null : Long.parseLong(before), Integer.parseInt(limit)));
     }
 }

@@ -5,7 +5,6 @@ import org.karyolab.schema.AnnotationStatus;
 import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.Violation;
 import org.karyolab.server.store.AnnotationRepository;
-import org.karyolab.server.store.AuditRepository;
 import org.karyolab.server.store.BatchResult;
 import org.karyolab.server.store.Change;
 import org.karyolab.server.store.ImageRepository;
@@ -184,12 +183,8 @@ public final class AnnotationService {
             }
         }
         if (!violations.isEmpty()) return new BatchOutcome.Invalid(violations);
-        // The autosave path: its audit entry commits with it (one commit, and never one without the other).
-        WriteOrigin origin = WriteOrigin.CURRENT.isBound() ? WriteOrigin.CURRENT.get() : null;
-        BatchResult result = origin == null ? annotations.saveBatch(imageId, toSave)
-                : annotations.saveBatch(imageId, toSave, new AuditRepository.Draft(stored.get().projectId(), origin.actor(),
-                        origin.remote(), origin.action(), origin.target(), "200"), clock.instant());
-        if (origin != null && result instanceof BatchResult.Applied) origin.audited().set(true);
+        // Its audit row commits with it (the repository's AuditTrail): never one without the other.
+        BatchResult result = annotations.saveBatch(imageId, toSave);
         return switch (result) {
             case BatchResult.Applied applied -> {
                 String projectId = stored.get().projectId();

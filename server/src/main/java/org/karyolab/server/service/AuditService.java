@@ -8,6 +8,12 @@ import java.util.List;
 /** The per-project audit log: every accepted write, who, when, from where. */
 public final class AuditService {
 
+    /**
+     * The action of an entry for an attempt that was refused for who made it (403, a failed sign-in):
+     * "refused PUT", "refused sign-in". Everything else in the log happened.
+     */
+    public static final String REFUSED = "refused ";
+
     private final AuditRepository log;
     private final Clock clock;
 
@@ -22,5 +28,10 @@ public final class AuditService {
 
     public List<AuditRepository.Entry> entries(String projectId, Long beforeSeq, int limit) {
         return log.ofProject(projectId, beforeSeq, Math.clamp(limit, 1, 1000));
+    }
+
+    /** Entries outside any project: accounts, tokens, sign-ins (for admins). */
+    public List<AuditRepository.Entry> serverEntries(Long beforeSeq, int limit) {
+        return log.outsideProjects(beforeSeq, Math.clamp(limit, 1, 1000));
     }
 }

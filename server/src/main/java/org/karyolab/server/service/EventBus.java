@@ -21,7 +21,10 @@ import java.util.logging.Logger;
  *
  * <p>Services publish <em>after</em> their transaction committed. Every event gets a sequence number,
  * increasing over the whole server (so also within each project), and is kept in a bounded ring per
- * project for replay ({@code Last-Event-ID}). Publishing never waits for a subscriber: each has a
+ * project for replay ({@code Last-Event-ID}). Numbers start at this instance's epoch (its start time in
+ * milliseconds, times 1000): an id from before a restart is below it, an id this instance never gave is
+ * above its last, and a client reconnecting with either is told to reload ({@link Subscription#gap()}),
+ * as nothing of the old instance's events can be replayed. Publishing never waits for a subscriber: each has a
  * bounded queue, and one that falls that far behind is dropped (its stream ends; it reconnects
  * and replays).
  */
@@ -110,6 +113,7 @@ public final class EventBus implements AutoCloseable {
     private final int ringSize;
     private final int queueSize;
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    private final long epoch;
     private long seq; // guarded by this
     private volatile boolean closed;
 
@@ -122,9 +126,21 @@ public final class EventBus implements AutoCloseable {
      * @param queueSize events a subscriber may fall behind (beyond a replay) before it is dropped
      */
     public EventBus(int ringSize, int queueSize) {
+        this(ringSize, queueSize, System.currentTimeMillis() * 1000);
+    }
+
+    /**
+     * @param epoch the sequence number before this instance's first event. Instances started later must
+     *              have a higher one, more than this one will hand out: the start time in ms times 1000
+     *              leaves room for 1000 events per millisecond of uptime.
+     */
+    public EventBus(int ringSize, int queueSize, long epoch) {
         if (ringSize < 1 || queueSize < 1) throw new IllegalArgumentException("sizes must be positive");
+        if (epoch < 0) throw new IllegalArgumentException("epoch must not be negative");
         this.ringSize = ringSize;
         this.queueSize = queueSize;
+        this.epoch = epoch;
+        this.seq = epoch;
     }
 
     /** Publishes an event of a project to its subscribers; never blocks on them. Returns the envelope sent. */
@@ -154,8 +170,9 @@ public final class EventBus implements AutoCloseable {
             boolean gap = false;
             if (lastEventId != null) {
                 for (Envelope e : channel.ring) if (e.seq() > lastEventId) replay.add(e);
-                // Missed events are gone if the ring has pushed out one newer than what the client saw.
-                gap = channel.dropped > lastEventId;
+                // Missed events are gone if the ring has pushed out one newer than what the client saw,
+                // or if the id is not this instance's (from before a restart, or never given).
+                gap = channel.dropped > lastEventId || lastEventId < epoch || lastEventId > currentSeq();
             }
             Subscriber s = new Subscriber(channel, replay.size() + queueSize, gap);
             s.queue.addAll(replay);
@@ -184,6 +201,10 @@ public final class EventBus implements AutoCloseable {
 
     private synchronized long nextSeq() {
         return ++seq;
+    }
+
+    private synchronized long currentSeq() {
+        return seq;
     }
 
     private Channel channel(String projectId) {

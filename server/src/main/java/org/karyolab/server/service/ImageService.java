@@ -171,6 +171,19 @@ public final class ImageService {
      * (atomic), then the row. A failure leaves nothing behind.
      */
     public Outcome<ImageAsset> upload(String projectId, String contentType, byte[] bytes, ImageMetadata metadata) {
+        return uploadOrFind(projectId, contentType, bytes, metadata).map(Upload::image);
+    }
+
+    /** An upload's image; {@code created} false when the project already had these bytes (this is that image). */
+    public record Upload(ImageAsset image, boolean created) {}
+
+    /**
+     * {@link #upload}, recognising the same bytes uploaded into the same project again (a retry, or the
+     * same file twice) by their SHA-256: then nothing is added and the answer is the image already there.
+     * Checked once the bytes passed every check, before anything is stored, and again in the adding
+     * transaction (two uploads at once).
+     */
+    public Outcome<Upload> uploadOrFind(String projectId, String contentType, byte[] bytes, ImageMetadata metadata) {
         if (bytes.length > limits.maxBytes()) {
             return new Outcome.TooLarge<>("the image has " + bytes.length + " bytes; the limit is " + limits.maxBytes()
                     + " (karyolab.limits.max-image-bytes)");
@@ -186,9 +199,12 @@ public final class ImageService {
         try {
             decoded = decode(bytes, expectedFormat, declared);
         } catch (Refusal refusal) {
-            return refusal.outcome();
+            return refusal.outcome().map(refused -> new Upload(refused, true)); // always a failure: passes through
         }
+        // After the checks (a lie about the type is refused even for known bytes), before anything is stored.
         String sha256 = sha256(bytes);
+        Optional<ImageAsset> same = images.withSameBytes(projectId, sha256);
+        if (same.isPresent()) return Outcome.done(new Upload(same.get(), false));
         ImageAsset image = new ImageAsset(UUID.randomUUID().toString(), sha256, decoded.width(), decoded.height(),
                 decoded.bitDepth(), metadata.kind(), metadata.stain(), metadata.bandLevel(), metadata.caseId(),
                 metadata.source(), metadata.licence());
@@ -203,11 +219,19 @@ public final class ImageService {
         return switch (images.add(projectId, image)) {
             case ADDED -> {
                 events.publish(projectId, new EventBus.ImageAdded(image.id(), image.caseId()));
-                yield Outcome.done(image);
+                yield Outcome.done(new Upload(image, true));
             }
+            case SAME_BYTES -> Outcome.done(new Upload(images.withSameBytes(projectId, sha256).orElseThrow(), false));
             case NO_SUCH_PROJECT -> Outcome.notFound("project", projectId);
             case ALREADY_EXISTS -> throw new IllegalStateException("fresh image id " + image.id() + " already taken");
         };
+    }
+
+    /** Deletes an image (softly: see {@link ImageRepository#delete}); {@code by} is who. */
+    public Outcome<String> delete(String imageId, String by) {
+        Optional<String> project = images.projectOf(imageId);
+        if (project.isEmpty() || !images.delete(imageId, by, java.time.Instant.now())) return Outcome.notFound("image", imageId);
+        return Outcome.done(imageId);
     }
 
     /** Changes what is known about an image and its split; the case may not end up in two splits. */

@@ -1,5 +1,9 @@
 package org.karyolab.server.service;
 
+import org.karyolab.server.store.AuditRepository;
+import org.karyolab.server.store.AuditTrail;
+
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -14,4 +18,20 @@ public record WriteOrigin(String actor, String remote, String action, String tar
     public WriteOrigin(String actor, String remote, String action, String target) {
         this(actor, remote, action, target, new AtomicBoolean());
     }
+
+    /** The store's view of the origin bound to this thread: its audit entry, written with the save. */
+    public static final AuditTrail TRAIL = new AuditTrail() {
+        @Override
+        public Optional<AuditRepository.Draft> current() {
+            return CURRENT.isBound()
+                    ? Optional.of(new AuditRepository.Draft(null, CURRENT.get().actor(), CURRENT.get().remote(),
+                            CURRENT.get().action(), CURRENT.get().target(), null))
+                    : Optional.empty();
+        }
+
+        @Override
+        public void written() {
+            if (CURRENT.isBound()) CURRENT.get().audited().set(true);
+        }
+    };
 }

@@ -34,7 +34,7 @@ import java.util.UUID;
 public final class AnnotationRepository {
 
     // --- all the SQL of this repository -------------------------------------------------------
-    private static final String IMAGE_PROJECT = "SELECT project_id FROM images WHERE id = ?";
+    private static final String IMAGE_PROJECT = "SELECT project_id FROM images WHERE id = ? AND deleted_at IS NULL";
     private static final String CURRENT =
             "SELECT doc, deleted, image_id, revision, status, created_at, updated_at FROM annotations_current WHERE id = ?";
     private static final String LOCK_CURRENT = "SELECT id FROM annotations_current WHERE id = ? FOR UPDATE";
@@ -69,9 +69,17 @@ public final class AnnotationRepository {
         this(db, Clock.systemUTC());
     }
 
+    /** Whose writes these are: every save appends its audit row in its own transaction. */
+    private final AuditTrail trail;
+
     public AnnotationRepository(Database db, Clock clock) {
+        this(db, clock, AuditTrail.NONE);
+    }
+
+    public AnnotationRepository(Database db, Clock clock, AuditTrail trail) {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
+        this.trail = Objects.requireNonNull(trail);
         this.rowLocks = db.dialect() != Dialect.H2;
     }
 
@@ -99,9 +107,27 @@ public final class AnnotationRepository {
         return save(new Change.Revert(id, toRevision, expectedRevision, author));
     }
 
-    /** One change in its own transaction. */
+    /** One change in its own transaction, with its audit row (see {@link AuditTrail}). */
     public SaveResult save(Change change) {
-        return Jdbc.retrying(() -> db.inGroupCommit(c -> apply(c, null, change), r -> r instanceof SaveResult.Saved));
+        Optional<AuditRepository.Draft> audit = trail.current();
+        SaveResult result = Jdbc.retrying(() -> db.inGroupCommit(c -> {
+            SaveResult r = apply(c, null, change);
+            if (r instanceof SaveResult.Saved s && audit.isPresent()) audited(c, audit.get(), List.of(s.annotation()));
+            return r;
+        }, r -> r instanceof SaveResult.Saved));
+        if (result instanceof SaveResult.Saved && audit.isPresent()) trail.written();
+        return result;
+    }
+
+    /** Appends the audit row of {@code saved} (annotations of one image) in this transaction. */
+    private void audited(Connection c, AuditRepository.Draft audit, List<Annotation> saved) throws SQLException {
+        if (saved.isEmpty()) return;
+        StringBuilder what = new StringBuilder();
+        for (int i = 0; i < saved.size() && i < 20; i++) {
+            what.append(i == 0 ? "" : ", ").append(saved.get(i).id()).append('@').append(saved.get(i).revision());
+        }
+        if (saved.size() > 20) what.append(" and ").append(saved.size() - 20).append(" more");
+        AuditRepository.insert(c, audit.in(projectOf(c, saved.getFirst().imageId()), what.toString()), now());
     }
 
     /**
@@ -110,14 +136,6 @@ public final class AnnotationRepository {
      */
     public BatchResult saveBatch(String imageId, List<? extends Change> changes) {
         return saveBatch(imageId, changes, (c, saved) -> true).orElseThrow();
-    }
-
-    /**
-     * {@link #saveBatch(String, List)} that also appends its audit entry in the same transaction: the
-     * log then has the write exactly when the write happened, for one commit instead of two.
-     */
-    public BatchResult saveBatch(String imageId, List<? extends Change> changes, AuditRepository.Draft audit, Instant at) {
-        return saveBatch(imageId, changes, (c, saved) -> AuditRepository.insert(c, audit, at) == 1).orElseThrow();
     }
 
     /**
@@ -132,8 +150,9 @@ public final class AnnotationRepository {
     }
 
     /**
-     * {@link #saveBatch(String, List)} with {@code alongside} in the same transaction. Empty when
-     * the batch applied but {@code alongside} refused: then nothing at all was saved.
+     * {@link #saveBatch(String, List)} with {@code alongside} in the same transaction, and the audit row
+     * (see {@link AuditTrail}). Empty when the batch applied but {@code alongside} refused: then nothing
+     * at all was saved.
      */
     Optional<BatchResult> saveBatch(String imageId, List<? extends Change> changes, Alongside alongside) {
         Objects.requireNonNull(imageId, "imageId");
@@ -142,7 +161,8 @@ public final class AnnotationRepository {
         // the same annotations in different orders then queue instead of deadlocking.
         List<String> toLock = all.stream().map(AnnotationRepository::existingId).filter(Objects::nonNull)
                 .distinct().sorted().toList();
-        return Jdbc.retrying(() -> db.inGroupCommit(c -> {
+        Optional<AuditRepository.Draft> audit = trail.current();
+        Optional<BatchResult> outcome = Jdbc.retrying(() -> db.inGroupCommit(c -> {
             if (rowLocks) for (String id : toLock) lock(c, id);
             List<Annotation> saved = new ArrayList<>(all.size());
             for (int i = 0; i < all.size(); i++) {
@@ -151,8 +171,13 @@ public final class AnnotationRepository {
                 saved.add(s.annotation());
             }
             if (!alongside.run(c, List.copyOf(saved))) return Optional.<BatchResult>empty();
+            if (audit.isPresent()) audited(c, audit.get(), saved);
             return Optional.<BatchResult>of(new BatchResult.Applied(saved));
         }, r -> r.isPresent() && r.get() instanceof BatchResult.Applied));
+        if (audit.isPresent() && outcome.isPresent() && outcome.get() instanceof BatchResult.Applied a && !a.saved().isEmpty()) {
+            trail.written();
+        }
+        return outcome;
     }
 
     /** The live (not deleted) annotations of an image, oldest first. */

@@ -22,7 +22,12 @@ public final class AuditRepository {
     }
 
     /** An entry to be written, in its own transaction or inside another write's. */
-    public record Draft(String projectId, String actor, String remote, String action, String target, String detail) {}
+    public record Draft(String projectId, String actor, String remote, String action, String target, String detail) {
+        /** This entry about a write in {@code project}, described by {@code what}. */
+        public Draft in(String project, String what) {
+            return new Draft(project, actor, remote, action, target, what);
+        }
+    }
 
     public void append(String projectId, String actor, String remote, String action, String target, Instant at,
                        String detail) {
@@ -43,15 +48,22 @@ public final class AuditRepository {
         }
     }
 
+    /** Entries outside any project (accounts, sign-ins), newest first, as {@link #ofProject}. */
+    public List<Entry> outsideProjects(Long beforeSeq, int limit) {
+        return ofProject(null, beforeSeq, limit);
+    }
+
     /** A project's entries, newest first, at most {@code limit}, older than {@code beforeSeq} when given. */
     public List<Entry> ofProject(String projectId, Long beforeSeq, int limit) {
         return db.inTransaction(c -> {
             List<Entry> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT seq, project_id, actor, remote, action, target, at, detail "
-                    + "FROM audit_log WHERE project_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?")) {
-                ps.setString(1, projectId);
-                ps.setLong(2, beforeSeq == null ? Long.MAX_VALUE : beforeSeq);
-                ps.setInt(3, limit);
+                    + "FROM audit_log WHERE " + (projectId == null ? "project_id IS NULL" : "project_id = ?")
+                    + " AND seq < ? ORDER BY seq DESC LIMIT ?")) {
+                int i = 1;
+                if (projectId != null) ps.setString(i++, projectId);
+                ps.setLong(i++, beforeSeq == null ? Long.MAX_VALUE : beforeSeq);
+                ps.setInt(i, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -139,7 +139,7 @@ public final class ImageLabelRepository {
     }
 
     private static boolean imageExists(Connection c, String imageId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM images WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM images WHERE id = ? AND deleted_at IS NULL")) {
             ps.setString(1, imageId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();

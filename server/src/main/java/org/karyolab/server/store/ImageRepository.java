@@ -25,13 +25,19 @@ public final class ImageRepository {
     /** An image as stored, with the project it belongs to. */
     public record StoredImage(String projectId, ImageAsset image, Instant addedAt) {}
 
-    public enum AddResult { ADDED, ALREADY_EXISTS, NO_SUCH_PROJECT }
+    /** SAME_BYTES: the project already has a (not deleted) image of these bytes; nothing was added. */
+    public enum AddResult { ADDED, ALREADY_EXISTS, NO_SUCH_PROJECT, SAME_BYTES }
 
-    private static final String PROJECT_EXISTS = "SELECT 1 FROM projects WHERE id = ?";
+    /** Locks the project row: adds to one project take turns, so two uploads of the same bytes cannot both add. */
+    private static final String LOCK_PROJECT = "SELECT id FROM projects WHERE id = ? AND deleted_at IS NULL FOR UPDATE";
+    private static final String SAME_BYTES = "SELECT project_id, added_at, doc FROM images"
+            + " WHERE project_id = ? AND sha256 = ? AND deleted_at IS NULL ORDER BY upload_seq";
     private static final String INSERT = "INSERT INTO images (id, project_id, sha256, added_at, doc, kind, stain, case_id)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String BY_ID = "SELECT project_id, added_at, doc FROM images WHERE id = ?";
-    private static final String BY_PROJECT = "SELECT project_id, added_at, doc FROM images WHERE project_id = ? ORDER BY id";
+    // Deleted images (V8) are skipped by every query but the ones that say otherwise.
+    private static final String BY_ID = "SELECT project_id, added_at, doc FROM images WHERE id = ? AND deleted_at IS NULL";
+    private static final String BY_PROJECT =
+            "SELECT project_id, added_at, doc FROM images WHERE project_id = ? AND deleted_at IS NULL ORDER BY id";
     private static final String BY_SHA = "SELECT project_id, added_at, doc FROM images WHERE sha256 = ? ORDER BY id";
 
     private final Database db;
@@ -51,8 +57,9 @@ public final class ImageRepository {
         Objects.requireNonNull(image.id(), "image id");
         Objects.requireNonNull(image.sha256(), "image sha256");
         return Jdbc.retrying(() -> db.inTransaction(c -> {
-            if (!exists(c, PROJECT_EXISTS, projectId)) return AddResult.NO_SUCH_PROJECT;
-            if (!list(c, BY_ID, image.id()).isEmpty()) return AddResult.ALREADY_EXISTS;
+            if (!exists(c, LOCK_PROJECT, projectId)) return AddResult.NO_SUCH_PROJECT;
+            if (exists(c, "SELECT 1 FROM images WHERE id = ?", image.id())) return AddResult.ALREADY_EXISTS;
+            if (!sameBytes(c, projectId, image.sha256()).isEmpty()) return AddResult.SAME_BYTES;
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 ps.setString(1, image.id());
                 ps.setString(2, projectId);
@@ -68,10 +75,45 @@ public final class ImageRepository {
         }));
     }
 
+    /** The first (not deleted) image of a project showing these bytes. */
+    public Optional<ImageAsset> withSameBytes(String projectId, String sha256) {
+        return db.inTransaction(c -> sameBytes(c, projectId, sha256).stream().findFirst().map(StoredImage::image));
+    }
+
+    private static List<StoredImage> sameBytes(Connection c, String projectId, String sha256) throws SQLException {
+        List<StoredImage> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(SAME_BYTES)) {
+            ps.setString(1, projectId);
+            ps.setString(2, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(stored(rs));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Deletes an image (softly, see V8): it is gone for every route, list and the queue, and its leases
+     * end; its annotations, history and bytes stay. False if there is no such (live) image.
+     */
+    public boolean delete(String imageId, String by, Instant at) {
+        return db.serializingWrites(() -> Jdbc.retrying(() -> db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE images SET deleted_at = ?, deleted_by = ? WHERE id = ? AND deleted_at IS NULL")) {
+                Jdbc.setInstant(ps, 1, at);
+                ps.setString(2, by);
+                ps.setString(3, imageId);
+                if (ps.executeUpdate() != 1) return false;
+            }
+            LeaseRepository.releaseAll(c, imageId, at);
+            return true;
+        })));
+    }
+
     /** The project of an image, without reading its document: the guard asks this on every image route. */
     public Optional<String> projectOf(String imageId) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT project_id FROM images WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT project_id FROM images WHERE id = ? AND deleted_at IS NULL")) {
                 ps.setString(1, imageId);
                 try (var rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
@@ -117,10 +159,10 @@ public final class ImageRepository {
     }
 
     private static final String LISTED_COLUMNS = "SELECT doc, split, upload_seq, added_at FROM images";
-    private static final String LISTED_BY_ID = LISTED_COLUMNS + " WHERE id = ?";
-    private static final String LOCK_IMAGE = "SELECT project_id FROM images WHERE id = ? FOR UPDATE";
-    private static final String LOCK_CASE =
-            "SELECT id, split FROM images WHERE project_id = ? AND case_id = ? ORDER BY id FOR UPDATE";
+    private static final String LISTED_BY_ID = LISTED_COLUMNS + " WHERE id = ? AND deleted_at IS NULL";
+    private static final String LOCK_IMAGE = "SELECT project_id FROM images WHERE id = ? AND deleted_at IS NULL FOR UPDATE";
+    private static final String LOCK_CASE = "SELECT id, split FROM images WHERE project_id = ? AND case_id = ?"
+            + " AND deleted_at IS NULL ORDER BY id FOR UPDATE";
     private static final String UPDATE_METADATA =
             "UPDATE images SET doc = ?, kind = ?, stain = ?, case_id = ?, split = ? WHERE id = ?";
     private static final String UNINDEXED = "SELECT id, doc FROM images WHERE case_id IS NULL";
@@ -136,7 +178,7 @@ public final class ImageRepository {
      * the start). Keyset paging: a page never repeats or skips an image that was there before.
      */
     public List<ListedImage> page(String projectId, Filter filter, Long afterSeq, int limit) {
-        StringBuilder sql = new StringBuilder(LISTED_COLUMNS).append(" WHERE project_id = ?");
+        StringBuilder sql = new StringBuilder(LISTED_COLUMNS).append(" WHERE project_id = ? AND deleted_at IS NULL");
         List<Object> args = new ArrayList<>(List.of(projectId));
         if (afterSeq != null) { sql.append(" AND upload_seq > ?"); args.add(afterSeq); }
         if (filter.kind() != null) { sql.append(" AND kind = ?"); args.add(filter.kind().name()); }
@@ -254,12 +296,14 @@ public final class ImageRepository {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new StoredImage(rs.getString("project_id"), Documents.read(rs.getString("doc"), ImageAsset.class),
-                            Jdbc.getInstant(rs, "added_at")));
-                }
+                while (rs.next()) out.add(stored(rs));
             }
         }
         return out;
+    }
+
+    private static StoredImage stored(ResultSet rs) throws SQLException {
+        return new StoredImage(rs.getString("project_id"), Documents.read(rs.getString("doc"), ImageAsset.class),
+                Jdbc.getInstant(rs, "added_at"));
     }
 }

@@ -25,7 +25,7 @@ public final class LeaseRepository {
     private static final String HELD_BY = "SELECT " + COLUMNS + " FROM leases WHERE held_by = ? AND expires_at > ?";
     // Next images to hand out: not submitted or accepted, not held by a live lease; by priority, then upload order.
     private static final String CANDIDATES = "SELECT i.id FROM images i LEFT JOIN image_workflow w ON w.image_id = i.id"
-            + " WHERE i.project_id = ? AND (w.review_state IS NULL OR w.review_state IN ('OPEN', 'REJECTED'))"
+            + " WHERE i.project_id = ? AND i.deleted_at IS NULL AND (w.review_state IS NULL OR w.review_state IN ('OPEN', 'REJECTED'))"
             + " AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.held_image = i.id AND l.expires_at > ?)"
             + " ORDER BY COALESCE(w.priority, 0) DESC, i.added_at, i.id LIMIT ?";
     private static final String CLEAR_EXPIRED = "UPDATE leases SET held_image = NULL, held_by = NULL"

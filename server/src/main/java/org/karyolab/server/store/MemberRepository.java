@@ -19,14 +19,24 @@ public final class MemberRepository {
         this.db = Objects.requireNonNull(db);
     }
 
-    /** Adds the member or changes their role. */
-    public void put(String projectId, String userId, String role, Instant now) {
-        Jdbc.retrying(() -> db.inTransaction(c -> {
+    /** What a change of membership came to. */
+    public enum Change { DONE, NOT_A_MEMBER, LAST_OWNER }
+
+    private static final String OWNER = "OWNER";
+
+    /**
+     * Adds the member or changes their role; refused (LAST_OWNER) when it would leave the project
+     * without an owner. The owners' rows are locked first, so two owners demoting each other at once
+     * cannot both succeed (on H2 the JVM's write lock stands for the row locks).
+     */
+    public Change put(String projectId, String userId, String role, Instant now) {
+        return db.serializingWrites(() -> Jdbc.retrying(() -> db.inTransaction(c -> {
+            if (!OWNER.equals(role) && isLastOwner(c, projectId, userId)) return Change.LAST_OWNER;
             try (PreparedStatement up = c.prepareStatement("UPDATE project_members SET role = ? WHERE project_id = ? AND user_id = ?")) {
                 up.setString(1, role);
                 up.setString(2, projectId);
                 up.setString(3, userId);
-                if (up.executeUpdate() == 1) return 1;
+                if (up.executeUpdate() == 1) return Change.DONE;
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO project_members (project_id, user_id, role, added_at) VALUES (?, ?, ?, ?)")) {
@@ -34,17 +44,51 @@ public final class MemberRepository {
                 ps.setString(2, userId);
                 ps.setString(3, role);
                 Jdbc.setInstant(ps, 4, now);
-                return ps.executeUpdate();
+                ps.executeUpdate();
+                return Change.DONE;
             }
-        }));
+        }, r -> r == Change.DONE)));
     }
 
-    public boolean remove(String projectId, String userId) {
-        return db.inTransaction(c -> {
+    /** Removes a member (they leave, or an owner removes them); never the last owner. */
+    public Change remove(String projectId, String userId) {
+        return db.serializingWrites(() -> Jdbc.retrying(() -> db.inTransaction(c -> {
+            if (isLastOwner(c, projectId, userId)) return Change.LAST_OWNER;
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM project_members WHERE project_id = ? AND user_id = ?")) {
                 ps.setString(1, projectId);
                 ps.setString(2, userId);
-                return ps.executeUpdate() == 1;
+                return ps.executeUpdate() == 1 ? Change.DONE : Change.NOT_A_MEMBER;
+            }
+        })));
+    }
+
+    /** Whether {@code userId} is the one owner of the project; locks the owners' rows. */
+    private static boolean isLastOwner(java.sql.Connection c, String projectId, String userId) throws java.sql.SQLException {
+        List<String> owners = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT user_id FROM project_members WHERE project_id = ? AND role = ? FOR UPDATE")) {
+            ps.setString(1, projectId);
+            ps.setString(2, OWNER);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) owners.add(rs.getString(1));
+            }
+        }
+        return owners.equals(List.of(userId));
+    }
+
+    /** Whether the user is the one owner of at least one project (such an account may not be deleted). */
+    public boolean isSoleOwnerSomewhere(String userId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM project_members m JOIN projects p ON p.id = m.project_id"
+                    + " WHERE p.deleted_at IS NULL AND m.user_id = ? AND m.role = ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM project_members o WHERE o.project_id = m.project_id"
+                    + " AND o.role = ? AND o.user_id <> m.user_id)")) {
+                ps.setString(1, userId);
+                ps.setString(2, OWNER);
+                ps.setString(3, OWNER);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
             }
         });
     }
@@ -52,7 +96,8 @@ public final class MemberRepository {
     /** The role's name, or empty if the user is not a member. */
     public Optional<String> roleOf(String projectId, String userId) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT role FROM project_members WHERE project_id = ? AND user_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.role FROM project_members m JOIN projects p"
+                    + " ON p.id = m.project_id WHERE m.project_id = ? AND m.user_id = ? AND p.deleted_at IS NULL")) {
                 ps.setString(1, projectId);
                 ps.setString(2, userId);
                 try (ResultSet rs = ps.executeQuery()) {

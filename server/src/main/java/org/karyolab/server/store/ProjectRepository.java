@@ -23,9 +23,10 @@ public final class ProjectRepository {
 
     private static final String INSERT = "INSERT INTO projects (id, name, created_at, doc) VALUES (?, ?, ?, ?)";
     private static final String COLUMNS = "SELECT id, created_at, doc FROM projects";
-    private static final String BY_ID = COLUMNS + " WHERE id = ?";
+    // Deleted projects (V8) are skipped; their name column is freed on delete (the document keeps the name).
+    private static final String BY_ID = COLUMNS + " WHERE id = ? AND deleted_at IS NULL";
     private static final String BY_NAME = COLUMNS + " WHERE name = ?";
-    private static final String ALL = COLUMNS + " ORDER BY name, id";
+    private static final String ALL = COLUMNS + " WHERE deleted_at IS NULL ORDER BY name, id";
 
     private final Database db;
     private final Clock clock;
@@ -76,13 +77,44 @@ public final class ProjectRepository {
 
     public boolean exists(String id) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM projects WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM projects WHERE id = ? AND deleted_at IS NULL")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
                 }
             }
         });
+    }
+
+    /**
+     * Deletes a project (softly, see V8): it and its images are gone for every route and list; its
+     * name may be used again; everything in it is kept. False if there is no such (live) project.
+     */
+    public boolean delete(String id, String by, Instant at) {
+        return db.serializingWrites(() -> Jdbc.retrying(() -> db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE projects SET deleted_at = ?, deleted_by = ?, name = ?"
+                    + " WHERE id = ? AND deleted_at IS NULL")) {
+                Jdbc.setInstant(ps, 1, at);
+                ps.setString(2, by);
+                ps.setString(3, "deleted:" + id);
+                ps.setString(4, id);
+                if (ps.executeUpdate() != 1) return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE images SET deleted_at = ?, deleted_by = ?"
+                    + " WHERE project_id = ? AND deleted_at IS NULL")) {
+                Jdbc.setInstant(ps, 1, at);
+                ps.setString(2, by);
+                ps.setString(3, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE leases SET held_image = NULL, held_by = NULL,"
+                    + " released_at = ? WHERE project_id = ? AND held_image IS NOT NULL")) {
+                Jdbc.setInstant(ps, 1, at);
+                ps.setString(2, id);
+                ps.executeUpdate();
+            }
+            return true;
+        })));
     }
 
     public Optional<StoredProject> get(String id) {

@@ -25,7 +25,7 @@ public final class SuggestionRepository {
 
     private static final String COLUMNS = "id, image_id, project_id, model_id, model_version, confidence, shape, labels,"
             + " posted_by, posted_at, state, decided_by, decided_at, annotation_id, edit_size, reason";
-    private static final String IMAGE_PROJECT = "SELECT project_id FROM images WHERE id = ?";
+    private static final String IMAGE_PROJECT = "SELECT project_id FROM images WHERE id = ? AND deleted_at IS NULL";
     private static final String BY_KEY = "SELECT " + COLUMNS + " FROM suggestions"
             + " WHERE image_id = ? AND model_id = ? AND model_version = ? AND content_hash = ?";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM suggestions WHERE id = ?";

@@ -13,7 +13,17 @@ import java.util.Optional;
 /** Users and their bearer tokens (kept as hashes only). */
 public final class UserRepository {
 
-    public record StoredUser(String id, String username, String passwordHash, boolean admin, Instant createdAt) {}
+    public record StoredUser(String id, String username, String passwordHash, boolean admin, Instant createdAt,
+                             Instant disabledAt, Instant deletedAt) {
+        public StoredUser(String id, String username, String passwordHash, boolean admin, Instant createdAt) {
+            this(id, username, passwordHash, admin, createdAt, null, null);
+        }
+
+        /** May sign in and use tokens. */
+        public boolean active() {
+            return disabledAt == null && deletedAt == null;
+        }
+    }
 
     public enum TokenKind { SESSION, API }
 
@@ -21,7 +31,7 @@ public final class UserRepository {
     public record StoredToken(String id, String userId, TokenKind kind, String name, Instant createdAt,
                               Instant expiresAt, Instant revokedAt) {}
 
-    private static final String USER_COLUMNS = "SELECT id, username, password_hash, admin, created_at FROM users";
+    private static final String USER_COLUMNS = "SELECT id, username, password_hash, admin, created_at, disabled_at, deleted_at FROM users";
     private static final String TOKEN_COLUMNS = "SELECT id, user_id, kind, name, created_at, expires_at, revoked_at FROM tokens";
 
     private final Database db;
@@ -58,7 +68,7 @@ public final class UserRepository {
     public List<StoredUser> list() {
         return db.inTransaction(c -> {
             List<StoredUser> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(USER_COLUMNS + " ORDER BY username"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(USER_COLUMNS + " WHERE deleted_at IS NULL ORDER BY username"); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(user(rs));
             }
             return out;
@@ -94,9 +104,10 @@ public final class UserRepository {
     /** The live token with this hash and its user; empty when unknown, revoked or expired at {@code now}. */
     public Optional<StoredUser> userOfToken(String tokenHash, Instant now) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT u.id, u.username, u.password_hash, u.admin, u.created_at "
-                    + "FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL "
-                    + "AND (t.expires_at IS NULL OR t.expires_at > ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT u.id, u.username, u.password_hash, u.admin, u.created_at, "
+                    + "u.disabled_at, u.deleted_at FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? "
+                    + "AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?) "
+                    + "AND u.disabled_at IS NULL AND u.deleted_at IS NULL")) {
                 ps.setString(1, tokenHash);
                 Jdbc.setInstant(ps, 2, now);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -125,6 +136,80 @@ public final class UserRepository {
                 now, tokenId, userId)) == 1;
     }
 
+    /** Disables ({@code at} not null) or enables ({@code at} null) a live account; false if there is none. */
+    public boolean setDisabled(String userId, Instant at) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE users SET disabled_at = ? WHERE id = ? AND deleted_at IS NULL")) {
+                if (at == null) ps.setObject(1, null);
+                else Jdbc.setInstant(ps, 1, at);
+                ps.setString(2, userId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Sets a new password hash and revokes every live token of the user but {@code keepTokenId} (may be
+     * null), in one transaction: whoever knew the old password is signed out everywhere.
+     */
+    public boolean setPassword(String userId, String passwordHash, String keepTokenId, Instant now) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE users SET password_hash = ? WHERE id = ? AND deleted_at IS NULL")) {
+                ps.setString(1, passwordHash);
+                ps.setString(2, userId);
+                if (ps.executeUpdate() != 1) return false;
+            }
+            revokeAllBut(c, userId, keepTokenId, now);
+            return true;
+        });
+    }
+
+    /**
+     * Deletes an account: the row stays (its name stays taken, see V7), marked deleted, with a hash
+     * that matches no password; its tokens are revoked and its memberships removed, in one transaction.
+     */
+    public boolean delete(String userId, String unusableHash, Instant now) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE users SET deleted_at = ?, password_hash = ?, admin = FALSE WHERE id = ? AND deleted_at IS NULL")) {
+                Jdbc.setInstant(ps, 1, now);
+                ps.setString(2, unusableHash);
+                ps.setString(3, userId);
+                if (ps.executeUpdate() != 1) return false;
+            }
+            revokeAllBut(c, userId, null, now);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM project_members WHERE user_id = ?")) {
+                ps.setString(1, userId);
+                ps.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    private static void revokeAllBut(Connection c, String userId, String keepTokenId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE tokens SET revoked_at = ? WHERE user_id = ? "
+                + "AND revoked_at IS NULL AND id <> ?")) {
+            Jdbc.setInstant(ps, 1, now);
+            ps.setString(2, userId);
+            ps.setString(3, keepTokenId == null ? "" : keepTokenId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The id of the live token with this hash, if any. */
+    public Optional<String> tokenIdOf(String tokenHash) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM tokens WHERE token_hash = ? AND revoked_at IS NULL")) {
+                ps.setString(1, tokenHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     /** Revokes the token with this hash (logout). */
     public boolean revokeByHash(String tokenHash, Instant now) {
         return db.inTransaction(c -> update(c, "UPDATE tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
@@ -151,7 +236,8 @@ public final class UserRepository {
 
     private static StoredUser user(ResultSet rs) throws SQLException {
         return new StoredUser(rs.getString("id"), rs.getString("username"), rs.getString("password_hash"),
-                rs.getBoolean("admin"), Jdbc.getInstant(rs, "created_at"));
+                rs.getBoolean("admin"), Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "disabled_at"),
+                Jdbc.getInstant(rs, "deleted_at"));
     }
 
     private static StoredToken token(ResultSet rs) throws SQLException {

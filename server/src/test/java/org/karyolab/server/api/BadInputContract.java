@@ -275,7 +275,9 @@ abstract class BadInputContract extends ApiContract {
             for (String table : List.of("projects", "images", "annotation_revisions", "annotations_current", "users",
                     "tokens", "project_members", "audit_log", "suggestions", "image_workflow", "reviews", "leases",
                     "image_labels", "image_label_revisions")) {
-                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                // Refused attempts are logged (they change nothing else): what the log says happened is counted.
+                String where = table.equals("audit_log") ? " WHERE action NOT LIKE 'refused %'" : "";
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table + where)) {
                     rs.next();
                     counts.put(table, rs.getLong(1));
                 }
