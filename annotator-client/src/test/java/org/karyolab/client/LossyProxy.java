@@ -20,6 +20,7 @@ public final class LossyProxy implements AutoCloseable {
     private final int upstreamPort;
     private volatile String dropAnswerTo;
     private final AtomicInteger dropped = new AtomicInteger();
+    private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public LossyProxy(int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
@@ -40,11 +41,25 @@ public final class LossyProxy implements AutoCloseable {
         return dropped.get();
     }
 
+    /** Cuts every connection open now (a network blip: long-lived streams end); new ones go through as before. */
+    public void cutAll() {
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        open.clear();
+    }
+
     private void accept() {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+                open.add(client);
+                open.add(server);
                 var doomed = new boolean[1];
                 Thread.ofVirtual().start(() -> pipe(client, server, doomed, true));
                 Thread.ofVirtual().start(() -> pipe(server, client, doomed, false));
@@ -85,6 +100,7 @@ public final class LossyProxy implements AutoCloseable {
         } catch (IOException e) {
             // the other side went away
         } finally {
+            open.remove(from);
             try {
                 to.close();
             } catch (IOException ignored) {

@@ -70,6 +70,37 @@ abstract class EventsContract extends ApiContract {
         }
     }
 
+    /**
+     * Every event names the client that made the write (its X-Client-Id), so a client can skip only its own
+     * echo: the same user's write from another client or a script has another id, or none.
+     */
+    @Test
+    void eventsCarryTheOriginatingClientIdNotJustTheUser() throws Exception {
+        try (SseClient vic = watch(null)) {
+            String annotations = "/api/v1/images/" + image + "/annotations";
+            byte[] box = TestApi.box(10, 10, 20, 20, "1", "ana").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            var first = annotator.request("POST", annotations, box, "Content-Type", "application/json", "X-Client-Id", "editor-tab-1");
+            assertThat(first.status()).isEqualTo(201);
+            String id = first.json().get("id").asText();
+            assertThat(annotator.request("PUT", "/api/v1/annotations/" + id,
+                    TestApi.box(12, 10, 20, 20, "1", "ana").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "Content-Type", "application/json", "If-Match", "\"1\"", "X-Client-Id", "script:b7").status()).isEqualTo(200);
+            assertThat(annotator.request("PUT", "/api/v1/images/" + image + "/labels",
+                    "{\"karyotype\": \"46,XX\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "Content-Type", "application/json", "If-Match", "\"0\"", "X-Client-Id", "script:b7").status()).isEqualTo(200);
+            annotator.post(annotations, TestApi.box(50, 10, 20, 20, "2", "ana")); // no X-Client-Id
+
+            List<SseClient.Event> events = vic.next(4, WAIT);
+            assertThat(events).extracting(SseClient.Event::type)
+                    .containsExactly("annotation-saved", "annotation-saved", "image-labels-changed", "annotation-saved");
+            assertThat(events).extracting(e -> json(e).get("by").asText()).containsOnly("ana");
+            assertThat(json(events.get(0)).get("clientId").asText()).isEqualTo("editor-tab-1");
+            assertThat(json(events.get(1)).get("clientId").asText()).isEqualTo("script:b7");
+            assertThat(json(events.get(2)).get("clientId").asText()).isEqualTo("script:b7");
+            assertThat(json(events.get(3)).has("clientId")).as("a write that named no client").isFalse();
+        }
+    }
+
     @Test
     void reconnectingWithLastEventIdReplaysWhatWasMissed() throws Exception {
         String lastSeen;

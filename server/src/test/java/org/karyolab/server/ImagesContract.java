@@ -372,6 +372,45 @@ abstract class ImagesContract extends ApiContract {
 
     // --- the paged list ---------------------------------------------------------------------------
 
+    /** The list shows each image's work: live annotations, undecided suggestions, review state, thumbnail route. */
+    @Test
+    void theListShowsEachImagesCountsAndReviewState() {
+        String fresh = uploadCase("fresh");
+        String worked = uploadCase("worked");
+        String annotations = "/api/v1/images/" + worked + "/annotations";
+        assertThat(admin.post(annotations, TestApi.box(1, 1, 2, 2, "1", "admin")).status()).isEqualTo(201);
+        String gone = admin.post(annotations, TestApi.box(3, 1, 1, 2, "2", "admin")).json().get("id").asText();
+        assertThat(admin.delete("/api/v1/annotations/" + gone, "\"1\"").status()).isEqualTo(200);
+        String suggestions = "/api/v1/images/" + worked + "/suggestions";
+        String suggestion = "{\"modelId\": \"m\", \"modelVersion\": \"1\", \"confidence\": %s, "
+                + "\"shape\": {\"type\": \"box\", \"x\": %d, \"y\": 1, \"width\": 1, \"height\": 1}}";
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            TestApi.Response r = admin.post(suggestions, suggestion.formatted("0.9", i));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            posted.add(r.json().get("id").asText());
+        }
+        assertThat(admin.request("POST", "/api/v1/suggestions/" + posted.get(0) + "/reject", null).status()).isEqualTo(200);
+        assertThat(admin.request("POST", "/api/v1/images/" + worked + "/submit", null).status()).isEqualTo(200);
+
+        JsonNode items = admin.get("/api/v1/projects/" + project + "/images").json().get("items");
+        JsonNode first = items.get(0), second = items.get(1);
+        assertThat(first.get("id").asText()).isEqualTo(fresh);
+        assertThat(first.get("annotationCount").asLong()).isZero();
+        assertThat(first.get("openSuggestionCount").asLong()).isZero();
+        assertThat(first.get("reviewState").asText()).isEqualTo("open");
+        assertThat(first.get("thumbnail").asText()).isEqualTo("/api/v1/images/" + fresh + "/thumbnail");
+        assertThat(second.get("id").asText()).isEqualTo(worked);
+        assertThat(second.get("annotationCount").asLong()).as("the deleted one not counted").isEqualTo(1);
+        assertThat(second.get("openSuggestionCount").asLong()).as("the rejected one not counted").isEqualTo(2);
+        assertThat(second.get("reviewState").asText()).isEqualTo("submitted");
+        // One image answers the same, and its thumbnail route works.
+        JsonNode one = admin.get("/api/v1/images/" + worked).json();
+        assertThat(one.get("annotationCount").asLong()).isEqualTo(1);
+        assertThat(one.get("reviewState").asText()).isEqualTo("submitted");
+        assertThat(admin.get(one.get("thumbnail").asText() + "?size=16").status()).isEqualTo(200);
+    }
+
     @Test
     void theListPagesInUploadOrderAndFilters() {
         List<String> uploaded = new ArrayList<>();

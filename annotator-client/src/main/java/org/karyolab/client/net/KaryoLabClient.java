@@ -37,6 +37,8 @@ public final class KaryoLabClient {
     private final Duration timeout;
     private volatile String token;
     private volatile String username;
+    /** This program's own id, sent as {@code X-Client-Id} with every request: events of its own writes carry it. */
+    private final String clientId = java.util.UUID.randomUUID().toString();
 
     public KaryoLabClient(String baseUrl) {
         this(baseUrl, Duration.ofSeconds(30));
@@ -57,6 +59,14 @@ public final class KaryoLabClient {
     /** Who is signed in (null before {@link #login}). */
     public String username() {
         return username;
+    }
+
+    /**
+     * The id this client sends as {@code X-Client-Id}; the server's events name it as {@code clientId}, so
+     * this client can skip the echo of its own writes and still take in its user's edits made elsewhere.
+     */
+    public String clientId() {
+        return clientId;
     }
 
     public boolean signedIn() {
@@ -376,7 +386,7 @@ public final class KaryoLabClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        var b = HttpRequest.newBuilder(URI.create(base + API + path));
+        var b = HttpRequest.newBuilder(URI.create(base + API + path)).header("X-Client-Id", clientId);
         String t = token;
         if (t != null) b.header("Authorization", "Bearer " + t);
         return b;

@@ -50,6 +50,7 @@ public final class KaryoLabApp extends Application {
     private KaryoLabClient client;
     private ProjectInfo project;
     private EditorView editor;
+    private ImagesView images;
 
     @Override
     public void start(Stage primary) {
@@ -111,7 +112,8 @@ public final class KaryoLabApp extends Application {
 
     public void showImages() {
         stage.setTitle("KaryoLab annotator \u2014 " + project.project().name());
-        show(new ImagesView(client, project, this::openImage, this::showProjects));
+        images = new ImagesView(client, project, this::openImage, this::showProjects);
+        show(images);
     }
 
     /**
@@ -131,6 +133,12 @@ public final class KaryoLabApp extends Application {
             editor.setOnBack(() -> {
                 editor = null;
                 showImages();
+            });
+            // Page Down / Page Up: the next / previous image of the list it was opened from.
+            List<String> order = images == null ? List.of() : images.list().getItems().stream().map(i -> i.id()).toList();
+            org.karyolab.client.ui.view.ImageNavigator.install(editor, order, next -> {
+                editor = null;
+                openImage(next, null);
             });
             show(editor);
             editor.loadImageFrom(pixels);

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The jar's entry point ({@code ./karyolab client --server URL}). A plain class, not the
  * {@code Application} subclass, so JavaFX starts from the class path without the module-path
- * launcher check. Bad options are reported in one line before any window opens.
+ * launcher check. Bad options are reported in one line before any window opens; so is a
+ * toolkit that cannot start (no GTK 3, no display: {@link ToolkitFailure}), exit 3.
  */
 public final class Main {
 
@@ -32,6 +33,14 @@ public final class Main {
             System.err.println("karyolab client: " + e.getMessage());
             System.exit(2);
         }
-        javafx.application.Application.launch(KaryoLabApp.class, args);
+        try {
+            javafx.application.Application.launch(KaryoLabApp.class, args);
+        } catch (RuntimeException | LinkageError e) {
+            // Without GTK 3 the toolkit cannot start: one line saying what to install, not a stack trace.
+            String line = ToolkitFailure.explain(e).orElse(null);
+            if (line == null) throw e;
+            System.err.println(line);
+            System.exit(3);
+        }
     }
 }

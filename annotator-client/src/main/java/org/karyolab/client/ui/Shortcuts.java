@@ -42,7 +42,9 @@ public final class Shortcuts {
                 new Entry("F / + / \u2212", "fit the image / zoom in / zoom out"),
                 new Entry("H / S", "show or hide annotations / suggestions"),
                 new Entry("I", "invert the image display"),
-                new Entry("Ctrl+S", "send unsent edits now (autosave does it by itself)"),
+                new Entry("Ctrl+S", "send unsent edits now (autosave does it by itself)")));
+        out.addAll(org.karyolab.client.ui.view.ImageNavigator.KEYS); // next / previous image
+        out.addAll(List.of(
                 new Entry("F1", "this sheet")));
         return out;
     }

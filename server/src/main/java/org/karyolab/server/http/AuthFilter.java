@@ -1,5 +1,6 @@
 package org.karyolab.server.http;
 
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -7,22 +8,29 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import org.karyolab.schema.Violation;
 import org.karyolab.server.auth.AuthService;
 import org.karyolab.server.auth.Caller;
 import org.karyolab.server.service.AuditService;
 import org.karyolab.server.service.WriteOrigin;
 
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * Runs before every route: turns the bearer token into a {@link Caller} for the {@link Guard};
  * and, just before the answer to an accepted write is sent, appends it to the project's audit log.
+ * A write's {@code X-Client-Id} (checked here: a bad one is a 400) goes into its {@link WriteOrigin}.
  */
 public final class AuthFilter implements Filter {
 
     private static final Logger LOG = Logger.getLogger(AuthFilter.class.getName());
+    static final HeaderName CLIENT_ID_HEADER = HeaderNames.create("X-Client-Id");
+    /** What {@code X-Client-Id} may be: an opaque id the client chose (e.g. a UUID), echoed in events. */
+    static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~:-]{1,100}");
     private static final Set<Method> READS = Set.of(Method.GET, Method.HEAD, Method.OPTIONS);
 
     private final AuthService auth;
@@ -35,6 +43,13 @@ public final class AuthFilter implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String clientId = req.headers().first(CLIENT_ID_HEADER).orElse(null);
+        if (clientId != null && !CLIENT_ID.matcher(clientId).matches()) {
+            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad X-Client-Id",
+                    "X-Client-Id must be 1-100 letters, digits or . _ ~ : - (e.g. a UUID)",
+                    List.of(new Violation("/X-Client-Id", "not a client id")));
+            return;
+        }
         Caller caller = bearer(req).flatMap(auth::authenticate).orElse(null);
         var scope = new Guard.RequestScope(caller);
         req.context().register(scope);
@@ -45,7 +60,7 @@ public final class AuthFilter implements Filter {
             return;
         }
         boolean read = READS.contains(method);
-        var origin = new WriteOrigin(caller == null ? "anonymous" : caller.username(), remote(req), method.text(), path);
+        var origin = new WriteOrigin(caller == null ? "anonymous" : caller.username(), remote(req), method.text(), path, clientId);
         // Before the answer leaves: whoever has seen a write acknowledged can find it in the audit log,
         // and every attempt refused for who the caller is (403, reads too) is there as well.
         res.beforeSend(() -> {

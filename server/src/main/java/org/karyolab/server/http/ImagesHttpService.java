@@ -322,16 +322,23 @@ public final class ImagesHttpService {
 
     // --- JSON views -----------------------------------------------------------------------------
 
-    /** An image as the API shows it: the {@link ImageAsset} fields plus its {@code split}. */
+    /**
+     * An image as the API shows it: the {@link ImageAsset} fields plus its {@code split}, its progress
+     * ({@code annotationCount}, {@code openSuggestionCount}, {@code reviewState}) and its {@code thumbnail} route.
+     */
     static ObjectNode view(ImageService.ImageEntry entry) {
         ObjectNode node = SchemaJson.mapper().valueToTree(entry.image());
         node.put("split", entry.split().jsonName());
+        node.put("annotationCount", entry.progress().annotations());
+        node.put("openSuggestionCount", entry.progress().openSuggestions());
+        node.set("reviewState", SchemaJson.mapper().valueToTree(entry.progress().reviewState()));
+        node.put("thumbnail", "/api/v1/images/" + entry.image().id() + "/thumbnail");
         return node;
     }
 
-    /** A freshly uploaded image: not in any split yet. */
+    /** A freshly uploaded image: not in any split yet, nothing done on it. */
     private static ObjectNode uploaded(ImageAsset image) {
-        return view(new ImageService.ImageEntry(image, Split.UNASSIGNED));
+        return view(new ImageService.ImageEntry(image, Split.UNASSIGNED, ImageRepository.Progress.NONE));
     }
 
     private static void json(ServerResponse res, Status status, ObjectNode body) {

@@ -1,5 +1,6 @@
 package org.karyolab.server.service;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.karyolab.schema.json.SchemaJson;
 
 import java.time.Duration;
@@ -143,9 +144,16 @@ public final class EventBus implements AutoCloseable {
         this.seq = epoch;
     }
 
-    /** Publishes an event of a project to its subscribers; never blocks on them. Returns the envelope sent. */
+    /**
+     * Publishes an event of a project to its subscribers; never blocks on them. Returns the envelope sent.
+     * Published while a write is served, the event also carries that write's {@code clientId}
+     * ({@link WriteOrigin}), so the client that made it can skip it and every other one takes it in.
+     */
     public Envelope publish(String projectId, Event event) {
-        String json = SchemaJson.write(event);
+        ObjectNode node = SchemaJson.mapper().valueToTree(event);
+        String clientId = WriteOrigin.currentClientId();
+        if (clientId != null) node.put("clientId", clientId);
+        String json = SchemaJson.write(node);
         Channel channel = channel(projectId);
         synchronized (channel) {
             Envelope envelope = new Envelope(nextSeq(), projectId, event.type(), json);

@@ -66,7 +66,12 @@ public final class ImageService {
     }
 
     /** An image with what the server keeps beside its metadata. */
-    public record ImageEntry(ImageAsset image, Split split) {}
+    public record ImageEntry(ImageAsset image, Split split, ImageRepository.Progress progress) {
+        /** An image as listed, with its progress. */
+        public static ImageEntry of(ImageRepository.ListedImage l) {
+            return new ImageEntry(l.image(), l.split(), l.progress());
+        }
+    }
 
     /** One page of a list; {@code nextAfter} is the upload sequence to continue after, null on the last page. */
     public record Page(List<ImageEntry> items, Long nextAfter) {}
@@ -128,7 +133,7 @@ public final class ImageService {
 
     /** The image with its split. */
     public Outcome<ImageEntry> entry(String imageId) {
-        return images.listed(imageId).<Outcome<ImageEntry>>map(l -> Outcome.done(new ImageEntry(l.image(), l.split())))
+        return images.listed(imageId).<Outcome<ImageEntry>>map(l -> Outcome.done(ImageEntry.of(l)))
                 .orElseGet(() -> Outcome.notFound("image", imageId));
     }
 
@@ -145,7 +150,7 @@ public final class ImageService {
         List<ImageRepository.ListedImage> rows = images.page(projectId, filter, afterSeq, limit + 1);
         boolean more = rows.size() > limit;
         List<ImageRepository.ListedImage> shown = more ? rows.subList(0, limit) : rows;
-        return Outcome.done(new Page(shown.stream().map(l -> new ImageEntry(l.image(), l.split())).toList(),
+        return Outcome.done(new Page(shown.stream().map(ImageEntry::of).toList(),
                 more ? shown.getLast().uploadSeq() : null));
     }
 
@@ -249,7 +254,7 @@ public final class ImageService {
             case ImageRepository.MetadataResult.Updated u -> {
                 projectOf(imageId).ifPresent(projectId -> events.publish(projectId,
                         new EventBus.ImageChanged(imageId, changed.caseId(), u.image().split().jsonName())));
-                yield new MetadataOutcome.Changed(new ImageEntry(u.image().image(), u.image().split()));
+                yield new MetadataOutcome.Changed(ImageEntry.of(u.image()));
             }
             case ImageRepository.MetadataResult.NotFound nf -> new MetadataOutcome.NotFound(imageId);
             case ImageRepository.MetadataResult.CaseSplit cs ->

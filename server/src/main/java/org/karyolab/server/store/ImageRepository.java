@@ -138,8 +138,17 @@ public final class ImageRepository {
 
     // --- listing, split and metadata (V4) --------------------------------------------------------
 
-    /** An image as listed: its metadata, its split, and its place in upload order. */
-    public record ListedImage(ImageAsset image, Split split, long uploadSeq, Instant addedAt) {}
+    /** An image as listed: its metadata, its split, its place in upload order, and how far its work is. */
+    public record ListedImage(ImageAsset image, Split split, long uploadSeq, Instant addedAt, Progress progress) {}
+
+    /**
+     * How far an image's work is, as the image list shows it: live (not deleted) annotations, suggestions
+     * nobody decided yet, and where it is in review.
+     */
+    public record Progress(long annotations, long openSuggestions, ReviewState reviewState) {
+        /** A new image's. */
+        public static final Progress NONE = new Progress(0, 0, ReviewState.OPEN);
+    }
 
     /** What a list is narrowed to; a null field does not narrow. */
     public record Filter(ImageKind kind, Stain stain, String caseId, Split split) {
@@ -158,7 +167,13 @@ public final class ImageRepository {
         record CaseSplit(String caseId, Split wanted, List<SplitConflict> conflicts) implements MetadataResult {}
     }
 
-    private static final String LISTED_COLUMNS = "SELECT doc, split, upload_seq, added_at FROM images";
+    // The progress columns are one subquery each per listed image, on indexes (annotations_current_by_image,
+    // suggestions_by_image (V9), the image_workflow key): a page costs a few index look-ups per image.
+    private static final String LISTED_COLUMNS = "SELECT doc, split, upload_seq, added_at,"
+            + " (SELECT COUNT(*) FROM annotations_current a WHERE a.image_id = images.id AND a.deleted = FALSE) AS annotation_count,"
+            + " (SELECT COUNT(*) FROM suggestions s WHERE s.image_id = images.id AND s.state = 'OPEN') AS open_suggestions,"
+            + " (SELECT w.review_state FROM image_workflow w WHERE w.image_id = images.id) AS review_state"
+            + " FROM images";
     private static final String LISTED_BY_ID = LISTED_COLUMNS + " WHERE id = ? AND deleted_at IS NULL";
     private static final String LOCK_IMAGE = "SELECT project_id FROM images WHERE id = ? AND deleted_at IS NULL FOR UPDATE";
     private static final String LOCK_CASE = "SELECT id, split FROM images WHERE project_id = ? AND case_id = ?"
@@ -278,8 +293,10 @@ public final class ImageRepository {
     }
 
     private static ListedImage listed(ResultSet rs) throws SQLException {
+        String review = rs.getString("review_state"); // no workflow row: nobody submitted it yet
         return new ListedImage(Documents.read(rs.getString("doc"), ImageAsset.class), Split.valueOf(rs.getString("split")),
-                rs.getLong("upload_seq"), Jdbc.getInstant(rs, "added_at"));
+                rs.getLong("upload_seq"), Jdbc.getInstant(rs, "added_at"), new Progress(rs.getLong("annotation_count"),
+                rs.getLong("open_suggestions"), review == null ? ReviewState.OPEN : ReviewState.valueOf(review)));
     }
 
     private static boolean exists(Connection c, String sql, String key) throws SQLException {

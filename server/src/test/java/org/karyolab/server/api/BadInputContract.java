@@ -146,6 +146,8 @@ abstract class BadInputContract extends ApiContract {
         c.add(bad("annotation: unknown image", "POST", "/api/v1/images/nope/annotations", GOOD_BOX, 404, "not-found"));
         c.add(bad("annotation: client id taken by other content", "POST", annotations, "{\"id\": \"" + annotation + "\", \"shape\": {\"type\": \"box\", \"x\": 99, \"y\": 1, \"width\": 5, \"height\": 5}}", 409, "already-exists"));
         c.add(as("anonymous", bad("annotation: anonymous", "POST", annotations, GOOD_BOX, 401, "unauthenticated")));
+        c.add(bad("annotation: X-Client-Id with a space", "POST", annotations, GOOD_BOX, 400, "malformed", "X-Client-Id", "tab 1"));
+        c.add(bad("annotation: X-Client-Id too long", "POST", annotations, GOOD_BOX, 400, "malformed", "X-Client-Id", "x".repeat(101)));
         // Annotations: revisions
         c.add(bad("update: no If-Match", "PUT", a, GOOD_BOX, 428, "precondition-required"));
         c.add(bad("update: If-Match not a number", "PUT", a, GOOD_BOX, 400, "malformed", "If-Match", "\"abc\""));

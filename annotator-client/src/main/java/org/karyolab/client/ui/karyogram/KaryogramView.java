@@ -30,7 +30,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
-import javax.imageio.ImageIO;
 import org.karyolab.client.command.Edits;
 import org.karyolab.client.document.DocumentListener;
 import org.karyolab.client.document.ImageDocument;
@@ -45,7 +44,8 @@ import org.karyolab.schema.ChromosomeClass;
  * turned upright with its p arm up, at one common scale (so sizes compare), pairs side by side in
  * the standard rows with the class under each pair and the Denver group over it. Drag a chromosome
  * onto another slot to give it that class (an undoable edit, saved by autosave like any other);
- * unclassified shapes wait in a tray below. "Export PNG" writes the sheet as a picture.
+ * unclassified shapes wait in a tray below. "Export PNG" writes the sheet as a picture for print
+ * (300 dpi, the case id and the karyotype written over it).
  */
 public final class KaryogramView extends BorderPane {
 
@@ -294,14 +294,48 @@ public final class KaryogramView extends BorderPane {
 
     // --- export ---------------------------------------------------------------------------------
 
-    /** Writes the sheet as a PNG (JavaFX thread); returns the file. */
+    /** Print resolution of an exported sheet; the screen shows it at 96 dpi, so the export has 300/96 (>3x) its pixels. */
+    public static final int PRINT_DPI = 300;
+    static final double PRINT_SCALE = PRINT_DPI / 96.0;
+
+    /** The lines written over an exported sheet: which case, and its karyotype (as the image's labels say). */
+    public List<String> exportTitle() {
+        String caseId = document.image().caseId();
+        var labels = document.imageLabels();
+        String karyotype = labels == null || labels.karyotype() == null || labels.karyotype().isBlank() ? null : labels.karyotype();
+        return List.of("Case " + (caseId == null || caseId.isBlank() ? "(no case id)" : caseId) + "  \u00b7  image " + document.imageId(),
+                karyotype == null ? "Karyotype: not yet written" : "Karyotype: " + karyotype);
+    }
+
+    /**
+     * Writes the sheet as a PNG at {@link #PRINT_DPI} (JavaFX thread): the case id and the karyotype over
+     * it, the sheet drawn {@link #PRINT_SCALE} times its screen size, and the resolution in the PNG's
+     * {@code pHYs} so it prints at its size. Returns the file.
+     */
     public Path exportPng(Path file) throws IOException {
         var params = new SnapshotParameters();
         params.setFill(Color.WHITE);
-        WritableImage shot = sheet.snapshot(params, null);
+        params.setTransform(javafx.scene.transform.Transform.scale(PRINT_SCALE, PRINT_SCALE));
+        WritableImage body = sheet.snapshot(params, null);
+        List<String> title = exportTitle();
+        Label caseLine = new Label(title.get(0));
+        caseLine.setStyle("-fx-font-size: %.1fpx; -fx-font-weight: bold; -fx-text-fill: #111318;".formatted(15 * PRINT_SCALE));
+        Label karyotypeLine = new Label(title.get(1));
+        karyotypeLine.setStyle("-fx-font-size: %.1fpx; -fx-text-fill: #111318;".formatted(13 * PRINT_SCALE));
+        var header = new VBox(3 * PRINT_SCALE, caseLine, karyotypeLine);
+        header.setId("karyogram-export-header");
+        var page = new VBox(8 * PRINT_SCALE, header, new ImageView(body));
+        page.setPadding(new Insets(12 * PRINT_SCALE, 0, 0, 22 * PRINT_SCALE));
+        page.setStyle("-fx-background-color: white;");
+        new javafx.scene.Scene(page); // styles and lays out the page off screen
+        page.applyCss();
+        page.layout();
+        var plain = new SnapshotParameters();
+        plain.setFill(Color.WHITE);
+        WritableImage shot = page.snapshot(plain, null);
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        if (!ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", file.toFile())) throw new IOException("no PNG writer");
+        PrintPng.write(SwingFXUtils.fromFXImage(shot, null), PRINT_DPI, file);
         return file;
     }
 

@@ -18,7 +18,8 @@ import org.karyolab.schema.shape.Shape;
  * Cuts one chromosome out of the image by its shape (box, rotated box, polygon or mask) and turns
  * it upright: along the long side of a (rotated) box, or along the principal axis of a polygon's or
  * mask's pixels (a straight medial axis). The p arm goes up: an annotation marked {@code p-down}
- * is turned half round. Pixels outside the shape are transparent.
+ * is turned half round. Pixels outside the shape are transparent; a box (which also holds the ends of
+ * its neighbours) keeps only its largest connected set of dark pixels.
  */
 public final class Straightener {
 
@@ -61,7 +62,10 @@ public final class Straightener {
     private static int grey(PixelReader pr, int sw, int sh, double x, double y, double sourceScale) {
         int ix = (int) Math.floor(x * sourceScale), iy = (int) Math.floor(y * sourceScale);
         if (ix < 0 || iy < 0 || ix >= sw || iy >= sh) return -1;
-        int argb = pr.getArgb(ix, iy);
+        return greyOf(pr.getArgb(ix, iy));
+    }
+
+    private static int greyOf(int argb) {
         return (((argb >> 16) & 0xff) * 3 + ((argb >> 8) & 0xff) * 6 + (argb & 0xff)) / 10;
     }
 
@@ -73,28 +77,92 @@ public final class Straightener {
         return new int[] {sorted[Math.min(n - 1, (int) (n * 0.85))], sorted[(int) (n * 0.10)]};
     }
 
-    /** The principal axis of the dark pixels in an axis-aligned box, or null if they do not stand out. */
+    /**
+     * The principal axis of the chromosome in an axis-aligned box: the largest connected set of its dark
+     * pixels (a neighbour's end reaching into the box is another set), or null if nothing stands out.
+     */
     private static Frame darkFrame(Box b, Image source, double sourceScale) {
         PixelReader pr = source.getPixelReader();
         if (pr == null) return null;
         int sw = (int) source.getWidth(), sh = (int) source.getHeight();
         double step = Math.max(0.5, Math.max(b.width(), b.height()) / 160);
-        int cap = (int) ((b.width() / step + 2) * (b.height() / step + 2));
-        int[] g = new int[cap];
+        int gw = (int) Math.ceil(b.width() / step), gh = (int) Math.ceil(b.height() / step);
+        int[] grid = new int[gw * gh];
+        int[] g = new int[gw * gh];
         int n = 0;
-        for (double y = b.y() + step / 2; y < b.y() + b.height() && n < cap; y += step) {
-            for (double x = b.x() + step / 2; x < b.x() + b.width() && n < cap; x += step) {
-                int v = grey(pr, sw, sh, x, y, sourceScale);
+        for (int j = 0; j < gh; j++) {
+            for (int i = 0; i < gw; i++) {
+                int v = grey(pr, sw, sh, b.x() + (i + 0.5) * step, b.y() + (j + 0.5) * step, sourceScale);
+                grid[j * gw + i] = v;
                 if (v >= 0) g[n++] = v;
             }
         }
         int[] lv = levels(g, n);
         if (lv[0] - lv[1] < 30) return null; // no contrast: nothing to go by
         double threshold = lv[0] - 0.25 * (lv[0] - lv[1]);
+        boolean[] dark = new boolean[grid.length];
+        for (int k = 0; k < grid.length; k++) dark[k] = grid[k] >= 0 && grid[k] < threshold;
+        boolean[] body = largestComponent(dark, gw, gh);
         return principalFrame((x, y) -> {
-            int v = grey(pr, sw, sh, x, y, sourceScale);
-            return v >= 0 && v < threshold;
+            int i = (int) Math.floor((x - b.x()) / step), j = (int) Math.floor((y - b.y()) / step);
+            return i >= 0 && j >= 0 && i < gw && j < gh && body[j * gw + i];
         }, Bounds.ofRect(b.x(), b.y(), b.width(), b.height()));
+    }
+
+    /**
+     * The largest 8-connected set of {@code on} cells of a {@code w} x {@code h} grid (ties: the first
+     * found); all false if none is on. A box around one chromosome holds that chromosome as its largest set.
+     */
+    static boolean[] largestComponent(boolean[] on, int w, int h) {
+        int[] label = new int[on.length];
+        int[] queue = new int[on.length];
+        int best = 0, bestSize = 0, next = 0;
+        for (int start = 0; start < on.length; start++) {
+            if (!on[start] || label[start] != 0) continue;
+            int id = ++next, head = 0, tail = 0;
+            label[start] = id;
+            queue[tail++] = start;
+            while (head < tail) {
+                int k = queue[head++], x = k % w, y = k / w;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx, ny = y + dy;
+                        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+                        int nk = ny * w + nx;
+                        if (on[nk] && label[nk] == 0) {
+                            label[nk] = id;
+                            queue[tail++] = nk;
+                        }
+                    }
+                }
+            }
+            if (tail > bestSize) {
+                bestSize = tail;
+                best = id;
+            }
+        }
+        boolean[] out = new boolean[on.length];
+        for (int k = 0; k < on.length; k++) out[k] = best != 0 && label[k] == best;
+        return out;
+    }
+
+    /** {@code set} grown by {@code r} cells in every direction (a square neighbourhood). */
+    static boolean[] grown(boolean[] set, int w, int h, int r) {
+        boolean[] rows = new boolean[set.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (!set[y * w + x]) continue;
+                for (int nx = Math.max(0, x - r); nx <= Math.min(w - 1, x + r); nx++) rows[y * w + nx] = true;
+            }
+        }
+        boolean[] out = new boolean[set.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (!rows[y * w + x]) continue;
+                for (int ny = Math.max(0, y - r); ny <= Math.min(h - 1, y + r); ny++) out[ny * w + x] = true;
+            }
+        }
+        return out;
     }
 
     /** Inside test of an area shape, in image pixels. */
@@ -182,19 +250,28 @@ public final class Straightener {
                 if (pr == null || ix < 0 || iy < 0 || ix >= sw || iy >= sh) continue;
                 int argb = pr.getArgb(ix, iy) | 0xff000000;
                 argbs[v * outW + u] = argb;
-                greys[kept++] = (((argb >> 16) & 0xff) * 3 + ((argb >> 8) & 0xff) * 6 + (argb & 0xff)) / 10;
+                greys[kept++] = greyOf(argb);
             }
         }
         int[] lv = levels(greys, kept);
         double bg = lv[0], threshold = lv[0] - 0.2 * (lv[0] - lv[1]);
         boolean fade = loose && lv[0] - lv[1] >= 30;
+        // A box also holds the ends of its neighbours: keep only its largest dark set (the chromosome) and a
+        // rim of a pixel or two round it for the faded edge. A polygon or mask is cut by its own outline above.
+        boolean[] keep = null;
+        if (fade) {
+            double middle = lv[0] - 0.5 * (lv[0] - lv[1]);
+            boolean[] dark = new boolean[argbs.length];
+            for (int i = 0; i < argbs.length; i++) dark[i] = argbs[i] != 0 && greyOf(argbs[i]) < middle;
+            keep = grown(largestComponent(dark, outW, outH), outW, outH, Math.max(1, (int) Math.round(scale)));
+        }
         for (int i = 0; i < argbs.length; i++) {
-            int argb = argbs[i];
+            int argb = keep == null || keep[i] ? argbs[i] : 0;
             if (argb == 0 || !fade) {
                 pw.setArgb(i % outW, i / outW, argb);
                 continue;
             }
-            int grey = (((argb >> 16) & 0xff) * 3 + ((argb >> 8) & 0xff) * 6 + (argb & 0xff)) / 10;
+            int grey = greyOf(argb);
             double alpha = Math.clamp((bg - grey) / Math.max(1, bg - threshold), 0, 1);
             pw.setArgb(i % outW, i / outW, ((int) Math.round(alpha * 255) << 24) | (argb & 0xffffff));
         }

@@ -12,14 +12,16 @@ import org.karyolab.client.ui.Errors;
 import org.karyolab.client.ui.view.EditorView;
 
 /**
- * The project's live events for an open editor: someone else's save of an annotation of this image
- * is taken in ({@link Autosave#refresh}); {@code resync} reloads the image ({@link Autosave#reload});
+ * The project's live events for an open editor: a save of an annotation of this image made anywhere but
+ * this client (another user, or the same user in another client or a script: the event's {@code clientId}
+ * is not {@link org.karyolab.client.net.KaryoLabClient#clientId}) is taken in ({@link Autosave#refresh}); {@code resync} reloads the image ({@link Autosave#reload});
  * training and import progress show as bars in the status bar. The network work runs on one
  * background thread, in event order; what the user sees changes on the JavaFX thread.
  */
 public final class LiveEvents implements AutoCloseable {
 
     private static final Object KEY = LiveEvents.class;
+    static final String RECONNECTING = "Live updates lost; reconnecting\u2026";
 
     private final EditorView editor;
     private final Autosave autosave;
@@ -31,6 +33,8 @@ public final class LiveEvents implements AutoCloseable {
     });
     private final EventStream stream;
     private volatile int refreshed;
+    private volatile int ownSkipped;
+    private volatile int connections;
     private volatile boolean connected;
 
     private LiveEvents(EditorView editor, String projectId) {
@@ -46,7 +50,10 @@ public final class LiveEvents implements AutoCloseable {
             @Override
             public void connection(boolean connected) {
                 LiveEvents.this.connected = connected;
-                if (!connected) Platform.runLater(() -> editor.model().say("Live updates lost; reconnecting\u2026"));
+                if (!connected) Platform.runLater(() -> editor.model().say(RECONNECTING));
+                else if (connections++ > 0) Platform.runLater(() -> { // back: the "reconnecting" line goes
+                    if (RECONNECTING.equals(editor.model().messageProperty().get())) editor.model().say("Live updates reconnected");
+                });
             }
         });
     }
@@ -73,17 +80,31 @@ public final class LiveEvents implements AutoCloseable {
         return progress;
     }
 
+    /** Times the stream has connected (the first connection, then each reconnection). */
+    public int connections() {
+        return connections;
+    }
+
+    /** Events of this client's own writes, skipped so far. */
+    public int ownSkipped() {
+        return ownSkipped;
+    }
+
     /** Annotations taken in from others' saves so far. */
     public int refreshed() {
         return refreshed;
     }
 
     private void handle(ServerEvent e) {
-        String me = autosave.client().username();
         String image = autosave.document().imageId();
+        // Only this client's own writes are already in the document; the same user's from elsewhere are not.
+        if (autosave.client().clientId().equals(e.field("clientId"))) {
+            ownSkipped++;
+            return;
+        }
         switch (e.type()) {
             case "annotation-saved" -> {
-                if (!image.equals(e.field("imageId")) || Objects.equals(me, e.field("by"))) return;
+                if (!image.equals(e.field("imageId"))) return;
                 String id = e.field("annotationId"), by = e.field("by");
                 worker.execute(() -> {
                     try {
@@ -98,7 +119,7 @@ public final class LiveEvents implements AutoCloseable {
                 });
             }
             case "image-labels-changed" -> {
-                if (!image.equals(e.field("imageId")) || Objects.equals(me, e.field("by"))) return;
+                if (!image.equals(e.field("imageId"))) return;
                 String by = e.field("by");
                 worker.execute(() -> {
                     try {
@@ -119,7 +140,7 @@ public final class LiveEvents implements AutoCloseable {
                 }
             });
             case "image-reviewed" -> {
-                if (image.equals(e.field("imageId")) && !Objects.equals(me, e.field("by"))) {
+                if (image.equals(e.field("imageId"))) {
                     Platform.runLater(() -> editor.model().say("This image was reviewed by " + e.field("by") + ": " + e.field("decision")));
                 }
             }

@@ -6,13 +6,11 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import org.karyolab.client.net.ImageInfo;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.net.Lease;
@@ -21,8 +19,9 @@ import org.karyolab.client.ui.Errors;
 import org.karyolab.client.ui.Fx;
 
 /**
- * A project's images, a page at a time (the server's keyset cursor: "More" loads the next page),
- * and "Next from queue", which leases the most urgent image nobody holds.
+ * A project's images, a page at a time (the server's keyset cursor: "More" loads the next page), each with
+ * its thumbnail, annotation and open-suggestion counts and review state ({@link ImageRow}), and "Next from
+ * queue", which leases the most urgent image nobody holds.
  */
 public final class ImagesView extends BorderPane {
 
@@ -42,25 +41,8 @@ public final class ImagesView extends BorderPane {
         getStyleClass().add("kl-root");
         getStylesheets().add(Objects.requireNonNull(ImagesView.class.getResource("/org/karyolab/client/ui/karyolab.css")).toExternalForm());
         list.setId("images");
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(ImageInfo i, boolean empty) {
-                super.updateItem(i, empty);
-                if (empty || i == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                Label name = new Label("Case " + i.caseId() + "   " + i.width() + " \u00d7 " + i.height());
-                name.setStyle("-fx-font-weight: bold;");
-                Label detail = new Label((i.kind() == null ? "" : i.kind().toString().toLowerCase(java.util.Locale.ROOT))
-                        + (i.stain() == null ? "" : " \u00b7 " + i.stain()) + (i.split() == null ? "" : " \u00b7 " + i.split())
-                        + " \u00b7 " + i.id());
-                detail.getStyleClass().add("kl-subtle");
-                setGraphic(new VBox(2, name, detail));
-                setText(null);
-            }
-        });
+        var thumbnails = new ImageRow.Thumbnails(client);
+        list.setCellFactory(v -> new ImageRow(thumbnails));
         list.setOnMouseClicked(e -> {
             ImageInfo i = list.getSelectionModel().getSelectedItem();
             if (e.getClickCount() == 2 && i != null) open.accept(i.id(), null);

@@ -71,6 +71,7 @@ class KaryogramFxTest extends EditorFxFixture {
             labels.add(AnnotationLabels.ofClass(c, Polarity.P_UP));
         }
         save(ana, imageId, shapes, labels);
+        ana.putImageLabels(imageId, new org.karyolab.schema.ImageLabels("46,XY", java.util.Set.of()), 0);
         openEditor(ana, imageId, 1280, 860);
         assertThat(doc().size()).isEqualTo(46);
 
@@ -107,10 +108,42 @@ class KaryogramFxTest extends EditorFxFixture {
         onFx(() -> editor.model().undoStep());
         await("undone", () -> doc().annotation(three.id()).labels().chromosomeClass() == ChromosomeClass.C3);
 
+        // Export for print: 300 dpi, more than 3x the sheet's screen size, the case and karyotype written over it.
+        double[] screen = onFx(() -> new double[] {view.sheet().getLayoutBounds().getWidth(), view.sheet().getLayoutBounds().getHeight()});
         Path png = onFx(() -> view.exportPng(out.resolve("cell.png")));
         var written = ImageIO.read(png.toFile());
         assertThat(written).isNotNull();
-        assertThat(written.getWidth()).isGreaterThan(600);
-        assertThat(written.getHeight()).isGreaterThan(400);
+        assertThat(written.getWidth()).as("at least 3x the screen's %s px", screen[0]).isGreaterThanOrEqualTo((int) (3 * screen[0]));
+        double sheetHeight = screen[1] * KaryogramView.PRINT_DPI / 96.0;
+        assertThat(written.getHeight()).as("the sheet and a title band over it").isGreaterThan((int) (sheetHeight + 100));
+        assertThat(pngDpi(png)).isCloseTo(300, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(view.exportTitle()).containsExactly("Case case-46XY  \u00b7  image " + imageId, "Karyotype: 46,XY");
+        // The title band (above the sheet) holds text: dark pixels on white, in two lines.
+        int band = (int) (written.getHeight() - sheetHeight);
+        java.util.List<Integer> inkRows = new ArrayList<>();
+        for (int y = 0; y < band; y++) {
+            for (int x = 0; x < written.getWidth() / 2; x++) {
+                int rgb = written.getRGB(x, y);
+                if (((rgb >> 16) & 0xff) < 100 && ((rgb >> 8) & 0xff) < 100 && (rgb & 0xff) < 100) {
+                    inkRows.add(y);
+                    break;
+                }
+            }
+        }
+        assertThat(inkRows).as("rows with text in the title band").hasSizeGreaterThan(40);
+        Files.copy(png, FxTesting.screenshotDir().resolve("karyogram-export.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The resolution a PNG states (its pHYs chunk, pixels per metre). */
+    private static double pngDpi(Path png) throws java.io.IOException {
+        try (var in = ImageIO.createImageInputStream(png.toFile())) {
+            var reader = ImageIO.getImageReaders(in).next();
+            reader.setInput(in);
+            var tree = (javax.imageio.metadata.IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+            var phys = (javax.imageio.metadata.IIOMetadataNode) tree.getElementsByTagName("pHYs").item(0);
+            reader.dispose();
+            assertThat(phys.getAttribute("unitSpecifier")).isEqualTo("meter");
+            return Double.parseDouble(phys.getAttribute("pixelsPerUnitXAxis")) * 0.0254;
+        }
     }
 }

@@ -66,4 +66,61 @@ class LiveEventsFxTest extends EditorFxFixture {
         await("bob's karyotype", () -> "47,XY,+21".equals(doc().imageLabels().karyotype()));
         await("said so", () -> editor.model().messageProperty().get().contains("karyotype"));
     }
+
+    /**
+     * The same user's edit made from another client (a script, a second annotator) is taken in; only the echo of
+     * this client's own writes (its X-Client-Id) is skipped.
+     */
+    @Test
+    void theSameUsersEditFromAnotherClientIsTakenInAndOnlyThisClientsOwnAreSkipped() throws Exception {
+        String projectId = server.project(admin, "live-self-" + System.nanoTime());
+        var rods = FxTesting.rods(8, 800, 600, 2);
+        String imageId = admin.uploadImage(projectId, FxTesting.metaphase(800, 600, rods, 2), "image/png", "c").id();
+        KaryoLabClient ana = member(projectId, "annotator");
+        KaryoLabClient script = new KaryoLabClient(server.url(), java.time.Duration.ofSeconds(10));
+        script.login(ana.username(), ana.username() + "-password");
+        openEditor(ana, imageId, 1280, 820);
+        LiveEvents live = onFx(() -> LiveEvents.attach(editor, projectId));
+        await("connected", live::connected);
+
+        // This client's own write (as autosave makes them): its echo is skipped...
+        double[] own = rods.get(0).box();
+        String ownId = save(ana, imageId, List.of(new Box(own[0], own[1], own[2], own[3])),
+                List.of(AnnotationLabels.ofClass(ChromosomeClass.C3, null))).getFirst().id();
+        // ...the same user's from a script is not: it appears in the open editor, after the skipped echo.
+        double[] b = rods.get(1).box();
+        String id = save(script, imageId, List.of(new Box(b[0], b[1], b[2], b[3])),
+                List.of(AnnotationLabels.ofClass(ChromosomeClass.C4, null))).getFirst().id();
+        await("ana's edit from the script", () -> doc().contains(id));
+        assertThat(doc().annotation(id).labels().chromosomeClass()).isEqualTo(ChromosomeClass.C4);
+        assertThat(live.refreshed()).isEqualTo(1);
+        assertThat(live.ownSkipped()).as("the echo of this client's own save").isEqualTo(1);
+        assertThat(doc().contains(ownId)).as("not fetched back: its write is the client's own").isFalse();
+    }
+
+    /** The stream drops (a network blip) and comes back: "reconnecting" shows while it is away and goes once it is back. */
+    @Test
+    void reconnectingDisappearsOnceReconnected() throws Exception {
+        String projectId = server.project(admin, "live-blip-" + System.nanoTime());
+        String imageId = admin.uploadImage(projectId, FxTesting.metaphase(400, 300, FxTesting.rods(4, 400, 300, 2), 2), "image/png", "c").id();
+        KaryoLabClient direct = member(projectId, "annotator");
+        try (var proxy = new org.karyolab.client.LossyProxy(server.port())) {
+            KaryoLabClient ana = new KaryoLabClient(proxy.url(), java.time.Duration.ofSeconds(10));
+            ana.login(direct.username(), direct.username() + "-password");
+            openEditor(ana, imageId, 1280, 820);
+            LiveEvents live = onFx(() -> LiveEvents.attach(editor, projectId));
+            await("connected", () -> live.connections() == 1 && live.connected());
+
+            proxy.cutAll();
+            await("lost, said so", () -> editor.model().messageProperty().get().contains("reconnecting"));
+            await("reconnected", () -> live.connections() == 2 && live.connected());
+            String message = onFx(() -> editor.model().messageProperty().get()); // after the reconnection's update ran
+            assertThat(message).doesNotContain("reconnecting").isEqualTo("Live updates reconnected");
+            // ...and live again: another user's save arrives over the new stream.
+            double[] b = FxTesting.rods(4, 400, 300, 2).get(0).box();
+            String id = save(member(projectId, "annotator"), imageId, List.of(new Box(b[0], b[1], b[2], b[3])),
+                    List.of(AnnotationLabels.ofClass(ChromosomeClass.C2, null))).getFirst().id();
+            await("taken in after the reconnection", () -> doc().contains(id));
+        }
+    }
 }
