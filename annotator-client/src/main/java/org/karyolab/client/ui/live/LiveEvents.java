@@ -105,7 +105,7 @@ public final class LiveEvents implements AutoCloseable {
         switch (e.type()) {
             case "annotation-saved" -> {
                 if (!image.equals(e.field("imageId"))) return;
-                String id = e.field("annotationId"), by = e.field("by");
+                String id = e.field("annotationId"), by = who(e);
                 worker.execute(() -> {
                     try {
                         if (autosave.refresh(id)) {
@@ -120,7 +120,7 @@ public final class LiveEvents implements AutoCloseable {
             }
             case "image-labels-changed" -> {
                 if (!image.equals(e.field("imageId"))) return;
-                String by = e.field("by");
+                String by = who(e);
                 worker.execute(() -> {
                     try {
                         if (autosave.refreshLabels()) {
@@ -152,6 +152,12 @@ public final class LiveEvents implements AutoCloseable {
             default -> {
             }
         }
+    }
+
+    /** Who made the write, as the status line says it: the same user from another client is "You (elsewhere)". */
+    private String who(ServerEvent e) {
+        String by = e.field("by");
+        return Objects.equals(by, autosave.client().username()) ? "You (elsewhere)" : by;
     }
 
     @Override

@@ -96,6 +96,7 @@ class LiveEventsFxTest extends EditorFxFixture {
         assertThat(live.refreshed()).isEqualTo(1);
         assertThat(live.ownSkipped()).as("the echo of this client's own save").isEqualTo(1);
         assertThat(doc().contains(ownId)).as("not fetched back: its write is the client's own").isFalse();
+        await("said who", () -> editor.model().messageProperty().get().startsWith("You (elsewhere) created"));
     }
 
     /** The stream drops (a network blip) and comes back: "reconnecting" shows while it is away and goes once it is back. */
