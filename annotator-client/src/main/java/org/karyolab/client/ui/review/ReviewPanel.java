@@ -34,7 +34,8 @@ import org.karyolab.schema.shape.Shape;
  * comment; then one row per annotation in review (submitted first, then the decided ones) with its
  * own comment and accept / reject. Rows stay where they are while the reviewer works ({@link #update});
  * only the Sort button orders them again ({@link #resort}), so a click never lands on a row that moved. Decisions go straight to the server's review routes; the
- * annotation's new revision and status are then taken into the document. The server's refusal to
+ * annotation's new revision and status, as the server answered them, are then taken into the document
+ * ({@link Autosave#adopt}). The server's refusal to
  * let anyone review their own work (403 {@code own-work}) is said plainly, in red.
  */
 public final class ReviewPanel extends VBox {
@@ -292,7 +293,7 @@ public final class ReviewPanel extends VBox {
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         Fx.async(() -> {
             Annotation done = client.reviewAnnotation(id, decision, text);
-            autosave.refresh(id);
+            autosave.adopt(List.of(done));
             return done;
         }, done -> {
             Row row = rowById.get(id);
@@ -311,7 +312,7 @@ public final class ReviewPanel extends VBox {
         say(decision.equals("accept") ? "Accepting the image\u2026" : "Rejecting the image\u2026", false);
         Fx.async(() -> {
             ImageReview r = client.reviewImage(document.imageId(), decision, text);
-            for (Annotation a : r.changed()) autosave.refresh(a.id());
+            autosave.adopt(r.changed());
             return r;
         }, r -> {
             imageComment.clear();

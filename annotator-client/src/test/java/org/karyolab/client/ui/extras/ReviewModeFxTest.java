@@ -149,6 +149,58 @@ class ReviewModeFxTest extends EditorFxFixture {
     }
 
     @Test
+    void afterSubmitTheDocumentHoldsTheServersAnswerSoReviewModeShowsItAndTheNextEditIsNoConflict() throws Exception {
+        projectId = server.project(admin, "review-submit-" + System.nanoTime());
+        KaryoLabClient ana = member(projectId, "annotator");
+        submittedImage(ana, 0);
+        var shapes = new ArrayList<Shape>();
+        var labels = new ArrayList<AnnotationLabels>();
+        for (int i = 0; i < 3; i++) {
+            double[] b = rods.get(i).box();
+            shapes.add(new Box(b[0], b[1], b[2], b[3]));
+            labels.add(AnnotationLabels.ofClass(ChromosomeClass.of(i + 1), null));
+        }
+        List<Annotation> saved = save(ana, imageId, shapes, labels);
+        openEditor(ana, imageId, 1440, 900);
+        var conflicts = new java.util.concurrent.CopyOnWriteArrayList<org.karyolab.client.sync.Conflict>();
+        editor.autosave().addListener(new org.karyolab.client.sync.Autosave.Listener() {
+            @Override
+            public void conflict(org.karyolab.client.sync.Conflict c) {
+                conflicts.add(c);
+            }
+        });
+
+        robot.clickOn("#submit");
+        await("submitted", () -> editor.model().messageProperty().get().startsWith("Submitted for review"));
+        for (Annotation a : saved) {
+            Annotation onServer = admin.annotation(a.id());
+            assertThat(onServer.status()).isEqualTo(AnnotationStatus.SUBMITTED);
+            assertThat(doc().annotation(a.id()).status()).isEqualTo(AnnotationStatus.SUBMITTED);
+            assertThat(doc().annotation(a.id()).revision()).isEqualTo(onServer.revision());
+        }
+        onFx(() -> ReviewMode.of(editor).setActive(true));
+        ReviewMode mode = ReviewMode.of(editor);
+        await("state", () -> mode.panel().stateLabel().getText().contains("submitted"));
+        assertThat(mode.panel().rowOrder()).containsExactly(saved.get(0).id(), saved.get(1).id(), saved.get(2).id());
+        onFx(() -> mode.setActive(false));
+
+        // The next edit is based on the submitted revision: saved, no "Someone else changed this annotation".
+        String first = saved.getFirst().id();
+        onFx(() -> {
+            editor.model().selectAnnotations(List.of(first));
+            editor.canvas().requestFocus();
+        });
+        robot.type(javafx.scene.input.KeyCode.DIGIT7);
+        await("re-classed", () -> doc().annotation(first).labels().chromosomeClass() == ChromosomeClass.C7);
+        var status = editor.autosave().flushNow();
+        assertThat(status.unsentChanges()).isZero();
+        assertThat(conflicts).isEmpty();
+        assertThat(editor.autosave().conflicts()).isEmpty();
+        assertThat(admin.annotation(first).labels().chromosomeClass()).isEqualTo(ChromosomeClass.C7);
+        assertThat(admin.annotation(first).status()).isEqualTo(AnnotationStatus.SUBMITTED);
+    }
+
+    @Test
     void reviewingOwnWorkIsRefusedWithAClearMessage() throws Exception {
         projectId = server.project(admin, "review-own-" + System.nanoTime());
         submittedImage(admin, 0);
