@@ -318,6 +318,37 @@ public final class Autosave implements AutoCloseable {
         return adopted[0];
     }
 
+    /**
+     * Takes the server's answer to one of my own workflow calls (submit, review, accept, reject) into the base and
+     * the document: its status and revision are the server's now, so the review panel shows what happened and my
+     * next edit is based on that revision (not on the one before, which would be a false conflict). An annotation I
+     * have an unsent edit of keeps my content and takes the status and revision; one with queued ops or a conflict
+     * is left to meet the server as it is. Revision-ordered: an answer older than what is known changes nothing.
+     */
+    public void adopt(java.util.Collection<Annotation> answers) {
+        if (answers.isEmpty()) return;
+        call(() -> {
+            synchronized (document) {
+                synchronized (this) {
+                    var replaced = new ArrayList<Annotation>();
+                    for (Annotation theirs : answers) {
+                        String id = document.resolve(theirs.id());
+                        Annotation known = base.get(id);
+                        if (known != null && theirs.revision() <= known.revision()) continue;
+                        if (conflicts.containsKey(id) || outbox.stream().anyMatch(p -> p.op.targets().contains(id))) continue;
+                        Annotation local = document.annotation(id);
+                        base.put(id, theirs);
+                        tombstones.remove(id);
+                        if (local == null) continue; // deleted here meanwhile: the dirty delete goes out on this revision
+                        replaced.add(dirty.contains(id) ? new Annotation(id, local.imageId(), local.shape(), local.labels(),
+                                local.provenance(), theirs.revision(), theirs.status(), theirs.createdAt(), theirs.updatedAt()) : theirs);
+                    }
+                    if (!replaced.isEmpty()) document.replace(replaced, Origin.SERVER);
+                }
+            }
+        });
+    }
+
     private boolean busyWith(String id) {
         return dirty.contains(id) || conflicts.containsKey(id) || outbox.stream().anyMatch(p -> p.op.targets().contains(id));
     }

@@ -25,7 +25,7 @@ public final class ReviewMode {
     private Node savedRight;
     private Tool savedTool;
     private DocumentListener listener;
-    private boolean rebuildQueued;
+    private boolean updateQueued;
 
     private ReviewMode(EditorView editor) {
         this.editor = editor;
@@ -75,17 +75,17 @@ public final class ReviewMode {
         savedTool = editor.canvas().tool();
         editor.setRight(panel);
         editor.canvas().toolProperty().set(tool);
-        listener = e -> Fx.onFx(this::queueRebuild);
+        listener = e -> Fx.onFx(this::queueUpdate);
         model.document().addListener(listener);
         model.say("Review mode: submitted annotations are amber, accepted green, rejected red");
     }
 
-    private void queueRebuild() {
-        if (rebuildQueued || panel == null) return;
-        rebuildQueued = true;
+    private void queueUpdate() {
+        if (updateQueued || panel == null) return;
+        updateQueued = true;
         javafx.application.Platform.runLater(() -> {
-            rebuildQueued = false;
-            if (panel != null && active()) panel.rebuild();
+            updateQueued = false;
+            if (panel != null && active()) panel.update();
         });
     }
 

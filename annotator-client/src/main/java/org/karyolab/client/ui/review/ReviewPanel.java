@@ -11,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,8 +32,10 @@ import org.karyolab.schema.shape.Shape;
 /**
  * The reviewer's side panel: the image's review state; accept / reject the whole image with a
  * comment; then one row per annotation in review (submitted first, then the decided ones) with its
- * own comment and accept / reject. Decisions go straight to the server's review routes; the
- * annotation's new revision and status are then taken into the document. The server's refusal to
+ * own comment and accept / reject. Rows stay where they are while the reviewer works ({@link #update});
+ * only the Sort button orders them again ({@link #resort}), so a click never lands on a row that moved. Decisions go straight to the server's review routes; the
+ * annotation's new revision and status, as the server answered them, are then taken into the document
+ * ({@link Autosave#adopt}). The server's refusal to
  * let anyone review their own work (403 {@code own-work}) is said plainly, in red.
  */
 public final class ReviewPanel extends VBox {
@@ -44,10 +47,10 @@ public final class ReviewPanel extends VBox {
     private final Label state = new Label();
     private final Label message = new Label();
     private final TextField imageComment = new TextField();
-    private final VBox rows = new VBox(8);
+    private final VBox rows = new VBox(4);
     private final ScrollPane scroll = new ScrollPane(rows);
-    private final Map<String, VBox> rowById = new LinkedHashMap<>();
-    private final Map<String, String> drafts = new LinkedHashMap<>();
+    private final Map<String, Row> rowById = new LinkedHashMap<>();
+    private final Label none = new Label("Nothing submitted for review on this image.");
 
     public ReviewPanel(EditorModel model, Autosave autosave) {
         super(8);
@@ -79,8 +82,19 @@ public final class ReviewPanel extends VBox {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setStyle("-fx-background-color: #23262d; -fx-background: #23262d;");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(section("REVIEW"), state, legend(), imageComment, imageButtons, message, section("ANNOTATIONS"), scroll);
-        rebuild();
+        none.getStyleClass().add("kl-subtle");
+        none.setWrapText(true);
+        Button resort = new Button("\u21bb Sort");
+        resort.setId("review-resort");
+        resort.setFocusTraversable(false);
+        resort.setTooltip(new Tooltip("Order the rows again: submitted first, then by class (rows otherwise stay where they are)"));
+        resort.setOnAction(e -> resort());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        var listHead = new HBox(6, section("ANNOTATIONS"), gap, resort);
+        listHead.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(section("REVIEW"), state, legend(), imageComment, imageButtons, message, listHead, scroll);
+        update();
         refreshState();
     }
 
@@ -121,70 +135,143 @@ public final class ReviewPanel extends VBox {
                 err -> state.setText("Image review state unknown: " + Errors.message(err)));
     }
 
-    /** Rows again from the document (keeps typed comments). */
-    public void rebuild() {
-        rowById.values().forEach(row -> {
-            if (row.lookup(".review-comment") instanceof TextField f) drafts.put((String) row.getUserData(), f.getText());
-        });
-        rowById.clear();
-        rows.getChildren().clear();
-        List<Annotation> inReview = new ArrayList<>(document.annotations().stream().filter(a -> a.status() != AnnotationStatus.DRAFT).toList());
-        inReview.sort(java.util.Comparator.comparing((Annotation a) -> a.status() != AnnotationStatus.SUBMITTED)
-                .thenComparing(a -> a.labels().chromosomeClass() == null ? 99 : a.labels().chromosomeClass().number()));
-        if (inReview.isEmpty()) {
-            Label none = new Label("Nothing submitted for review on this image.");
-            none.getStyleClass().add("kl-subtle");
-            none.setWrapText(true);
-            rows.getChildren().add(none);
+    /**
+     * Brings the rows up to date with the document <em>without moving them</em>: a row keeps its place while the
+     * reviewer works (a decision, a save from elsewhere), so the pointer stays over the row it was aimed at;
+     * annotations new in review are added at the end. Only {@link #resort} orders them again.
+     */
+    public void update() {
+        var fresh = new ArrayList<Annotation>();
+        for (Annotation a : document.annotations()) {
+            if (a.status() != AnnotationStatus.DRAFT && !rowById.containsKey(a.id())) fresh.add(a);
         }
-        for (Annotation a : inReview) rows.getChildren().add(row(a));
+        fresh.sort(ORDER);
+        rowById.values().forEach(r -> r.show(document.annotation(r.id)));
+        for (Annotation a : fresh) {
+            var row = new Row(a);
+            rowById.put(a.id(), row);
+            rows.getChildren().add(row.node);
+        }
+        if (rowById.isEmpty() && rows.getChildren().isEmpty()) rows.getChildren().add(none);
+        else if (!rowById.isEmpty()) rows.getChildren().remove(none);
+        highlightSelection();
     }
 
-    private VBox row(Annotation a) {
-        Region chip = new Region();
-        chip.setMinSize(12, 12);
-        chip.setMaxSize(12, 12);
-        var c = ClassColors.of(a.labels());
-        chip.setStyle("-fx-background-color: rgb(%d,%d,%d); -fx-background-radius: 3;".formatted((int) (c.getRed() * 255),
-                (int) (c.getGreen() * 255), (int) (c.getBlue() * 255)));
-        String cls = a.labels().chromosomeClass() == null ? (a.labels().clusterType() == null ? "no class" : ClassColors.tag(a.labels()))
-                : "class " + a.labels().chromosomeClass().label();
-        Label what = new Label(cls + " \u00b7 " + kind(a.shape()) + (a.provenance() == null ? "" : " \u00b7 by " + a.provenance().author()));
-        Label status = new Label(a.status().name().toLowerCase(Locale.ROOT));
-        status.setId("review-status-" + a.id());
-        status.setMinWidth(Region.USE_PREF_SIZE);
-        status.setStyle("-fx-text-fill: " + ReviewColors.web(a.status()) + "; -fx-font-weight: bold;");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        var head = new HBox(6, chip, what, spacer, status);
-        head.setAlignment(Pos.CENTER_LEFT);
-        TextField comment = new TextField(drafts.getOrDefault(a.id(), ""));
-        comment.setId("review-comment-" + a.id());
-        comment.getStyleClass().add("review-comment");
-        comment.setPromptText("Comment (optional)");
-        comment.setStyle("-fx-prompt-text-fill: #8b919c;");
-        Button accept = new Button("\u2713 Accept");
-        accept.setId("review-accept-" + a.id());
-        Button reject = new Button("\u2717 Reject");
-        reject.setId("review-reject-" + a.id());
-        boolean open = a.status() == AnnotationStatus.SUBMITTED;
-        accept.setDisable(!open);
-        reject.setDisable(!open);
-        accept.setOnAction(e -> reviewAnnotation(a.id(), "accept", comment.getText()));
-        reject.setOnAction(e -> reviewAnnotation(a.id(), "reject", comment.getText()));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        var buttons = new HBox(6, gap, accept, reject);
-        what.setMinWidth(0);
-        what.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
-        var row = new VBox(5, head, comment, buttons);
-        row.setUserData(a.id());
-        row.setPadding(new Insets(6));
-        row.setStyle("-fx-background-color: #2b2e36; -fx-background-radius: 6; -fx-border-color: " + ReviewColors.web(a.status())
-                + "; -fx-border-width: 0 0 0 3; -fx-border-radius: 6 0 0 6;");
-        row.setOnMouseClicked(e -> model.selectAnnotations(List.of(a.id())));
-        rowById.put(a.id(), row);
-        return row;
+    /** The explicit refresh: submitted first, then the decided ones, by class; rows no longer in review go. Comments stay. */
+    public void resort() {
+        rowById.values().removeIf(r -> {
+            Annotation a = document.annotation(r.id);
+            return a == null || a.status() == AnnotationStatus.DRAFT;
+        });
+        var sorted = new ArrayList<>(rowById.values());
+        sorted.sort(java.util.Comparator.comparing((Row r) -> document.annotation(r.id), ORDER));
+        rowById.clear();
+        rows.getChildren().clear();
+        sorted.forEach(r -> {
+            rowById.put(r.id, r);
+            rows.getChildren().add(r.node);
+        });
+        update();
+    }
+
+    /** The annotation ids of the rows, top to bottom (tests). */
+    public List<String> rowOrder() {
+        return List.copyOf(rowById.keySet());
+    }
+
+    private static final java.util.Comparator<Annotation> ORDER = java.util.Comparator
+            .comparing((Annotation a) -> a.status() != AnnotationStatus.SUBMITTED)
+            .thenComparing(a -> a.labels().chromosomeClass() == null ? 99 : a.labels().chromosomeClass().number());
+
+    private void highlightSelection() {
+        var selected = document.selection();
+        rowById.values().forEach(r -> r.highlight(selected.contains(r.id)));
+    }
+
+    /** One annotation's row; its buttons and comment belong to that annotation's id for the row's whole life. */
+    private final class Row {
+        final String id;
+        final VBox node;
+        final Region chip = new Region();
+        final Label what = new Label();
+        final Label status = new Label();
+        final TextField comment = new TextField();
+        final Button accept = new Button("\u2713 Accept");
+        final Button reject = new Button("\u2717 Reject");
+        private AnnotationStatus shownStatus;
+        private boolean selected;
+
+        Row(Annotation a) {
+            this.id = a.id();
+            chip.setMinSize(12, 12);
+            chip.setMaxSize(12, 12);
+            status.setId("review-status-" + id);
+            status.setMinWidth(Region.USE_PREF_SIZE);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            var head = new HBox(6, chip, what, spacer, status);
+            head.setAlignment(Pos.CENTER_LEFT);
+            comment.setId("review-comment-" + id);
+            comment.getStyleClass().add("review-comment");
+            comment.setPromptText("Comment (optional)");
+            comment.setStyle("-fx-prompt-text-fill: #8b919c;");
+            accept.setId("review-accept-" + id);
+            reject.setId("review-reject-" + id);
+            accept.setOnAction(e -> decide("accept"));
+            reject.setOnAction(e -> decide("reject"));
+            what.setMinWidth(0);
+            what.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            HBox.setHgrow(comment, Priority.ALWAYS);
+            var actions = new HBox(4, comment, accept, reject);
+            actions.setAlignment(Pos.CENTER_LEFT);
+            node = new VBox(3, head, actions);
+            node.setUserData(id);
+            node.getStyleClass().add("review-row");
+            node.setPadding(new Insets(3, 5, 3, 5));
+            node.setOnMouseClicked(e -> model.selectAnnotations(List.of(id)));
+            show(a);
+        }
+
+        /** The row's annotation as the document has it now (null: deleted meanwhile). */
+        void show(Annotation a) {
+            if (a != null) {
+                var c = ClassColors.of(a.labels());
+                chip.setStyle("-fx-background-color: rgb(%d,%d,%d); -fx-background-radius: 3;".formatted((int) (c.getRed() * 255),
+                        (int) (c.getGreen() * 255), (int) (c.getBlue() * 255)));
+                String cls = a.labels().chromosomeClass() == null
+                        ? (a.labels().clusterType() == null ? "no class" : ClassColors.tag(a.labels()))
+                        : "class " + a.labels().chromosomeClass().label();
+                what.setText(cls + " \u00b7 " + kind(a.shape()) + (a.provenance() == null ? "" : " \u00b7 by " + a.provenance().author()));
+            }
+            AnnotationStatus s = a == null ? null : a.status();
+            status.setText(s == null ? "deleted" : s.name().toLowerCase(Locale.ROOT));
+            boolean open = s == AnnotationStatus.SUBMITTED;
+            accept.setDisable(!open);
+            reject.setDisable(!open);
+            shownStatus = s;
+            style();
+        }
+
+        void highlight(boolean on) {
+            if (on == selected) return;
+            selected = on;
+            if (on) node.getStyleClass().add("review-row-selected");
+            else node.getStyleClass().remove("review-row-selected");
+            style();
+        }
+
+        private void style() {
+            String colour = shownStatus == null ? "#5c6370" : ReviewColors.web(shownStatus);
+            status.setStyle("-fx-text-fill: " + colour + "; -fx-font-weight: bold;");
+            node.setStyle("-fx-background-color: " + (selected ? "#3b4252" : "#2b2e36") + "; -fx-background-radius: 6; -fx-border-color: "
+                    + (selected ? "#e5e9f0 #e5e9f0 #e5e9f0 " + colour + "; -fx-border-width: 1 1 1 4;" : colour + "; -fx-border-width: 0 0 0 3;")
+                    + " -fx-border-radius: 6 0 0 6;");
+        }
+
+        /** This row's decision with this row's comment, for this row's annotation. */
+        void decide(String decision) {
+            reviewAnnotation(id, decision, comment.getText());
+        }
     }
 
     private static String kind(Shape s) {
@@ -193,11 +280,11 @@ public final class ReviewPanel extends VBox {
 
     /** Scrolls an annotation's row into view and marks it (a click on the canvas). */
     public void show(String annotationId) {
-        VBox row = rowById.get(annotationId);
-        rowById.values().forEach(r -> r.setOpacity(r == row || row == null ? 1 : 0.75));
+        highlightSelection();
+        Row row = rowById.get(annotationId);
         if (row == null) return;
         double h = rows.getHeight() - scroll.getViewportBounds().getHeight();
-        if (h > 0) scroll.setVvalue(Math.clamp(row.getBoundsInParent().getMinY() / h, 0, 1));
+        if (h > 0) scroll.setVvalue(Math.clamp(row.node.getBoundsInParent().getMinY() / h, 0, 1));
     }
 
     /** Accept or reject one annotation (background; the result comes back on the JavaFX thread). */
@@ -206,14 +293,15 @@ public final class ReviewPanel extends VBox {
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         Fx.async(() -> {
             Annotation done = client.reviewAnnotation(id, decision, text);
-            autosave.refresh(id);
+            autosave.adopt(List.of(done));
             return done;
         }, done -> {
-            drafts.remove(id);
+            Row row = rowById.get(id);
+            if (row != null) row.comment.clear();
             say((decision.equals("accept") ? "Accepted" : "Rejected") + (text == null ? "" : " with comment \u201c" + text + "\u201d")
                     + "; now revision " + done.revision() + ".", false);
             model.say("Review: " + done.status().name().toLowerCase(Locale.ROOT));
-            rebuild();
+            update();
             refreshState();
         }, this::refused);
     }
@@ -224,14 +312,14 @@ public final class ReviewPanel extends VBox {
         say(decision.equals("accept") ? "Accepting the image\u2026" : "Rejecting the image\u2026", false);
         Fx.async(() -> {
             ImageReview r = client.reviewImage(document.imageId(), decision, text);
-            for (Annotation a : r.changed()) autosave.refresh(a.id());
+            autosave.adopt(r.changed());
             return r;
         }, r -> {
             imageComment.clear();
             state.setText("Image: " + r.reviewState());
             say("Image " + (decision.equals("accept") ? "accepted" : "rejected") + ": " + r.changed().size() + " annotation"
                     + (r.changed().size() == 1 ? "" : "s") + " decided.", false);
-            rebuild();
+            update();
         }, this::refused);
     }
 

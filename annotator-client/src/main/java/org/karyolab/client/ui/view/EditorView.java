@@ -656,7 +656,9 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         Fx.async(() -> {
             autosave.flushNow();
             if (autosave.hasUnsentEdits()) throw new IllegalStateException("some edits are not on the server yet; try again when it answers");
-            return client.submit(document.imageId());
+            var r = client.submit(document.imageId());
+            autosave.adopt(r.changed()); // the server's statuses and revisions, or the next edit is a false conflict
+            return r;
         }, r -> model.say("Submitted for review: " + r.changed().size() + " annotation" + (r.changed().size() == 1 ? "" : "s")),
                 err -> model.say("Not submitted: " + Errors.message(err)));
     }

@@ -8,9 +8,13 @@ import static org.karyolab.client.ui.FxTesting.onFx;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.ui.FxTesting;
 import org.karyolab.client.ui.FxTesting.Rod;
@@ -87,6 +91,113 @@ class ReviewModeFxTest extends EditorFxFixture {
 
         robot.clickOn("#review-toggle");
         await("back to editing", () -> !(editor.canvas().tool() instanceof ReviewTool) && mode.panel() == null);
+    }
+
+    /** Five chromosomes of classes 1-5 by an annotator, submitted; the editor open for a reviewer in review mode. */
+    List<Annotation> submittedFive(KaryoLabClient reviewer) throws Exception {
+        projectId = server.project(admin, "review-" + System.nanoTime());
+        KaryoLabClient ana = member(projectId, "annotator");
+        KaryoLabClient rita = reviewer == null ? member(projectId, "reviewer") : reviewer;
+        submittedImage(ana, 0);
+        var shapes = new ArrayList<Shape>();
+        var labels = new ArrayList<AnnotationLabels>();
+        for (int i = 0; i < 5; i++) {
+            double[] b = rods.get(i).box();
+            shapes.add(new Box(b[0], b[1], b[2], b[3]));
+            labels.add(AnnotationLabels.ofClass(ChromosomeClass.of(i + 1), null));
+        }
+        List<Annotation> saved = save(ana, imageId, shapes, labels);
+        ana.submit(imageId);
+        openEditor(rita, imageId, 1440, 900);
+        onFx(() -> ReviewMode.of(editor).setActive(true));
+        for (Annotation a : saved) await("row of " + a.id(), () -> editor.lookup("#review-reject-" + a.id()) != null);
+        return saved;
+    }
+
+    private Point2D centreOf(String selector) throws Exception {
+        return onFx(() -> {
+            Node n = editor.lookup(selector);
+            Bounds b = n.localToScreen(n.getBoundsInLocal());
+            return new Point2D(b.getCenterX(), b.getCenterY());
+        });
+    }
+
+    @Test
+    void rowsStayPutWhileTheReviewerWorksSoARejectLandsOnTheRowItWasAimedAtWithItsComment() throws Exception {
+        List<Annotation> saved = submittedFive(null);
+        ReviewMode mode = ReviewMode.of(editor);
+        String c1 = saved.get(0).id(), c2 = saved.get(1).id(), c3 = saved.get(2).id(), c4 = saved.get(3).id(), c5 = saved.get(4).id();
+
+        // The reviewer writes the comment for class 3 and aims at its Reject; first, though, class 2 is accepted.
+        robot.clickOn("#review-comment-" + c3).write("bands say 3, outline clips the q arm");
+        Point2D aimed = centreOf("#review-reject-" + c3);
+        robot.clickOn("#review-accept-" + c2);
+        await("class 2 accepted", () -> mode.panel().messageLabel().getText().startsWith("Accepted"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(mode.panel().rowOrder()).containsExactly(c1, c2, c3, c4, c5);
+
+        robot.clickOn(aimed);
+        await("class 3 rejected", () -> doc().annotation(c3).status() == AnnotationStatus.REJECTED);
+        assertThat(mode.panel().messageLabel().getText()).contains("bands say 3, outline clips the q arm");
+        assertThat(admin.annotation(c3).status()).isEqualTo(AnnotationStatus.REJECTED);
+        assertThat(admin.annotation(c4).status()).isEqualTo(AnnotationStatus.SUBMITTED);
+        assertThat(((TextField) editor.lookup("#review-comment-" + c4)).getText()).isEmpty();
+
+        // Rows move only on the explicit refresh: submitted first, then the decided ones.
+        robot.clickOn("#review-resort");
+        assertThat(mode.panel().rowOrder()).containsExactly(c1, c4, c5, c2, c3);
+    }
+
+    @Test
+    void afterSubmitTheDocumentHoldsTheServersAnswerSoReviewModeShowsItAndTheNextEditIsNoConflict() throws Exception {
+        projectId = server.project(admin, "review-submit-" + System.nanoTime());
+        KaryoLabClient ana = member(projectId, "annotator");
+        submittedImage(ana, 0);
+        var shapes = new ArrayList<Shape>();
+        var labels = new ArrayList<AnnotationLabels>();
+        for (int i = 0; i < 3; i++) {
+            double[] b = rods.get(i).box();
+            shapes.add(new Box(b[0], b[1], b[2], b[3]));
+            labels.add(AnnotationLabels.ofClass(ChromosomeClass.of(i + 1), null));
+        }
+        List<Annotation> saved = save(ana, imageId, shapes, labels);
+        openEditor(ana, imageId, 1440, 900);
+        var conflicts = new java.util.concurrent.CopyOnWriteArrayList<org.karyolab.client.sync.Conflict>();
+        editor.autosave().addListener(new org.karyolab.client.sync.Autosave.Listener() {
+            @Override
+            public void conflict(org.karyolab.client.sync.Conflict c) {
+                conflicts.add(c);
+            }
+        });
+
+        robot.clickOn("#submit");
+        await("submitted", () -> editor.model().messageProperty().get().startsWith("Submitted for review"));
+        for (Annotation a : saved) {
+            Annotation onServer = admin.annotation(a.id());
+            assertThat(onServer.status()).isEqualTo(AnnotationStatus.SUBMITTED);
+            assertThat(doc().annotation(a.id()).status()).isEqualTo(AnnotationStatus.SUBMITTED);
+            assertThat(doc().annotation(a.id()).revision()).isEqualTo(onServer.revision());
+        }
+        onFx(() -> ReviewMode.of(editor).setActive(true));
+        ReviewMode mode = ReviewMode.of(editor);
+        await("state", () -> mode.panel().stateLabel().getText().contains("submitted"));
+        assertThat(mode.panel().rowOrder()).containsExactly(saved.get(0).id(), saved.get(1).id(), saved.get(2).id());
+        onFx(() -> mode.setActive(false));
+
+        // The next edit is based on the submitted revision: saved, no "Someone else changed this annotation".
+        String first = saved.getFirst().id();
+        onFx(() -> {
+            editor.model().selectAnnotations(List.of(first));
+            editor.canvas().requestFocus();
+        });
+        robot.type(javafx.scene.input.KeyCode.DIGIT7);
+        await("re-classed", () -> doc().annotation(first).labels().chromosomeClass() == ChromosomeClass.C7);
+        var status = editor.autosave().flushNow();
+        assertThat(status.unsentChanges()).isZero();
+        assertThat(conflicts).isEmpty();
+        assertThat(editor.autosave().conflicts()).isEmpty();
+        assertThat(admin.annotation(first).labels().chromosomeClass()).isEqualTo(ChromosomeClass.C7);
+        assertThat(admin.annotation(first).status()).isEqualTo(AnnotationStatus.SUBMITTED);
     }
 
     @Test
