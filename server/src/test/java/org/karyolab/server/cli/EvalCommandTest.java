@@ -55,8 +55,9 @@ class EvalCommandTest {
         // the karyotype line is found below a header line, and its error is positioned in that line
         assertThat(report).contains("| X01__01 |").contains("| error |  | 7: expected a chromosome 1-22, X or Y |");
         // a sex chromosome's balanced translocation, the X listed among the sex chromosomes too, changes no count
-        assertThat(report).contains("| V26__55 | `45,XX,-11,t(X;4)` | parsed with warnings | `45,XX,-11,t(X;4)` |");
-        assertThat(report).contains("no breakpoints after t(X;4) | accepts |  |");
+        assertThat(report.lines().filter(l -> l.startsWith("| V26__55 |"))).singleElement().satisfies(row -> assertThat(row)
+                .startsWith("| V26__55 | `45,XX,-11,t(X;4)` | parsed with warnings | `45,XX,-11,t(X;4)` | 16: no breakpoints after t(X;4)")
+                .endsWith("| accepts |  |"));
         // the check's verdict is reported beside the parse: this one parses, but its count is wrong
         assertThat(report).contains("| V27__01 | `45,XX,t(9;22)` | parsed with warnings | `45,XX,t(9;22)` |")
                 .contains("| refuses | 0: the count says 45 but the sex chromosomes and changes listed give 46");
