@@ -68,6 +68,7 @@ abstract class AuthorizationMatrixContract {
         RULES.put("POST /api/v1/projects/{projectId}/images", project(Action.ANNOTATE));
         RULES.put("GET /api/v1/images/{imageId}", project(Action.VIEW));
         RULES.put("GET /api/v1/images/{imageId}/content", project(Action.VIEW));
+        RULES.put("GET /api/v1/images/{imageId}/access", project(Action.VIEW));
         RULES.put("GET /api/v1/images/{imageId}/annotations", project(Action.VIEW));
         RULES.put("POST /api/v1/images/{imageId}/annotations", project(Action.ANNOTATE));
         RULES.put("GET /api/v1/annotations/{id}", project(Action.VIEW));
