@@ -246,6 +246,11 @@ public final class KaryoLabClient {
 
     // --- review ---------------------------------------------------------------------------------
 
+    /** GET /images/{id}/access: the caller's role in the image's project and what it allows. */
+    public ImageAccess access(String imageId) {
+        return Json.read(send("GET", "/images/" + enc(imageId) + "/access", null, 200), ImageAccess.class);
+    }
+
     /** Hands the image's draft annotations in for review. */
     public ImageReview submit(String imageId) {
         return Json.read(send("POST", "/images/" + enc(imageId) + "/submit", null, 200), ImageReview.class);

@@ -68,8 +68,9 @@ import org.karyolab.schema.Provenance;
  *   <li><b>Image labels.</b> The image's karyotype and quality flags go the same way: an edit marks them,
  *       a flush journals one PUT of the whole labels with the revision they were based on (If-Match), a
  *       stale revision becomes a {@link LabelsConflict} settled with {@link #resolveLabels}.</li>
- *   <li><b>Refusals.</b> Content the server refuses (422 and the like) is reported to
- *       {@link Listener#refused} with the server's detail and violations and not retried.</li>
+ *   <li><b>Refusals.</b> Content the server refuses (403, 409, 422 and the like) is rolled back in the
+ *       document to what the server holds, reported to {@link Listener#refused} with the server's detail and
+ *       violations and in {@link Status#refusal}, and not retried.</li>
  * </ul>
  * Network and journal work runs on one worker thread; listeners are called from it.
  */
@@ -82,9 +83,14 @@ public final class Autosave implements AutoCloseable {
     /**
      * What the status bar shows. {@code unsentChanges}: annotation and suggestion changes not yet
      * confirmed by the server (marked edits plus queued ops' changes); {@code queuedOps}: requests
-     * in the journal; {@code online}: the last request got an answer.
+     * in the journal; {@code online}: the last request got an answer; {@code refusal}: why the server refused the
+     * last refused edit (it was rolled back in the document), until an edit is accepted again, else null.
      */
-    public record Status(int unsentChanges, int queuedOps, boolean online, int conflicts, String lastError) {}
+    public record Status(int unsentChanges, int queuedOps, boolean online, int conflicts, String lastError, String refusal) {
+        public Status(int unsentChanges, int queuedOps, boolean online, int conflicts, String lastError) {
+            this(unsentChanges, queuedOps, online, conflicts, lastError, null);
+        }
+    }
 
     public interface Listener {
         default void statusChanged(Status status) {
@@ -141,6 +147,8 @@ public final class Autosave implements AutoCloseable {
     private LabelsConflict labelsConflict;
     private boolean online = true;
     private String lastError;
+    /** Why the server refused the last refused op, until one is accepted again (see {@link Status#refusal}). */
+    private String refusal;
     private ScheduledFuture<?> flushTask;
     private ScheduledFuture<?> retryTask;
     private Duration backoff;
@@ -358,7 +366,7 @@ public final class Autosave implements AutoCloseable {
     public synchronized Status status() {
         int queuedChanges = outbox.stream().mapToInt(p -> p.op.size()).sum();
         return new Status(dirty.size() + dirtySuggestions.size() + queuedChanges + (labelsDirty ? 1 : 0), outbox.size(), online,
-                conflicts.size() + (labelsConflict != null ? 1 : 0), lastError);
+                conflicts.size() + (labelsConflict != null ? 1 : 0), lastError, refusal);
     }
 
     /** For "closing with unsent edits asks first": anything not yet on the server, or a conflict not yet settled. */
@@ -599,6 +607,7 @@ public final class Autosave implements AutoCloseable {
                     }
                 }
                 complete(head);
+                refusal = null; // the server takes my edits again
             }
         }
         fireStatus();
@@ -800,7 +809,10 @@ public final class Autosave implements AutoCloseable {
         fireStatus();
     }
 
-    /** A labels save refused for good (e.g. a karyotype that is not ISCN): queued labels ops go, the server's labels become the base. */
+    /**
+     * A labels save refused for good (e.g. a karyotype that is not ISCN): queued labels ops go, the server's labels
+     * become the base, and the document's again unless they were edited since (that edit goes out by itself).
+     */
     private void refuseLabels(Pending head, ApiException e) {
         ImageLabelsAt truth = null;
         try {
@@ -808,32 +820,62 @@ public final class Autosave implements AutoCloseable {
         } catch (ApiException ignored) {
             // keep the predicted base; the next edit will tell
         }
-        synchronized (this) {
-            if (truth != null) {
-                labelsBase = truth;
-                labelsServer = truth;
+        synchronized (document) {
+            synchronized (this) {
+                if (truth != null) {
+                    labelsBase = truth;
+                    labelsServer = truth;
+                    if (!labelsDirty) document.setImageLabels(truth.labels(), Origin.SERVER);
+                }
+                rewriteOutbox(head, op -> op instanceof SyncOp.SetLabels ? null : op);
+                lastError = e.getMessage();
             }
-            rewriteOutbox(head, op -> op instanceof SyncOp.SetLabels ? null : op);
-            lastError = e.getMessage();
         }
         reportRefused(head.op, e);
         fireStatus();
     }
 
-    /** Refused for good: dropped, the server's version of what it touched becomes the base again, the user is told. */
+    /**
+     * Refused for good: dropped, and rolled back: the server's version of what it touched becomes the base and the
+     * document's content again (an annotation the server does not have goes; a suggestion gets its server state), so
+     * the screen never shows an edit the server does not hold. An annotation edited again since keeps that newer edit,
+     * which goes out by itself. The user is told ({@link Status#refusal}, {@link Listener#refused}).
+     */
     private void refuse(Pending head, ApiException e) {
         List<String> targets = head.op.targets();
         Map<String, Annotation> truth = new HashMap<>();
+        boolean known = false;
+        ModelSuggestion suggestion = null;
         try {
             if (!targets.isEmpty()) client.annotations(document.imageId()).forEach(a -> truth.put(a.id(), a));
+            known = true;
+            String sid = switch (head.op) {
+                case SyncOp.Accept a -> a.suggestionId();
+                case SyncOp.Reject r -> r.suggestionId();
+                default -> null;
+            };
+            if (sid != null) suggestion = client.suggestion(sid);
         } catch (ApiException ignored) {
             // keep the predicted base; the next edit will tell
         }
         synchronized (document) {
             synchronized (this) {
                 for (String id : targets) {
-                    if (truth.containsKey(id)) base.put(id, truth.get(id));
-                    else if (!truth.isEmpty()) base.remove(id);
+                    Annotation theirs = truth.get(id);
+                    if (theirs != null) base.put(id, theirs);
+                    else if (known) base.remove(id);
+                    if (!known || dirty.contains(id) || conflicts.containsKey(id)) continue;
+                    if (theirs != null) {
+                        tombstones.remove(id);
+                        if (document.contains(id)) document.replace(List.of(theirs), Origin.SERVER);
+                        else document.add(List.of(theirs), Origin.SERVER);
+                    } else if (document.contains(id)) {
+                        document.remove(List.of(id), Origin.SERVER);
+                    }
+                }
+                if (suggestion != null) {
+                    suggestionBase.put(suggestion.id(), suggestion.state());
+                    document.setSuggestions(List.of(suggestion), Origin.SERVER);
                 }
                 rewriteOutbox(head, op -> op == head.op ? null : targets.stream().reduce(op, (o, id) -> o == null ? null : o.without(id), (x, y) -> x));
                 lastError = e.getMessage();
@@ -844,6 +886,9 @@ public final class Autosave implements AutoCloseable {
     }
 
     private void reportRefused(SyncOp op, ApiException e) {
+        synchronized (this) {
+            refusal = e.getMessage();
+        }
         listeners.forEach(l -> l.refused(op, e));
     }
 

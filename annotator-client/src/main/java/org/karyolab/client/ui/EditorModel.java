@@ -37,6 +37,8 @@ public final class EditorModel {
     private final StringProperty typedClass = new SimpleStringProperty(this, "typedClass", "");
     /** Why edits are refused right now (the annotations are still loading), or null when editing is possible. */
     private final StringProperty editingBlocked = new SimpleStringProperty(this, "editingBlocked", null);
+    /** Why this user may not edit this image at all (their role in its project), or null: edits are refused, viewing is not. */
+    private final StringProperty readOnly = new SimpleStringProperty(this, "readOnly", null);
 
     public EditorModel(ImageDocument document, UndoManager undo) {
         this.document = Objects.requireNonNull(document);
@@ -59,6 +61,10 @@ public final class EditorModel {
     public Command perform(java.util.function.Supplier<Command> edit) {
         if (!editable()) {
             say(editingBlocked.get());
+            return null;
+        }
+        if (readOnly.get() != null) {
+            say(readOnly.get());
             return null;
         }
         try {
@@ -150,6 +156,11 @@ public final class EditorModel {
     /** Set to a reason to refuse edits (shown when one is tried), null to allow them again. */
     public StringProperty editingBlockedProperty() {
         return editingBlocked;
+    }
+
+    /** Set once the user's role is known: why they may not edit here (see {@link #perform}), or null. */
+    public StringProperty readOnlyProperty() {
+        return readOnly;
     }
 
     public void say(String text) {

@@ -29,7 +29,9 @@ public final class Shortcuts {
                 new Entry("Enter", "finish the shape being drawn; commit typed digits; accept the selected suggestion"),
                 new Entry("Delete / Backspace", "reject the selected suggestion, or delete the selected annotations"),
                 new Entry("A", "accept every open suggestion at or above the threshold"),
-                new Entry("N", "select the next open suggestion (most confident first) and centre it"),
+                new Entry("N", "select the next open suggestion (most confident first) and centre it")));
+        out.addAll(org.karyolab.client.ui.review.ReviewKeys.ENTRIES); // accept / reject / next in review mode
+        out.addAll(List.of(
                 new Entry("Ctrl+Z", "undo"),
                 new Entry("Ctrl+Shift+Z / Ctrl+Y", "redo"),
                 new Entry("Esc", "cancel the shape being drawn or typed digits, else clear the selection"),

@@ -82,5 +82,7 @@ class ViewLogicTest {
         assertThat(EditorView.describe(new Autosave.Status(2, 0, true, 0, null))).contains("Saving");
         assertThat(EditorView.describe(new Autosave.Status(5, 2, false, 0, null))).contains("Offline").contains("5 unsent edits");
         assertThat(EditorView.describe(new Autosave.Status(1, 0, true, 1, null))).contains("1 conflict");
+        assertThat(EditorView.describe(new Autosave.Status(0, 0, true, 0, null, "403 Forbidden: the reviewer role may not annotate")))
+                .contains("refused").contains("undone").contains("reviewer role").doesNotContain("All changes saved");
     }
 }

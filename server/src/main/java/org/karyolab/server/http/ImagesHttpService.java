@@ -63,6 +63,7 @@ public final class ImagesHttpService {
     /** Routes under {@code /api/v1/images}. */
     public HttpService byId() {
         return rules -> rules.get("/{imageId}", this::get)
+                .get("/{imageId}/access", this::access)
                 .get("/{imageId}/content", this::content)
                 .get("/{imageId}/thumbnail", this::thumbnail)
                 .delete("/{imageId}", this::delete)
@@ -221,6 +222,16 @@ public final class ImagesHttpService {
         String imageId = req.path().pathParameters().get("imageId");
         guard.image(req, res, imageId, Action.VIEW).ifPresent(g ->
                 Http.send(res, images.entry(imageId).map(ImagesHttpService::view), Status.OK_200));
+    }
+
+    /** What the caller may do with an image: the annotator greys out what its role may not (GET /images/{id}/access). */
+    record ImageAccess(String projectId, String role, List<String> actions) {}
+
+    private void access(ServerRequest req, ServerResponse res) {
+        String imageId = req.path().pathParameters().get("imageId");
+        guard.image(req, res, imageId, Action.VIEW).ifPresent(g -> Http.json(res, Status.OK_200, new ImageAccess(
+                images.projectOf(imageId).orElseThrow(), g.role().json(), java.util.Arrays.stream(Action.values())
+                .filter(g.role()::allows).map(a -> a.name().toLowerCase(java.util.Locale.ROOT)).toList())));
     }
 
     private void content(ServerRequest req, ServerResponse res) {

@@ -77,6 +77,7 @@ abstract class AuthorizationMatrixContract {
         RULES.put("GET /api/v1/images/{imageId}", project(Action.VIEW));
         RULES.put("DELETE /api/v1/images/{imageId}", project(Action.MANAGE));
         RULES.put("GET /api/v1/images/{imageId}/content", project(Action.VIEW));
+        RULES.put("GET /api/v1/images/{imageId}/access", project(Action.VIEW));
         RULES.put("GET /api/v1/images/{imageId}/annotations", project(Action.VIEW));
         RULES.put("POST /api/v1/images/{imageId}/annotations", project(Action.ANNOTATE));
         RULES.put("GET /api/v1/annotations/{id}", project(Action.VIEW));

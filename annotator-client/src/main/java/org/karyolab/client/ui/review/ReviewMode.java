@@ -1,6 +1,10 @@
 package org.karyolab.client.ui.review;
 
+import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
+import org.karyolab.client.document.Shapes;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -70,7 +74,7 @@ public final class ReviewMode {
     private void enter() {
         var model = editor.model();
         panel = new ReviewPanel(model, editor.autosave());
-        tool = new ReviewTool(editor.canvas(), id -> panel.show(id));
+        tool = new ReviewTool(editor.canvas(), id -> panel.show(id), this::key);
         savedRight = editor.getRight();
         savedTool = editor.canvas().tool();
         editor.setRight(panel);
@@ -78,6 +82,30 @@ public final class ReviewMode {
         listener = e -> Fx.onFx(this::queueUpdate);
         model.document().addListener(listener);
         model.say("Review mode: submitted annotations are amber, accepted green, rejected red");
+    }
+
+    /** A {@link ReviewKeys} key: accept / reject the selected annotation, or go to the next submitted one. Not while typing. */
+    private boolean key(KeyEvent e) {
+        ReviewKeys k = ReviewKeys.of(e);
+        if (k == null || panel == null) return false;
+        if (editor.getScene() != null && editor.getScene().getFocusOwner() instanceof TextInputControl) return false;
+        switch (k) {
+            case ACCEPT -> panel.decideSelected("accept");
+            case REJECT -> panel.decideSelected("reject");
+            case NEXT -> {
+                String next = panel.nextSubmitted();
+                if (next == null) {
+                    editor.model().say("Nothing left to review on this image");
+                } else {
+                    editor.model().selectAnnotations(List.of(next));
+                    panel.show(next);
+                    var b = Shapes.bounds(editor.model().document().annotation(next).shape());
+                    editor.canvas().viewport().centerOn(b.centerX(), b.centerY());
+                    editor.canvas().repaint();
+                }
+            }
+        }
+        return true;
     }
 
     private void queueUpdate() {

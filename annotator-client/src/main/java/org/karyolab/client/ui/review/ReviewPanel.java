@@ -174,6 +174,31 @@ public final class ReviewPanel extends VBox {
         update();
     }
 
+    /** Accept or reject the one selected annotation with its row's comment (the review keys). */
+    public void decideSelected(String decision) {
+        var selected = document.selection();
+        Row row = selected.size() == 1 ? rowById.get(selected.iterator().next()) : null;
+        if (row == null) {
+            say("Select one annotation in review first (N selects the next submitted one).", true);
+        } else if (row.shownStatus != AnnotationStatus.SUBMITTED) {
+            say("Not in review: only submitted annotations can be accepted or rejected.", true);
+        } else {
+            row.decide(decision);
+        }
+    }
+
+    /** The next submitted annotation in the rows' order after the selected one (wrapping), or null if none is left. */
+    public String nextSubmitted() {
+        var ids = new ArrayList<>(rowById.keySet());
+        var selected = document.selection();
+        int from = selected.size() == 1 ? ids.indexOf(selected.iterator().next()) : -1;
+        for (int i = 1; i <= ids.size(); i++) {
+            String id = ids.get(Math.floorMod(from + i, ids.size()));
+            if (rowById.get(id).shownStatus == AnnotationStatus.SUBMITTED) return id;
+        }
+        return null;
+    }
+
     /** The annotation ids of the rows, top to bottom (tests). */
     public List<String> rowOrder() {
         return List.copyOf(rowById.keySet());
@@ -222,6 +247,9 @@ public final class ReviewPanel extends VBox {
             what.setMinWidth(0);
             what.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
             HBox.setHgrow(comment, Priority.ALWAYS);
+            comment.setPrefColumnCount(8); // the comment gives way, the buttons keep their words
+            accept.setMinWidth(Region.USE_PREF_SIZE);
+            reject.setMinWidth(Region.USE_PREF_SIZE);
             var actions = new HBox(4, comment, accept, reject);
             actions.setAlignment(Pos.CENTER_LEFT);
             node = new VBox(3, head, actions);
@@ -264,7 +292,8 @@ public final class ReviewPanel extends VBox {
             String colour = shownStatus == null ? "#5c6370" : ReviewColors.web(shownStatus);
             status.setStyle("-fx-text-fill: " + colour + "; -fx-font-weight: bold;");
             node.setStyle("-fx-background-color: " + (selected ? "#3b4252" : "#2b2e36") + "; -fx-background-radius: 6; -fx-border-color: "
-                    + (selected ? "#e5e9f0 #e5e9f0 #e5e9f0 " + colour + "; -fx-border-width: 1 1 1 4;" : colour + "; -fx-border-width: 0 0 0 3;")
+                    + (selected ? "#e5e9f0 #e5e9f0 #e5e9f0 " : "transparent transparent transparent ") + colour
+                    + "; -fx-border-width: 1 1 1 4;" // the same widths either way: the row's content does not move
                     + " -fx-border-radius: 6 0 0 6;");
         }
 

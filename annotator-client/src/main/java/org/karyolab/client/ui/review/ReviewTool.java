@@ -21,15 +21,23 @@ import org.karyolab.schema.AnnotationStatus;
  * The canvas in review mode: read-only; a click selects an annotation (and shows its row in the
  * review panel); every annotation is outlined in its review state's colour with a state badge.
  */
-public final class ReviewTool implements Tool {
+public final class ReviewTool implements Tool, org.karyolab.client.ui.tool.ExtraKeys {
 
     private final ToolContext ctx;
     private final ShapePainter painter = new ShapePainter();
     private final Consumer<String> picked;
+    private final java.util.function.Predicate<javafx.scene.input.KeyEvent> keys;
 
-    public ReviewTool(ToolContext ctx, Consumer<String> picked) {
+    /** {@code keys}: review mode's keys ({@link ReviewKeys}); true if one was used. */
+    public ReviewTool(ToolContext ctx, Consumer<String> picked, java.util.function.Predicate<javafx.scene.input.KeyEvent> keys) {
         this.ctx = ctx;
         this.picked = picked;
+        this.keys = keys;
+    }
+
+    @Override
+    public boolean extraKey(javafx.scene.input.KeyEvent e) {
+        return keys.test(e);
     }
 
     @Override

@@ -180,7 +180,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
 
             @Override
             public void refused(SyncOp op, org.karyolab.client.net.ApiException reason) {
-                Fx.onFx(() -> model.say("The server refused an edit: " + Errors.message(reason)));
+                Fx.onFx(() -> model.say("The server refused an edit; it is undone here: " + Errors.message(reason)));
             }
         });
         showStatus(autosave.status());
@@ -489,6 +489,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
             return "\u25cf Offline \u2014 " + s.unsentChanges() + " unsent edit" + (s.unsentChanges() == 1 ? "" : "s") + " kept in the journal";
         }
         if (s.conflicts() > 0) return "\u25cf " + s.conflicts() + " conflict" + (s.conflicts() == 1 ? "" : "s") + " to settle";
+        if (s.refusal() != null && s.unsentChanges() == 0) return "\u25cf Edit refused by the server and undone \u2014 " + s.refusal();
         if (s.unsentChanges() == 0) return "\u25cf All changes saved";
         if (s.queuedOps() > 0) return "\u25cf Saving \u2014 " + s.unsentChanges() + " unsent edit" + (s.unsentChanges() == 1 ? "" : "s") + " in the journal";
         return "\u25cf Saving\u2026";
@@ -497,7 +498,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
     private void showStatus(Autosave.Status s) {
         saveState.setText(describe(s));
         saveState.getStyleClass().removeAll("kl-save-ok", "kl-save-busy", "kl-save-offline");
-        saveState.getStyleClass().add(!s.online() || s.conflicts() > 0 ? "kl-save-offline" : s.unsentChanges() > 0 ? "kl-save-busy" : "kl-save-ok");
+        saveState.getStyleClass().add(!s.online() || s.conflicts() > 0 || s.refusal() != null ? "kl-save-offline" : s.unsentChanges() > 0 ? "kl-save-busy" : "kl-save-ok");
         saveState.setTooltip(s.lastError() == null ? null : new Tooltip(s.lastError()));
     }
 
@@ -563,6 +564,10 @@ public final class EditorView extends BorderPane implements AutoCloseable {
     // --- actions --------------------------------------------------------------------------------
 
     public void selectTool(Tool t) {
+        if (!(t instanceof SelectTool) && model.readOnlyProperty().get() != null) { // the role may not draw (RoleLimits)
+            model.say(model.readOnlyProperty().get());
+            return;
+        }
         Tool current = canvas.tool();
         if (current != null && current != t) current.cancel();
         canvas.toolProperty().set(t);
@@ -863,6 +868,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         org.karyolab.client.ui.review.ReviewMode.install(this);
         org.karyolab.client.ui.band.BandEditorWindow.install(this);
         org.karyolab.client.ui.anomaly.AnomalyEditorWindow.install(this);
+        RoleLimits.install(this);
         // The cluster type and status pickers come once the image is on screen (installPickers): they are
         // disabled until the annotations are in anyway, and building them cost the cold first paint ~70 ms.
     }

@@ -149,6 +149,38 @@ class ReviewModeFxTest extends EditorFxFixture {
     }
 
     @Test
+    void keysGoToTheNextSubmittedAcceptAndRejectItAndTheSelectedRowIsHighlighted() throws Exception {
+        List<Annotation> saved = submittedFive(null);
+        ReviewMode mode = ReviewMode.of(editor);
+        String c1 = saved.get(0).id(), c2 = saved.get(1).id(), c3 = saved.get(2).id();
+        assertThat(org.karyolab.client.ui.Shortcuts.all(editor.tools())).extracting(org.karyolab.client.ui.Shortcuts.Entry::keys)
+                .contains("A (review)", "R (review)", "N (review)");
+        onFx(() -> editor.canvas().requestFocus());
+
+        robot.type(javafx.scene.input.KeyCode.N);
+        await("first selected", () -> doc().selection().equals(java.util.Set.of(c1)));
+        await("its row highlighted", () -> editor.lookup("#review-comment-" + c1).getParent().getParent().getStyleClass()
+                .contains("review-row-selected"));
+        assertThat(editor.lookup("#review-comment-" + c2).getParent().getParent().getStyleClass()).doesNotContain("review-row-selected");
+        robot.type(javafx.scene.input.KeyCode.A);
+        await("accepted by key", () -> doc().annotation(c1).status() == AnnotationStatus.ACCEPTED);
+
+        robot.type(javafx.scene.input.KeyCode.N);
+        await("second selected", () -> doc().selection().equals(java.util.Set.of(c2)));
+        onFx(() -> ((TextField) editor.lookup("#review-comment-" + c2)).setText("this is a 7"));
+        robot.type(javafx.scene.input.KeyCode.R);
+        await("rejected by key", () -> doc().annotation(c2).status() == AnnotationStatus.REJECTED);
+        assertThat(mode.panel().messageLabel().getText()).contains("this is a 7");
+        assertThat(admin.annotation(c2).status()).isEqualTo(AnnotationStatus.REJECTED);
+
+        robot.type(javafx.scene.input.KeyCode.N);
+        await("third selected", () -> doc().selection().equals(java.util.Set.of(c3)));
+        assertThat(doc().annotation(c3).status()).isEqualTo(AnnotationStatus.SUBMITTED);
+        assertThat(doc().size()).isEqualTo(5);
+        FxTesting.screenshot(editor, "review-mode-keys");
+    }
+
+    @Test
     void afterSubmitTheDocumentHoldsTheServersAnswerSoReviewModeShowsItAndTheNextEditIsNoConflict() throws Exception {
         projectId = server.project(admin, "review-submit-" + System.nanoTime());
         KaryoLabClient ana = member(projectId, "annotator");
