@@ -228,6 +228,9 @@ abstract class BadInputContract extends ApiContract {
         // Work bounded by what the request may do (item 14)
         c.add(new Case("image: a 64-bit PNG header of 100 megapixels", "admin", "POST", images, null,
                 new String[] {"Content-Type", "image/png", "x-png-64bit", "1"}, 422, "validation"));
+        c.add(bad("read: more than 200 chromosomes", "POST", "/api/v1/karyotype/read", "{\"chromosomes\": ["
+                + String.join(", ", java.util.Collections.nCopies(201, "{\"bands\": [{\"origin\": \"9\", \"band\": \"q34\"}]}")) + "]}",
+                422, "validation"));
         c.add(bad("batch: 1001 changes", "POST", annotations + "/batch", "{\"changes\": ["
                 + String.join(", ", java.util.Collections.nCopies(1001, "{\"op\": \"create\", \"annotation\": " + GOOD_BOX + "}")) + "]}",
                 422, "validation"));
