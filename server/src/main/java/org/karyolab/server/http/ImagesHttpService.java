@@ -86,6 +86,7 @@ public final class ImagesHttpService {
                 req.query().first("source").orElse(null), req.query().first("licence").orElse(null));
         String contentType = req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null);
         byte[] bytes = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        ReadTimeouts.bodyRead(req); // decoding a large image is work, not a stalled read
         if (Multipart.isFormData(contentType)) {
             uploadMany(res, projectId, contentType, bytes, metadata);
             return;
