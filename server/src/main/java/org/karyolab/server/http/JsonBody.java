@@ -66,7 +66,7 @@ final class JsonBody {
         if (req.headers().contentLength().orElse(0) > limits.maxBytes()) {
             refuseEarly(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "too-large", "Too large", tooLarge(limits), List.of());
         }
-        Capped in = new Capped(req.content().inputStream(), limits.maxBytes());
+        Capped in = new Capped(req.content().inputStream(), limits.maxBytes(), () -> ReadTimeouts.progress(req));
         try {
             String refusal = scan(in, limits);
             if (refusal != null) {
@@ -199,11 +199,13 @@ final class JsonBody {
     /** Keeps what it passes on (to decode once the scan is done) and stops at {@code max} bytes. */
     private static final class Capped extends FilterInputStream {
         private final long max;
+        private final Runnable progress;
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
 
-        Capped(InputStream in, long max) {
+        Capped(InputStream in, long max, Runnable progress) {
             super(in);
             this.max = max;
+            this.progress = progress;
         }
 
         @Override
@@ -224,7 +226,10 @@ final class JsonBody {
                 // Helidon's chunk decoder fails on a size that is not hex ("ZZZ") with a NumberFormatException.
                 throw new NotText("", "the body's framing is broken (" + framing.getMessage() + "): a chunk size must be hex");
             }
-            if (n > 0) keep(b, off, n);
+            if (n > 0) {
+                keep(b, off, n);
+                progress.run();
+            }
             return n;
         }
 
