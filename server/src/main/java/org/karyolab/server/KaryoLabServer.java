@@ -8,7 +8,9 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.helidon.webserver.http1.Http1Config;
 import org.karyolab.server.http.ErrorAnswers;
+import org.karyolab.server.http.ReadTimeouts;
 import org.karyolab.server.store.Database;
 import org.karyolab.server.store.StorageConfig;
 
@@ -29,14 +31,16 @@ public final class KaryoLabServer implements AutoCloseable {
     private final Database database;
     private final Services services;
     private final WebServer webServer;
+    private final ReadTimeouts timeouts;
     private final Instant startedAt;
 
     private KaryoLabServer(ServerSettings settings, Database database, Services services, WebServer webServer,
-                           Instant startedAt) {
+                           ReadTimeouts timeouts, Instant startedAt) {
         this.settings = settings;
         this.database = database;
         this.services = services;
         this.webServer = webServer;
+        this.timeouts = timeouts;
         this.startedAt = startedAt;
     }
 
@@ -53,8 +57,14 @@ public final class KaryoLabServer implements AutoCloseable {
         try {
             Services services = Services.create(database, settings.dataDirectory(), settings.imageLimits());
             beforeListening.accept(services);
+            ReadTimeouts timeouts = new ReadTimeouts(settings.readTimeout());
             WebServer server = WebServer.builder()
                     .host(settings.host())
+                    // A request whose headers or body stop half-way is closed after the read timeout.
+                    // Only this HTTP/1 configuration (with the listeners); discovery would add a second one.
+                    .protocolsDiscoverServices(false)
+                    .addProtocol(Http1Config.builder().addReceiveListener(timeouts.received())
+                            .addSendListener(timeouts.sent()).build())
                     .port(settings.port())
                     // Without TCP_NODELAY a response written in two parts (headers, then body) waits for the
                     // client's delayed ACK: ~40 ms added to many responses (measured by `karyolab bench server`).
@@ -69,7 +79,7 @@ public final class KaryoLabServer implements AutoCloseable {
                     .routing(routing -> routing(routing, services))
                     .build()
                     .start();
-            KaryoLabServer started = new KaryoLabServer(settings, database, services, server, t0);
+            KaryoLabServer started = new KaryoLabServer(settings, database, services, server, timeouts, t0);
             LOG.info(() -> "KaryoLab listening on " + started.url() + " (data " + settings.dataDirectory()
                     + ", database " + database.dialect() + ") in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
             return started;
@@ -143,6 +153,7 @@ public final class KaryoLabServer implements AutoCloseable {
     public void close() {
         services.events().close(); // ends the event streams, or the web server would wait for them
         webServer.stop();
+        timeouts.close();
         database.close();
     }
 }

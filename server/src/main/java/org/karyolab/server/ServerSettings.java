@@ -4,6 +4,7 @@ import io.helidon.config.Config;
 import org.karyolab.server.service.ImageService;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * What a server needs to start: where it listens and where it keeps its data.
@@ -11,15 +12,28 @@ import java.nio.file.Path;
  * command-line flags win.
  */
 public record ServerSettings(String host, int port, Path dataDirectory, String jdbcUrl, String dbUser, String dbPassword,
-                             ImageService.Limits imageLimits) {
+                             ImageService.Limits imageLimits, Duration readTimeout) {
+
+    /** How long a request's headers or body may go without a byte before the connection is closed. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
     /** With the default image limits. */
     public ServerSettings(String host, int port, Path dataDirectory, String jdbcUrl, String dbUser, String dbPassword) {
         this(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, ImageService.Limits.DEFAULT);
     }
 
+    /** With the default read timeout. */
+    public ServerSettings(String host, int port, Path dataDirectory, String jdbcUrl, String dbUser, String dbPassword,
+                          ImageService.Limits imageLimits) {
+        this(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, DEFAULT_READ_TIMEOUT);
+    }
+
     public ServerSettings {
         imageLimits = imageLimits == null ? ImageService.Limits.DEFAULT : imageLimits;
+        readTimeout = readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout;
+        if (readTimeout.isNegative() || readTimeout.isZero()) {
+            throw new IllegalArgumentException("karyolab.limits.read-timeout-seconds must be positive, was " + readTimeout);
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535 (0 = any free port), was " + port);
         }
@@ -41,7 +55,8 @@ public record ServerSettings(String host, int port, Path dataDirectory, String j
                 k.get("db.password").asString().orElse(null),
                 new ImageService.Limits(
                         dashed(k, "limits.max-image-bytes").asLong().orElse(ImageService.Limits.DEFAULT.maxBytes()),
-                        dashed(k, "limits.max-image-pixels").asLong().orElse(ImageService.Limits.DEFAULT.maxPixels())));
+                        dashed(k, "limits.max-image-pixels").asLong().orElse(ImageService.Limits.DEFAULT.maxPixels())),
+                Duration.ofSeconds(dashed(k, "limits.read-timeout-seconds").asLong().orElse(DEFAULT_READ_TIMEOUT.toSeconds())));
     }
 
     /**
@@ -57,23 +72,27 @@ public record ServerSettings(String host, int port, Path dataDirectory, String j
     }
 
     public ServerSettings withImageLimits(ImageService.Limits limits) {
-        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, limits);
+        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, limits, readTimeout);
+    }
+
+    public ServerSettings withReadTimeout(Duration timeout) {
+        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, timeout);
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits);
+        return new ServerSettings(host, newPort, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout);
     }
 
     public ServerSettings withHost(String newHost) {
-        return new ServerSettings(newHost, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits);
+        return new ServerSettings(newHost, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout);
     }
 
     public ServerSettings withDataDirectory(Path directory) {
-        return new ServerSettings(host, port, directory, jdbcUrl, dbUser, dbPassword, imageLimits);
+        return new ServerSettings(host, port, directory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout);
     }
 
     public ServerSettings withDatabase(String url, String user, String password) {
-        return new ServerSettings(host, port, dataDirectory, url, user, password, imageLimits);
+        return new ServerSettings(host, port, dataDirectory, url, user, password, imageLimits, readTimeout);
     }
 
     private static String blankToNull(String s) {

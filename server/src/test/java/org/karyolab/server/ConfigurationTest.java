@@ -49,8 +49,10 @@ class ConfigurationTest {
                 "KARYOLAB_DATA_DIRECTORY", "/srv/karyolab",
                 "KARYOLAB_DB_URL", "jdbc:postgresql://db:5432/karyolab",
                 "KARYOLAB_LIMITS_MAX_IMAGE_BYTES", "1000000",
-                "KARYOLAB_LIMITS_MAX_IMAGE_PIXELS", "4000000")));
+                "KARYOLAB_LIMITS_MAX_IMAGE_PIXELS", "4000000",
+                "KARYOLAB_LIMITS_READ_TIMEOUT_SECONDS", "7")));
         assertThat(s.port()).isEqualTo(9090);
+        assertThat(s.readTimeout()).isEqualTo(java.time.Duration.ofSeconds(7));
         assertThat(s.dataDirectory()).isEqualTo(Path.of("/srv/karyolab"));
         assertThat(s.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/karyolab");
         assertThat(s.imageLimits()).isEqualTo(new ImageService.Limits(1_000_000, 4_000_000));

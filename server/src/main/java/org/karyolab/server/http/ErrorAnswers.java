@@ -48,7 +48,7 @@ public final class ErrorAnswers implements ErrorHandler<Exception> {
         }
         if (e instanceof HttpException http && http.status().code() < 500) {
             LOG.log(Level.FINE, () -> "refused " + method + " " + path + ": " + e.getMessage());
-            Http.problem(res, http.status(), http.status().code() == 400 ? "malformed" : "refused",
+            Http.problem(res, http.status(), problemType(http.status()),
                     http.status().reasonPhrase(), e.getMessage() == null ? http.status().reasonPhrase() : e.getMessage(), List.of());
             return;
         }
@@ -58,6 +58,21 @@ public final class ErrorAnswers implements ErrorHandler<Exception> {
         res.send("{\"type\":\"urn:karyolab:problem:internal\",\"title\":\"Internal error\",\"status\":500,"
                 + "\"detail\":\"the server failed; nothing was half-written (each write is one transaction); "
                 + "the server log has the cause\"}");
+    }
+
+    /** The problem type of a status Helidon refuses with (the same names the routes use). */
+    private static String problemType(Status status) {
+        return switch (status.code()) {
+            case 400 -> "malformed";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 408 -> "timeout";
+            case 413 -> "too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "refused";
+        };
     }
 
     /**
@@ -72,11 +87,7 @@ public final class ErrorAnswers implements ErrorHandler<Exception> {
                 return DirectHandler.defaultHandler().handle(request, type, status, headers, message);
             }
             Status answer = type == DirectHandler.EventType.INTERNAL_ERROR ? Status.BAD_REQUEST_400 : status;
-            String problem = switch (answer.code()) {
-                case 413 -> "too-large";
-                case 408 -> "timeout";
-                default -> "malformed";
-            };
+            String problem = answer.code() == 400 || answer.code() >= 500 ? "malformed" : problemType(answer);
             String detail = answer.code() == 413 ? tooLargeDetail
                     : message != null && !message.isBlank() ? message
                     : "the request is not well-formed HTTP/1.1 (request line, headers or chunked body)";

@@ -23,6 +23,8 @@ final class Http {
 
     static final String JSON = "application/json";
     static final String PROBLEM_JSON = "application/problem+json";
+    /** The most violations a problem lists; {@code violationCount} then says how many there were. */
+    static final int MAX_VIOLATIONS = 100;
 
     private Http() {
     }
@@ -70,7 +72,13 @@ final class Http {
         body.put("title", title);
         body.put("status", status.code());
         body.put("detail", detail);
-        if (!violations.isEmpty()) body.put("violations", violations);
+        if (violations.size() > MAX_VIOLATIONS) {
+            // A body with a million bad values must not get a million-line answer: the first ones, and how many.
+            body.put("violations", violations.subList(0, MAX_VIOLATIONS));
+            body.put("violationCount", violations.size());
+        } else if (!violations.isEmpty()) {
+            body.put("violations", violations);
+        }
         return SchemaJson.write(body);
     }
 

@@ -87,7 +87,8 @@ public final class ImagesHttpService {
         var metadata = new ImageService.ImageMetadata(kind, stain, level, req.query().first("caseId").orElse(null),
                 req.query().first("source").orElse(null), req.query().first("licence").orElse(null));
         String contentType = req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null);
-        byte[] bytes = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        byte[] bytes = req.content().hasEntity() ? bytes(req) : new byte[0];
+        ReadTimeouts.bodyRead(req); // decoding a large image is work, not a stalled read
         if (Multipart.isFormData(contentType)) {
             uploadMany(res, projectId, contentType, bytes, metadata);
             return;
@@ -384,5 +385,20 @@ public final class ImagesHttpService {
                 yield fallback;
             }
         };
+    }
+
+    /** The whole body; each piece that arrives restarts its read timeout (a large upload on a slow link is not stalled). */
+    private static byte[] bytes(ServerRequest req) {
+        try (java.io.InputStream in = req.content().inputStream()) {
+            var out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                out.write(buffer, 0, n);
+                ReadTimeouts.progress(req);
+            }
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

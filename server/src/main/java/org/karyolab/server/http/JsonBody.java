@@ -66,7 +66,7 @@ final class JsonBody {
         if (req.headers().contentLength().orElse(0) > limits.maxBytes()) {
             refuseEarly(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "too-large", "Too large", tooLarge(limits), List.of());
         }
-        Capped in = new Capped(req.content().inputStream(), limits.maxBytes());
+        Capped in = new Capped(req.content().inputStream(), limits.maxBytes(), () -> ReadTimeouts.progress(req));
         try {
             String refusal = scan(in, limits);
             if (refusal != null) {
@@ -76,6 +76,7 @@ final class JsonBody {
                 return Optional.empty();
             }
             in.drain(); // after a syntax error: the rest, so the decoder can point at it
+            ReadTimeouts.bodyRead(req);
             return Optional.of(utf8(in.bytes()));
         } catch (TooLarge e) {
             refuseEarly(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "too-large", "Too large", tooLarge(limits), List.of());
@@ -198,24 +199,37 @@ final class JsonBody {
     /** Keeps what it passes on (to decode once the scan is done) and stops at {@code max} bytes. */
     private static final class Capped extends FilterInputStream {
         private final long max;
+        private final Runnable progress;
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
 
-        Capped(InputStream in, long max) {
+        Capped(InputStream in, long max, Runnable progress) {
             super(in);
             this.max = max;
+            this.progress = progress;
         }
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) keep(new byte[] {(byte) b}, 0, 1);
-            return b;
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) keep(b, off, n);
+            int n;
+            try {
+                n = super.read(b, off, len);
+            } catch (UncheckedIOException gone) {
+                // The connection broke or was closed (a read timeout): no one is left to answer.
+                throw new CloseConnectionException("the connection ended while its body was read", gone);
+            } catch (RuntimeException framing) {
+                // Helidon's chunk decoder fails on a size that is not hex ("ZZZ") with a NumberFormatException.
+                throw new NotText("", "the body's framing is broken (" + framing.getMessage() + "): a chunk size must be hex");
+            }
+            if (n > 0) {
+                keep(b, off, n);
+                progress.run();
+            }
             return n;
         }
 

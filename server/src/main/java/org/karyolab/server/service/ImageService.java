@@ -171,8 +171,9 @@ public final class ImageService {
     /**
      * Checks the bytes, stores them, then records the image in the project. In order, each check
      * cheaper than the next: byte count (413), declared type (415), the format the bytes really are
-     * (415), the pixel count from the header (413, before any pixel is decoded), the whole decode
-     * (422 if truncated or corrupt), the metadata (422). Only then is anything written: the blob
+     * (415), the pixel count from the header (413, before any pixel is decoded), what else the header
+     * states with the metadata (422: a bit depth KaryoLab does not take, still before decoding), the whole
+     * decode (422 if truncated or corrupt), the metadata (422). Only then is anything written: the blob
      * (atomic), then the row. A failure leaves nothing behind.
      */
     public Outcome<ImageAsset> upload(String projectId, String contentType, byte[] bytes, ImageMetadata metadata) {
@@ -200,19 +201,21 @@ public final class ImageService {
                     + FORMAT_BY_CONTENT_TYPE.keySet().stream().sorted().toList());
         }
         if (bytes.length == 0) return new Outcome.Unsupported<>("the body is empty: send the image bytes");
+        String id = UUID.randomUUID().toString();
+        String sha256 = sha256(bytes);
+        java.util.function.Function<Decoded, ImageAsset> asset = d -> new ImageAsset(id, sha256, d.width(), d.height(),
+                d.bitDepth(), metadata.kind(), metadata.stain(), metadata.bandLevel(), metadata.caseId(),
+                metadata.source(), metadata.licence());
         Decoded decoded;
         try {
-            decoded = decode(bytes, expectedFormat, declared);
+            decoded = decode(bytes, expectedFormat, declared, header -> asset.apply(header).validate());
         } catch (Refusal refusal) {
             return refusal.outcome().map(refused -> new Upload(refused, true)); // always a failure: passes through
         }
         // After the checks (a lie about the type is refused even for known bytes), before anything is stored.
-        String sha256 = sha256(bytes);
         Optional<ImageAsset> same = images.withSameBytes(projectId, sha256);
         if (same.isPresent()) return Outcome.done(new Upload(same.get(), false));
-        ImageAsset image = new ImageAsset(UUID.randomUUID().toString(), sha256, decoded.width(), decoded.height(),
-                decoded.bitDepth(), metadata.kind(), metadata.stain(), metadata.bandLevel(), metadata.caseId(),
-                metadata.source(), metadata.licence());
+        ImageAsset image = asset.apply(decoded);
         List<Violation> violations = image.validate();
         if (!violations.isEmpty()) return Outcome.invalid("the image metadata is not valid", violations);
         try {
@@ -329,7 +332,8 @@ public final class ImageService {
      * then decodes the pixels, to prove they are whole. A reader's warning (JPEG's "premature end
      * of data" is only a warning) counts as corrupt.
      */
-    private Decoded decode(byte[] bytes, String expectedFormat, String declared) throws Refusal {
+    private Decoded decode(byte[] bytes, String expectedFormat, String declared,
+                           java.util.function.Function<Decoded, List<Violation>> headerCheck) throws Refusal {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -357,13 +361,24 @@ public final class ImageService {
                     throw new Refusal(new Outcome.TooLarge<>("the image is " + width + "x" + height + " = " + pixels
                             + " pixels; the limit is " + limits.maxPixels() + " (karyolab.limits.max-image-pixels)"));
                 }
+                ImageTypeSpecifier rawType;
+                try {
+                    rawType = reader.getRawImageType(0); // from the header (PNG: IHDR, PLTE), no pixel decoded
+                } catch (IOException | RuntimeException e) {
+                    throw corrupt(format, "its header cannot be read", e);
+                }
+                if (rawType != null) {
+                    // What the header states (bit depth, colour type) is refused before the pixels are decoded:
+                    // a small file can declare a raster of hundreds of megabytes.
+                    List<Violation> stated = headerCheck.apply(new Decoded(format, width, height, bitDepth(rawType.getColorModel())));
+                    if (!stated.isEmpty()) throw new Refusal(Outcome.invalid("the image header states what KaryoLab does not take "
+                            + "(nothing was decoded)", stated));
+                }
                 List<String> warnings = new ArrayList<>();
                 IIOReadWarningListener warned = (source, warning) -> warnings.add(warning);
                 reader.addIIOReadWarningListener(warned);
                 BufferedImage pixelsRead;
-                ImageTypeSpecifier rawType;
                 try {
-                    rawType = reader.getRawImageType(0);
                     pixelsRead = reader.read(0);
                 } catch (IOException | RuntimeException e) {
                     throw corrupt(format, "its pixels cannot be decoded", e);

@@ -205,6 +205,7 @@ abstract class BadInputContract extends ApiContract {
     /** Requests no route takes or that carry what a route cannot read (issue 10, items 13-17). */
     List<Case> httpEdgeCases() {
         String annotations = "/api/v1/images/" + image + "/annotations";
+        String images = "/api/v1/projects/" + project + "/images";
         List<Case> c = new ArrayList<>();
         c.add(as("anonymous", bad("route: unknown, anonymous", "GET", "/no/such/route", null, 404, "not-found")));
         c.add(bad("route: unknown under the API", "POST", "/api/v1/nothing-here", "{}", 404, "not-found"));
@@ -227,6 +228,11 @@ abstract class BadInputContract extends ApiContract {
         c.add(bad("annotation: angle NaN", "POST", annotations, box("{\"type\": \"rotated-box\", \"cx\": 50, \"cy\": 50, "
                 + "\"width\": 10, \"height\": 10, \"angleDegrees\": \"NaN\"}"), 422, "validation"));
         // Work bounded by what the request may do (item 14)
+        c.add(new Case("image: a 64-bit PNG header of 100 megapixels", "admin", "POST", images, null,
+                new String[] {"Content-Type", "image/png", "x-png-64bit", "1"}, 422, "validation"));
+        c.add(bad("read: more than 200 chromosomes", "POST", "/api/v1/karyotype/read", "{\"chromosomes\": ["
+                + String.join(", ", java.util.Collections.nCopies(201, "{\"bands\": [{\"origin\": \"9\", \"band\": \"q34\"}]}")) + "]}",
+                422, "validation"));
         c.add(bad("batch: 1001 changes", "POST", annotations + "/batch", "{\"changes\": ["
                 + String.join(", ", java.util.Collections.nCopies(1001, "{\"op\": \"create\", \"annotation\": " + GOOD_BOX + "}")) + "]}",
                 422, "validation"));
@@ -262,12 +268,49 @@ abstract class BadInputContract extends ApiContract {
     private static byte[] body(Case c) {
         List<String> h = List.of(c.headers());
         if (h.contains("x-png")) return TestApi.png(20, 10);
+        if (h.contains("x-png-64bit")) return pngHeader(10_000, 10_000, 16, 6);
         if (h.contains("x-truncated")) {
             byte[] png = TestApi.png(64, 64);
             return java.util.Arrays.copyOf(png, png.length / 2);
         }
         if (c.body() != null && h.contains("x-latin1")) return c.body().getBytes(StandardCharsets.ISO_8859_1); // not UTF-8
         return c.body() == null ? null : c.body().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A PNG that is all header: IHDR of {@code width x height} at {@code depth} bits per channel and colour type
+     * {@code colourType} (6 = RGBA), then an IDAT that is not zlib at all. Decoding it would first allocate the
+     * whole raster (10000 x 10000 x 8 bytes = 800 MB) and then fail as corrupt; only a check of the header
+     * refuses it for what it states.
+     */
+    static byte[] pngHeader(int width, int height, int depth, int colourType) {
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        var ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) depth).put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(out, "IHDR", ihdr.array());
+        chunk(out, "IDAT", "not a zlib stream".getBytes(StandardCharsets.US_ASCII));
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        var crc = new java.util.zip.CRC32();
+        crc.update(name);
+        crc.update(data);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(name);
+        out.writeBytes(data);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPngIsRefusedForTheBitDepthItsHeaderStatesBeforeAnyPixelIsDecoded() {
+        TestApi.Response r = admin.upload("/api/v1/projects/" + project + "/images", "image/png", pngHeader(10_000, 10_000, 16, 6));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().get("violations").get(0).get("pointer").asText()).isEqualTo("/bitDepth");
+        assertThat(r.json().get("detail").asText()).contains("nothing was decoded");
     }
 
     /** Row counts of every table that a write could touch, plus the number of stored blobs. */

@@ -68,7 +68,12 @@ class HttpEdgeTest extends ApiContract {
             for (String garbage : new String[] {"HELLO THERE\r\n\r\n", "\u0001\u0002garbage line x y z\r\nHost: x\r\n\r\n",
                     "GET /api/v1/projects HTTP/9.9\r\nHost: x\r\n\r\n", "GET nowhere HTTP/1.1\r\n\r\n"}) {
                 try (RawHttp http = new RawHttp(server.port(), TIMEOUT)) {
-                    RawHttp.Response r = http.send(garbage).response();
+                    RawHttp.Response r;
+                    try {
+                        r = http.send(garbage).response();
+                    } catch (IllegalStateException e) {
+                        throw new AssertionError(garbage, e);
+                    }
                     assertThat(r.status()).as(garbage).isBetween(400, 499);
                     assertThat(r.header("Content-Type")).as(garbage).isEqualTo("application/problem+json");
                     assertThat(r.body()).as(garbage).contains("\"status\":" + r.status());

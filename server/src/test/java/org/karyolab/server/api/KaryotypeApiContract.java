@@ -247,4 +247,54 @@ abstract class KaryotypeApiContract extends ApiContract {
         assertThat(empty.json().at("/violations/0/pointer").asText()).isEqualTo("/chromosomes");
     }
 
+
+    /** A read body: {@code chromosomes} chromosomes of {@code bands} bands each, drawn in turn from {@code pool}. */
+    private static String readBody(int chromosomes, int bands, List<String> pool) {
+        StringBuilder body = new StringBuilder("{\"level\": 850, \"chromosomes\": [");
+        int k = 0;
+        for (int i = 0; i < chromosomes; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"bands\": [");
+            for (int j = 0; j < bands; j++, k++) body.append(j == 0 ? "" : ",").append(pool.get(k % pool.size()));
+            body.append("]}");
+        }
+        return body.append("]}").toString();
+    }
+
+    /** Bands of chromosomes 1 and 2 at 850, interleaved: every band its own run, the reader's hardest case. */
+    private static List<String> interleavedBands() {
+        var ideogram = org.karyolab.schema.ideogram.Ideograms.at(BandLevel.B850);
+        var one = ideogram.bands(org.karyolab.schema.ChromosomeClass.parse("1"));
+        var two = ideogram.bands(org.karyolab.schema.ChromosomeClass.parse("2"));
+        List<String> pool = new ArrayList<>();
+        for (int i = 0; i < Math.min(one.size(), two.size()); i++) {
+            pool.add("{\"origin\": \"1\", \"band\": \"" + one.get(i).name().withChromosome(null) + "\"}");
+            pool.add("{\"origin\": \"2\", \"band\": \"" + two.get(i).name().withChromosome(null) + "\"}");
+        }
+        return pool;
+    }
+
+    @Test
+    void aReadAtItsLimitsHasABoundedAnswerAndOneOverThemIsRefusedBeforeReading() {
+        TestApi viewer = admin.newUser("vic"); // any signed-in caller; no project needed
+        List<String> pool = interleavedBands();
+        TestApi.Response largest = viewer.post("/api/v1/karyotype/read", readBody(25, 400, pool)); // 10,000 bands
+        assertThat(largest.status()).as(largest.body().substring(0, Math.min(400, largest.body().length()))).isEqualTo(200);
+        assertThat(largest.body().length()).as("the answer of the largest read").isLessThan(8 * 1024 * 1024);
+
+        TestApi.Response tooManyBands = viewer.post("/api/v1/karyotype/read", readBody(26, 400, pool)); // 10,400
+        assertThat(tooManyBands.status()).isEqualTo(422);
+        assertThat(tooManyBands.json().at("/violations/0/pointer").asText()).isEqualTo("/chromosomes");
+        assertThat(tooManyBands.json().at("/violations/0/message").asText()).contains("10000 bands in all");
+        assertThat(viewer.post("/api/v1/karyotype/read", readBody(201, 1, pool)).status()).isEqualTo(422);
+        assertThat(viewer.post("/api/v1/karyotype/read", readBody(1, 401, pool)).status()).isEqualTo(422);
+    }
+
+    @Test
+    void aProblemListsAtMostAHundredViolationsAndHowManyThereWere() {
+        TestApi.Response r = admin.post("/api/v1/karyotype/read",
+                readBody(25, 400, List.of("{\"origin\": \"9\", \"band\": \"q99\"}")));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().path("violations")).hasSize(100);
+        assertThat(r.json().path("violationCount").asInt()).isEqualTo(10_000);
+    }
 }
