@@ -60,7 +60,7 @@ class AppShellFxTest {
     void signInPickAProjectTakeTheNextImageFromTheQueue() throws Exception {
         KaryoLabClient admin = server.admin();
         String project = server.project(admin, "Metaphases of case 12");
-        for (int i = 0; i < 3; i++) admin.uploadImage(project, LiveServer.png(320, 240), "image/png", "case-" + i);
+        for (int i = 0; i < 3; i++) admin.uploadImage(project, LiveServer.png(320 + i, 240), "image/png", "case-" + i);
         server.annotator("shell-ana", project);
 
         var app = new KaryoLabApp();
@@ -122,7 +122,7 @@ class AppShellFxTest {
         KaryoLabClient admin = server.admin();
         String project = server.project(admin, "List of case 7");
         List<String> ids = new java.util.ArrayList<>();
-        for (int i = 0; i < 3; i++) ids.add(admin.uploadImage(project, LiveServer.png(320, 240), "image/png", "case-" + i).id());
+        for (int i = 0; i < 3; i++) ids.add(admin.uploadImage(project, LiveServer.png(320 + i, 240), "image/png", "case-" + i).id());
         KaryoLabClient ana = server.annotator("list-ana", project);
         // Image 0: two annotations, submitted; image 1: two open suggestions (one of three rejected); image 2: untouched.
         ana.saveBatch(ids.get(0), List.of(
