@@ -75,14 +75,15 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
         ProjectRepository projects = new ProjectRepository(database, clock);
         MemberRepository members = new MemberRepository(database);
         AnnotationRepository annotationStore = new AnnotationRepository(database, clock, org.karyolab.server.service.WriteOrigin.TRAIL);
+        var rules = new org.karyolab.server.service.AnnotationRules(projects);
         return new Services(
                 new ProjectService(projects, projectCreators()),
                 new ImageService(images, blobs, imageLimits, dataDirectory.resolve("thumbnails"), events),
-                new AnnotationService(annotationStore, images, clock, events),
+                new AnnotationService(annotationStore, images, clock, events, rules),
                 new AuthService(new UserRepository(database), new PasswordHasher(), clock, members::isSoleOwnerSomewhere),
                 new AccessService(members, projects, clock),
                 new AuditService(new AuditRepository(database), clock),
-                new SuggestionService(new SuggestionRepository(database, annotationStore), images, clock, events),
+                new SuggestionService(new SuggestionRepository(database, annotationStore), images, clock, events, rules),
                 new ReviewService(annotationStore, new ReviewRepository(database, annotationStore), images, clock, events),
                 new WorkQueue(new LeaseRepository(database), images, clock, leaseTime()),
                 events,

@@ -57,9 +57,14 @@ abstract class ImagesContract extends ApiContract {
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(r.json().get("bitDepth").asInt()).isEqualTo(bitDepth);
         assertThat(r.json().get("split").asText()).isEqualTo("unassigned");
-        // The bytes come back as sent, and a thumbnail can be made of them.
+        // The bytes come back as sent, with their type and length (issue 10, item 19), and a thumbnail can be made of them.
         String id = r.json().get("id").asText();
-        assertThat(admin.get("/api/v1/images/" + id + "/content").raw().body()).isNotEmpty();
+        TestApi.Response content = admin.get("/api/v1/images/" + id + "/content");
+        assertThat(content.status()).isEqualTo(200);
+        assertThat(content.raw().body()).isNotEmpty();
+        assertThat(content.header("Content-Type")).isEqualTo(contentType);
+        assertThat(content.header("Content-Length")).isEqualTo(String.valueOf(bytes.length));
+        assertThat(content.header("Transfer-Encoding")).as("a fixed length, not chunked").isNull();
         assertThat(admin.get("/api/v1/images/" + id + "/thumbnail?size=32").status()).isEqualTo(200);
         return r.json();
     }

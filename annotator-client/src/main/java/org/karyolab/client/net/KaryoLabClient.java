@@ -153,7 +153,7 @@ public final class KaryoLabClient {
 
     // --- annotations ----------------------------------------------------------------------------
 
-    /** The image's live annotations, each at its current revision. */
+    /** The image's live annotations, each at its current revision: every page of them (the server links the next). */
     public List<Annotation> annotations(String imageId) {
         return annotations(imageId, n -> { });
     }
@@ -163,11 +163,42 @@ public final class KaryoLabClient {
      * (which takes most of the time for thousands), from a scan of the text (one "shape" object each).
      */
     public List<Annotation> annotations(String imageId, java.util.function.IntConsumer arriving) {
-        String body = send("GET", "/images/" + enc(imageId) + "/annotations", null, 200);
+        List<String> pages = new java.util.ArrayList<>();
+        String path = "/images/" + enc(imageId) + "/annotations";
+        for (int page = 0; path != null; page++) {
+            if (page >= MAX_PAGES) throw new ApiException(200, null, "too many pages", "the server linked more than "
+                    + MAX_PAGES + " pages of annotations for image " + imageId, List.of(), null);
+            Response r = exchange("GET", path, null, null);
+            pages.add(expect(r, 200));
+            path = nextPage(r.link());
+        }
         int n = 0;
-        for (int i = body.indexOf("\"shape\":{"); i >= 0; i = body.indexOf("\"shape\":{", i + 9)) n++;
+        for (String body : pages) {
+            for (int i = body.indexOf("\"shape\":{"); i >= 0; i = body.indexOf("\"shape\":{", i + 9)) n++;
+        }
         arriving.accept(n);
-        return Json.read(body, new TypeReference<List<Annotation>>() {});
+        List<Annotation> all = new java.util.ArrayList<>(n);
+        for (String body : pages) all.addAll(Json.read(body, new TypeReference<List<Annotation>>() {}));
+        return all;
+    }
+
+    /** More pages than any image has (a server that links in a circle must not hold the annotator forever). */
+    static final int MAX_PAGES = 10_000;
+
+    private static final java.util.regex.Pattern NEXT = java.util.regex.Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"?next\"?");
+
+    /**
+     * The path (under {@code /api/v1}) of the page a {@code Link} header names as {@code rel="next"}, or null. The
+     * server links with its absolute path ({@code </api/v1/images/.../annotations?limit=1000&after=...>}).
+     */
+    static String nextPage(String link) {
+        if (link == null) return null;
+        java.util.regex.Matcher m = NEXT.matcher(link);
+        if (!m.find()) return null;
+        String target = m.group(1);
+        if (target.startsWith("http://") || target.startsWith("https://")) target = URI.create(target).getRawPath()
+                + (URI.create(target).getRawQuery() == null ? "" : "?" + URI.create(target).getRawQuery());
+        return target.startsWith(API + "/") ? target.substring(API.length()) : null;
     }
 
     public Annotation annotation(String annotationId) {
@@ -327,7 +358,8 @@ public final class KaryoLabClient {
 
     // --- plumbing -------------------------------------------------------------------------------
 
-    private record Response(int status, String body) {}
+    /** {@code link}: the {@code Link} header, or null. */
+    private record Response(int status, String body, String link) {}
 
     private String send(String method, String path, String jsonBody, int expected) {
         var publisher = jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody);
@@ -368,7 +400,7 @@ public final class KaryoLabClient {
         for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.body());
+            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Link").orElse(null));
         } catch (IOException e) {
             throw new ServerUnreachableException(method + " " + path + ": " + e, e);
         } catch (InterruptedException e) {

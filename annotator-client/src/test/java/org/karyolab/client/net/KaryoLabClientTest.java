@@ -73,6 +73,36 @@ class KaryoLabClientTest {
     }
 
     @Test
+    void everyPageOfAnImagesAnnotationsIsLoaded() {
+        // more than the server's default page (1000): the list comes in linked pages and the client follows them
+        String imageId = server.image(admin, server.project(admin, "annotation-pages"), 400, 400);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int batch = 0; batch < 3; batch++) {
+            List<BatchChange> changes = new java.util.ArrayList<>();
+            for (int i = 0; i < 800; i++) {
+                String id = "p" + batch + "-" + i;
+                ids.add(id);
+                changes.add(BatchChange.create(box(id, imageId, 10 + (i % 300), ChromosomeClass.C1)));
+            }
+            admin.saveBatch(imageId, changes);
+        }
+        int[] announced = {-1};
+        List<Annotation> loaded = admin.annotations(imageId, n -> announced[0] = n);
+        assertThat(loaded).extracting(Annotation::id).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(announced[0]).isEqualTo(2400);
+    }
+
+    @Test
+    void aLinkHeaderNamesTheNextPageUnderTheApi() {
+        assertThat(KaryoLabClient.nextPage("</api/v1/images/i/annotations?limit=2&after=YTE6>; rel=\"next\""))
+                .isEqualTo("/images/i/annotations?limit=2&after=YTE6");
+        assertThat(KaryoLabClient.nextPage("<http://h:1/api/v1/images/i/annotations?after=x>; rel=next")).isEqualTo("/images/i/annotations?after=x");
+        assertThat(KaryoLabClient.nextPage("</api/v1/x>; rel=\"prev\"")).isNull();
+        assertThat(KaryoLabClient.nextPage("</elsewhere>; rel=\"next\"")).as("only under the API").isNull();
+        assertThat(KaryoLabClient.nextPage(null)).isNull();
+    }
+
+    @Test
     void imagesArePagedAndThumbnailsArePngs() {
         String projectId = server.project(admin, "paging");
         for (int i = 0; i < 3; i++) server.image(admin, projectId, 64 + i, 48);

@@ -11,6 +11,8 @@ import org.karyolab.schema.Violation;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.AnnotationDraft;
 import org.karyolab.server.service.AnnotationService;
+import org.karyolab.server.service.Outcome;
+import org.karyolab.server.store.AnnotationRepository;
 import org.karyolab.server.store.Revision;
 
 import java.time.Instant;
@@ -51,9 +53,62 @@ public final class AnnotationsHttpService {
                 .post("/{id}/revert", this::revert);
     }
 
+    /**
+     * {@code GET /api/v1/images/{imageId}/annotations?limit=&after=}: a page of the image's live annotations, oldest
+     * first, as a JSON array; when there are more, {@code Link: <...?limit=N&after=CURSOR>; rel="next"} names the next.
+     */
     private void list(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
-        guard.image(req, res, imageId, Action.VIEW).ifPresent(g -> Http.send(res, annotations.listAsJson(imageId), Status.OK_200));
+        if (guard.image(req, res, imageId, Action.VIEW).isEmpty()) return;
+        List<Violation> violations = new java.util.ArrayList<>();
+        int limit = AnnotationService.DEFAULT_PAGE;
+        var rawLimit = req.query().first("limit").asOptional();
+        if (rawLimit.isPresent()) {
+            limit = rawLimit.get().matches("[0-9]{1,5}") ? Integer.parseInt(rawLimit.get()) : -1;
+            if (limit < 1 || limit > AnnotationService.MAX_PAGE) {
+                violations.add(new Violation("/limit", "limit must be a whole number 1.." + AnnotationService.MAX_PAGE
+                        + " (was '" + rawLimit.get() + "')"));
+            }
+        }
+        AnnotationRepository.PageCursor after = null;
+        var rawAfter = req.query().first("after").asOptional().filter(s -> !s.isEmpty());
+        if (rawAfter.isPresent()) {
+            after = cursor(rawAfter.get());
+            if (after == null) violations.add(new Violation("/after", "not a cursor this server gave out; follow the Link rel=\"next\" of the previous page"));
+        }
+        if (!violations.isEmpty()) {
+            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad list parameters",
+                    "a query parameter has a value KaryoLab does not accept", violations);
+            return;
+        }
+        var outcome = annotations.page(imageId, after, limit);
+        if (!(outcome instanceof Outcome.Done<AnnotationRepository.Page>(AnnotationRepository.Page page))) {
+            Http.send(res, outcome, Status.OK_200);
+            return;
+        }
+        if (page.next() != null) {
+            res.header(HeaderNames.LINK, "</api/v1/images/" + java.net.URLEncoder.encode(imageId, java.nio.charset.StandardCharsets.UTF_8)
+                    + "/annotations?limit=" + limit + "&after=" + cursor(page.next()) + ">; rel=\"next\"");
+        }
+        Http.json(res, Status.OK_200, page.items());
+    }
+
+    /** Opaque to clients: the last annotation's creation time and id, base64url with a version tag. */
+    static String cursor(AnnotationRepository.PageCursor c) {
+        String plain = "a1:" + c.createdAt().getEpochSecond() + "." + c.createdAt().getNano() + ":" + c.id();
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static AnnotationRepository.PageCursor cursor(String text) {
+        if (text.length() > 400) return null;
+        try {
+            String plain = new String(java.util.Base64.getUrlDecoder().decode(text), java.nio.charset.StandardCharsets.UTF_8);
+            var m = java.util.regex.Pattern.compile("a1:([0-9]{1,12})\\.([0-9]{1,9}):(.+)", java.util.regex.Pattern.DOTALL).matcher(plain);
+            if (!m.matches()) return null;
+            return new AnnotationRepository.PageCursor(Instant.ofEpochSecond(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))), m.group(3));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -123,6 +178,9 @@ public final class AnnotationsHttpService {
             case AnnotationService.BatchOutcome.Saved saved -> Http.json(res, Status.OK_200, Map.of("saved", saved.saved()));
             case AnnotationService.BatchOutcome.NoSuchImage n -> Http.problem(res, Status.NOT_FOUND_404, "not-found",
                     "Not found", "no image with id '" + imageId + "'", List.of());
+            case AnnotationService.BatchOutcome.TooLarge tooLarge -> Http.problem(res, Status.REQUEST_ENTITY_TOO_LARGE_413,
+                    "too-large", "Too large", "a change of the batch is larger than a limit allows; nothing was saved",
+                    tooLarge.violations());
             case AnnotationService.BatchOutcome.Invalid invalid -> Http.problem(res, Status.UNPROCESSABLE_CONTENT_422,
                     "validation", "Invalid content", "a change of the batch is not valid on this image; nothing was saved",
                     invalid.violations());

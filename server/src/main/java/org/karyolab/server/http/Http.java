@@ -128,7 +128,7 @@ final class Http {
                 res.send(SchemaJson.write(body));
             }
             case Outcome.TooLarge<T> tooLarge -> problem(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "too-large",
-                    "Too large", tooLarge.detail(), List.of());
+                    "Too large", tooLarge.detail(), tooLarge.violations());
             case Outcome.Unsupported<T> unsupported -> problem(res, Status.UNSUPPORTED_MEDIA_TYPE_415,
                     "unsupported-media-type", "Unsupported media type", unsupported.detail(), List.of());
             case Outcome.Refused<T> refused -> refused(res, refused);

@@ -250,7 +250,9 @@ public final class ImagesHttpService {
         }
         res.header(HeaderNames.ETAG, "\"" + image.sha256() + "\"");
         res.header(HeaderNames.CACHE_CONTROL, "private, max-age=31536000, immutable");
-        try (InputStream in = content.get(); OutputStream out = res.outputStream()) {
+        res.header(HeaderNames.CONTENT_TYPE, content.get().mediaType());
+        res.contentLength(content.get().size()); // a fixed length, not chunked: a client knows the size before the bytes
+        try (InputStream in = content.get().bytes(); OutputStream out = res.outputStream()) {
             in.transferTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

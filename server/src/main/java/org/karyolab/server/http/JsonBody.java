@@ -34,13 +34,20 @@ import java.util.Optional;
  * that is known and never read (let alone parsed) further: a declared type that is not JSON (415), more
  * bytes than {@link Limits#maxBytes} (413), more elements in the counted top-level array than
  * {@link Limits#maxItems} (422, for a batch's {@code changes}), bytes that are not UTF-8 or a string with a
- * lone surrogate ({@code "\ud800"}) (400: never stored as U+FFFD or '?'). A refusal before the end of the
+ * lone surrogate ({@code "\ud800"}) (400: never stored as U+FFFD or '?'), a string longer than {@link #MAX_STRING}
+ * (413, naming its field). A refusal before the end of the
  * body closes the connection, so the rest is not read either.
  */
 final class JsonBody {
 
     /** The most bytes of any JSON body. A 1000-change batch of polygons is a few MB. */
     static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    /**
+     * The most characters of any one string (or field name) in a JSON body: no field of the API needs more (the
+     * longest, a review comment, is 10,000), so a 10 MB label is refused with 413 as soon as its string is read.
+     */
+    static final int MAX_STRING = 64 * 1024;
 
     /** How much a body may carry: bytes, and items in the top-level array named {@code countedArray} (null: none). */
     record Limits(long maxBytes, String countedArray, int maxItems) {
@@ -80,6 +87,9 @@ final class JsonBody {
             return Optional.of(utf8(in.bytes()));
         } catch (TooLarge e) {
             refuseEarly(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "too-large", "Too large", tooLarge(limits), List.of());
+        } catch (LongString e) {
+            refuseEarly(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "too-large", "Too large", e.getMessage(),
+                    List.of(new Violation(e.pointer, e.getMessage())));
         } catch (NotText e) {
             refuseEarly(res, Status.BAD_REQUEST_400, "malformed", "Malformed request body", e.getMessage(),
                     List.of(new Violation(e.pointer, e.getMessage())));
@@ -150,6 +160,10 @@ final class JsonBody {
     }
 
     private static void checkSurrogates(JsonParser parser) throws IOException {
+        if (parser.getTextLength() > MAX_STRING) {
+            throw new LongString(parser.getParsingContext().pathAsPointer(false).toString(), "a string of "
+                    + parser.getTextLength() + " characters; no field takes more than " + MAX_STRING + " (nothing was stored)");
+        }
         String s = parser.getText();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -157,7 +171,7 @@ final class JsonBody {
             if (paired) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new NotText(parser.getParsingContext().pathAsPointer(true).toString(),
+                throw new NotText(parser.getParsingContext().pathAsPointer(false).toString(),
                         "a string holds a lone surrogate (\\u" + Integer.toHexString(c) + " at character " + i
                                 + "), which is not text: escape a character outside the BMP as a surrogate pair, or send it as UTF-8");
             }
@@ -184,6 +198,16 @@ final class JsonBody {
         final String pointer;
 
         NotText(String pointer, String message) {
+            super(message, null, false, false);
+            this.pointer = pointer;
+        }
+    }
+
+    /** A string over {@link #MAX_STRING}: 413 at {@code pointer}. */
+    private static final class LongString extends RuntimeException {
+        final String pointer;
+
+        LongString(String pointer, String message) {
             super(message, null, false, false);
             this.pointer = pointer;
         }

@@ -10,7 +10,6 @@ import org.karyolab.server.store.Change;
 import org.karyolab.server.store.ImageRepository;
 import org.karyolab.server.store.Revision;
 import org.karyolab.server.store.SaveResult;
-import org.karyolab.server.store.StoredJson;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,23 +28,32 @@ public final class AnnotationService {
     private final ImageRepository images;
     private final Clock clock;
     private final EventBus events;
+    private final AnnotationRules rules;
 
-    public AnnotationService(AnnotationRepository annotations, ImageRepository images, Clock clock) {
-        this(annotations, images, clock, new EventBus());
-    }
-
-    /** @param events where saved changes are announced (after they committed) */
-    public AnnotationService(AnnotationRepository annotations, ImageRepository images, Clock clock, EventBus events) {
+    /**
+     * @param events where saved changes are announced (after they committed)
+     * @param rules  sizes and the project's label set, checked before anything is saved
+     */
+    public AnnotationService(AnnotationRepository annotations, ImageRepository images, Clock clock, EventBus events,
+                             AnnotationRules rules) {
         this.annotations = annotations;
         this.images = images;
         this.clock = clock;
         this.events = events;
+        this.rules = rules;
     }
 
-    /** The live annotations of an image, oldest first, as their stored JSON documents (sent as they are). */
-    public Outcome<StoredJson> listAsJson(String imageId) {
+    /** Annotations per page of an image's list when the client does not say: a whole metaphase fits on one. */
+    public static final int DEFAULT_PAGE = 1000;
+    /** The most a client may ask for per page. */
+    public static final int MAX_PAGE = 5000;
+    /** The most JSON characters of one page (a page ends early when the next annotation would pass it). */
+    public static final long MAX_PAGE_CHARS = 8L * 1024 * 1024;
+
+    /** The live annotations of an image, oldest first, as their stored JSON documents (sent as they are): after {@code after} (null: the first page), at most {@code limit} annotations. */
+    public Outcome<AnnotationRepository.Page> page(String imageId, AnnotationRepository.PageCursor after, int limit) {
         if (images.get(imageId).isEmpty()) return Outcome.notFound("image", imageId);
-        return Outcome.done(annotations.currentAsJson(imageId));
+        return Outcome.done(annotations.currentPage(imageId, after, Math.min(limit, MAX_PAGE), MAX_PAGE_CHARS));
     }
 
     public Outcome<Annotation> get(String id) {
@@ -64,13 +72,17 @@ public final class AnnotationService {
     }
 
     public Outcome<Annotation> create(String imageId, AnnotationDraft draft) {
-        Optional<ImageAsset> image = images.get(imageId).map(ImageRepository.StoredImage::image);
+        Optional<ImageRepository.StoredImage> stored = images.get(imageId);
+        Optional<ImageAsset> image = stored.map(ImageRepository.StoredImage::image);
         if (image.isEmpty()) return Outcome.notFound("image", imageId);
+        List<Violation> tooLarge = rules.tooLarge(draft.shape(), draft.labels(), draft.provenance());
+        if (!tooLarge.isEmpty()) return tooLarge(tooLarge);
         String id = draft.id() == null || draft.id().isBlank() ? UUID.randomUUID().toString() : draft.id();
         Instant now = clock.instant();
         Annotation candidate = new Annotation(id, imageId, draft.shape(), draft.labels(), draft.provenance(), 1,
                 draft.status() == null ? AnnotationStatus.DRAFT : draft.status(), now, now);
         List<Violation> violations = new ArrayList<>(candidate.validate(image.get().width(), image.get().height()));
+        violations.addAll(rules.vocabulary(stored.get()).check(candidate.labels()));
         reviewOnly(draft.status(), null, "", violations);
         if (!violations.isEmpty()) return Outcome.invalid("the annotation is not valid on this image", violations);
         return switch (annotations.create(candidate)) {
@@ -85,11 +97,15 @@ public final class AnnotationService {
     public Outcome<Annotation> update(String id, long expectedRevision, AnnotationDraft draft) {
         Optional<Annotation> current = annotations.get(id);
         if (current.isEmpty()) return Outcome.notFound("annotation", id);
-        ImageAsset image = images.get(current.get().imageId()).orElseThrow().image();
+        List<Violation> tooLarge = rules.tooLarge(draft.shape(), draft.labels(), draft.provenance());
+        if (!tooLarge.isEmpty()) return tooLarge(tooLarge);
+        ImageRepository.StoredImage stored = images.get(current.get().imageId()).orElseThrow();
+        ImageAsset image = stored.image();
         Annotation changed = new Annotation(id, current.get().imageId(), draft.shape(), draft.labels(), draft.provenance(),
                 current.get().revision(), draft.status() == null ? current.get().status() : draft.status(),
                 current.get().createdAt(), current.get().updatedAt());
         List<Violation> violations = new ArrayList<>(changed.validate(image.width(), image.height()));
+        violations.addAll(rules.vocabulary(stored).check(changed.labels()));
         reviewOnly(draft.status(), current.get().status(), "", violations);
         if (!violations.isEmpty()) return Outcome.invalid("the annotation is not valid on this image", violations);
         return announced(fromSave(annotations.update(id, expectedRevision, changed), id, expectedRevision), "updated",
@@ -134,6 +150,9 @@ public final class AnnotationService {
 
         /** Change {@code index} named an annotation that is not on this image (or is deleted). */
         record Missing(int index, String id) implements BatchOutcome {}
+
+        /** Drafts over a size limit ({@link AnnotationRules.Limits}); pointers like {@code /changes/2/annotation/shape/exterior}. */
+        record TooLarge(List<Violation> violations) implements BatchOutcome {}
     }
 
     /** Most changes one batch may carry. */
@@ -152,6 +171,18 @@ public final class AnnotationService {
                     + " changes (had " + changes.size() + "); split it")));
         }
         ImageAsset image = stored.get().image();
+        List<Violation> tooLarge = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            AnnotationDraft d = switch (changes.get(i)) {
+                case BatchChange.Create c -> c.annotation();
+                case BatchChange.Update u -> u.annotation();
+                case BatchChange.Delete del -> null;
+            };
+            if (d != null) tooLarge.addAll(org.karyolab.schema.Validation.prefix("/changes/" + i + "/annotation",
+                    rules.tooLarge(d.shape(), d.labels(), d.provenance())));
+        }
+        if (!tooLarge.isEmpty()) return new BatchOutcome.TooLarge(tooLarge);
+        AnnotationRules.Vocabulary vocabulary = rules.vocabulary(stored.get());
         Instant now = clock.instant();
         List<Violation> violations = new ArrayList<>();
         List<Change> toSave = new ArrayList<>(changes.size());
@@ -164,6 +195,7 @@ public final class AnnotationService {
                     Annotation candidate = new Annotation(id, imageId, d.shape(), d.labels(), d.provenance(), 1,
                             d.status() == null ? AnnotationStatus.DRAFT : d.status(), now, now);
                     check(candidate, image, at, violations);
+                    violations.addAll(org.karyolab.schema.Validation.prefix(at + "/annotation", vocabulary.check(candidate.labels())));
                     reviewOnly(d.status(), null, at + "/annotation", violations);
                     toSave.add(new Change.Create(candidate));
                 }
@@ -174,6 +206,7 @@ public final class AnnotationService {
                             d.status(), now, now);
                     check(new Annotation(u.id(), imageId, d.shape(), d.labels(), d.provenance(), 1,
                             d.status() == null ? AnnotationStatus.DRAFT : d.status(), now, now), image, at, violations);
+                    violations.addAll(org.karyolab.schema.Validation.prefix(at + "/annotation", vocabulary.check(changed.labels())));
                     if (isReviewStatus(d.status())) {
                         reviewOnly(d.status(), annotations.get(u.id()).map(Annotation::status).orElse(null), at + "/annotation", violations);
                     }
@@ -234,6 +267,10 @@ public final class AnnotationService {
             // id and imageId are the server's; the rest is the draft's, reported under /annotation.
             into.add(v.pointer().equals("/id") ? v.prefixed(at) : v.prefixed(at + "/annotation"));
         }
+    }
+
+    private static <T> Outcome<T> tooLarge(List<Violation> violations) {
+        return new Outcome.TooLarge<>("the annotation is larger than a limit allows (see violations); nothing was saved", violations);
     }
 
     /** Announces a saved single change to the annotation's project. */

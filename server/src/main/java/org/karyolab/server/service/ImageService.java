@@ -159,13 +159,40 @@ public final class ImageService {
         return images.projectOf(imageId);
     }
 
-    /** The stored bytes of an image. */
-    public Optional<InputStream> content(ImageAsset image) {
+    /** An image's stored bytes as a stream of {@code size} bytes in the format {@code mediaType} (from the bytes themselves). */
+    public record Content(InputStream bytes, long size, String mediaType) {}
+
+    /** The stored bytes of an image, with their length and media type; empty when the blob is missing. */
+    public Optional<Content> content(ImageAsset image) {
         try {
-            return blobs.exists(image.sha256()) ? Optional.of(blobs.open(image.sha256())) : Optional.empty();
+            java.util.OptionalLong size = blobs.size(image.sha256());
+            if (size.isEmpty()) return Optional.empty();
+            var in = new java.io.BufferedInputStream(blobs.open(image.sha256()));
+            in.mark(16);
+            byte[] head = in.readNBytes(12);
+            in.reset();
+            return Optional.of(new Content(in, size.getAsLong(), mediaType(head)));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The media type of image bytes by their signature (every upload was checked to be what it said it was). */
+    static String mediaType(byte[] head) {
+        if (starts(head, 0x89, 'P', 'N', 'G')) return "image/png";
+        if (starts(head, 0xFF, 0xD8, 0xFF)) return "image/jpeg";
+        if (starts(head, 'G', 'I', 'F', '8')) return "image/gif";
+        if (starts(head, 'I', 'I', 0x2A, 0x00) || starts(head, 'M', 'M', 0x00, 0x2A)) return "image/tiff";
+        if (starts(head, 'B', 'M')) return "image/bmp";
+        return "application/octet-stream";
+    }
+
+    private static boolean starts(byte[] head, int... signature) {
+        if (head.length < signature.length) return false;
+        for (int i = 0; i < signature.length; i++) if ((head[i] & 0xff) != signature[i]) return false;
+        return true;
     }
 
     /**

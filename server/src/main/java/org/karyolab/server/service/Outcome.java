@@ -31,8 +31,16 @@ public sealed interface Outcome<T> {
      */
     record Stale<T>(String what, String id, long expectedRevision, long currentRevision, Object current) implements Outcome<T> {}
 
-    /** Larger than a configured limit (bytes or pixels). */
-    record TooLarge<T>(String detail) implements Outcome<T> {}
+    /** Larger than a configured limit (bytes, pixels, points...); {@code violations} name the fields over theirs. */
+    record TooLarge<T>(String detail, List<Violation> violations) implements Outcome<T> {
+        public TooLarge {
+            violations = List.copyOf(violations);
+        }
+
+        public TooLarge(String detail) {
+            this(detail, List.of());
+        }
+    }
 
     /** Content that is not what it says it is, or a format we do not read. */
     record Unsupported<T>(String detail) implements Outcome<T> {}

@@ -58,13 +58,19 @@ public final class SuggestionService {
     private final ImageRepository images;
     private final Clock clock;
     private final EventBus events;
+    private final AnnotationRules rules;
 
-    /** @param events where new suggestions and accepted annotations are announced (after they committed) */
-    public SuggestionService(SuggestionRepository suggestions, ImageRepository images, Clock clock, EventBus events) {
+    /**
+     * @param events where new suggestions and accepted annotations are announced (after they committed)
+     * @param rules  sizes (checked on post) and the project's label set (checked on accept: what becomes an annotation)
+     */
+    public SuggestionService(SuggestionRepository suggestions, ImageRepository images, Clock clock, EventBus events,
+                             AnnotationRules rules) {
         this.suggestions = suggestions;
         this.images = images;
         this.clock = clock;
         this.events = events;
+        this.rules = rules;
     }
 
     /**
@@ -80,6 +86,14 @@ public final class SuggestionService {
         if (inputs.size() > MAX_PER_POST) {
             return Outcome.invalid("post at most " + MAX_PER_POST + " suggestions at once; split the list",
                     List.of(new Violation("", inputs.size() + " suggestions")));
+        }
+        List<Violation> tooLarge = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            tooLarge.addAll(Validation.prefix(inputs.size() == 1 ? "" : "/" + i,
+                    rules.tooLarge(inputs.get(i).shape(), inputs.get(i).labels(), null)));
+        }
+        if (!tooLarge.isEmpty()) {
+            return new Outcome.TooLarge<>("a suggestion is larger than a limit allows; nothing was stored", tooLarge);
         }
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
@@ -135,7 +149,12 @@ public final class SuggestionService {
         Suggestion s = found.get();
         if (s.state() != Suggestion.State.OPEN) return alreadyDecided(s);
         if (edit != null && !edit.validate().isEmpty()) return Outcome.invalid("not a valid edit", edit.validate());
-        Optional<ImageAsset> image = images.get(s.imageId()).map(ImageRepository.StoredImage::image);
+        if (edit != null) {
+            List<Violation> tooLarge = rules.tooLarge(edit.shape(), edit.labels(), null);
+            if (!tooLarge.isEmpty()) return new Outcome.TooLarge<>("the edit is larger than a limit allows; nothing was saved", tooLarge);
+        }
+        Optional<ImageRepository.StoredImage> stored = images.get(s.imageId());
+        Optional<ImageAsset> image = stored.map(ImageRepository.StoredImage::image);
         if (image.isEmpty()) return Outcome.notFound("image", s.imageId());
 
         Instant now = now();
@@ -145,6 +164,11 @@ public final class SuggestionService {
         Shape shape = edit == null || edit.shape() == null ? s.shape() : edit.shape();
         AnnotationLabels labels = edit == null || edit.labels() == null ? s.labels() : edit.labels();
         boolean edited = !shape.equals(s.shape()) || !labels.equals(s.labels());
+        List<Violation> outside = rules.vocabulary(stored.get()).check(labels);
+        if (!outside.isEmpty()) {
+            return Outcome.invalid("the " + (edited ? "edited " : "") + "suggestion's labels are not in the project's label set; "
+                    + "edit them (accept with labels) or reject it", outside);
+        }
         List<Change> changes = new ArrayList<>(List.of(new Change.Create(original)));
         if (edited) {
             Annotation changed = new Annotation(annotationId, s.imageId(), shape, labels,

@@ -185,17 +185,49 @@ public final class AnnotationRepository {
         return db.inTransaction(c -> list(c, LIVE_BY_IMAGE, imageId));
     }
 
-    /** {@link #current} as the JSON array of the stored documents, unparsed. */
-    public StoredJson currentAsJson(String imageId) {
+    /** Where a page of an image's annotations ends: the (created_at, id) of its last one, as stored. */
+    public record PageCursor(Instant createdAt, String id) {}
+
+    /** A page of an image's live annotations: the stored documents as a JSON array, and where the next begins (null: none). */
+    public record Page(StoredJson items, int count, PageCursor next) {}
+
+    /**
+     * The live annotations of an image after {@code after} (null: from the first), oldest first as {@link #current},
+     * at most {@code limit} of them and no more than {@code maxChars} of JSON (but always one, if there is one).
+     * Keyset paging: an annotation created while a client pages comes on a later page, none is sent twice.
+     */
+    public Page currentPage(String imageId, PageCursor after, int limit, long maxChars) {
+        String sql = "SELECT doc, created_at, id FROM annotations_current WHERE image_id = ? AND deleted = FALSE"
+                + (after == null ? "" : " AND (created_at > ? OR (created_at = ? AND id > ?))")
+                + " ORDER BY created_at, id LIMIT ?";
         return db.inTransaction(c -> {
             StringBuilder out = new StringBuilder(4096).append('[');
-            try (PreparedStatement ps = c.prepareStatement(LIVE_BY_IMAGE)) {
-                ps.setString(1, imageId);
+            int count = 0;
+            PageCursor last = null;
+            boolean more = false;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setString(i++, imageId);
+                if (after != null) {
+                    Jdbc.setInstant(ps, i++, after.createdAt());
+                    Jdbc.setInstant(ps, i++, after.createdAt());
+                    ps.setString(i++, after.id());
+                }
+                ps.setInt(i, limit + 1);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.append(out.length() > 1 ? "," : "").append(rs.getString("doc"));
+                    while (rs.next()) {
+                        String doc = rs.getString("doc");
+                        if (count == limit || count > 0 && out.length() + doc.length() + 2 > maxChars) {
+                            more = true;
+                            break;
+                        }
+                        out.append(count > 0 ? "," : "").append(doc);
+                        count++;
+                        last = new PageCursor(Jdbc.getInstant(rs, "created_at"), rs.getString("id"));
+                    }
                 }
             }
-            return new StoredJson(out.append(']').toString());
+            return new Page(new StoredJson(out.append(']').toString()), count, more ? last : null);
         });
     }
 

@@ -236,7 +236,37 @@ abstract class BadInputContract extends ApiContract {
         c.add(bad("batch: 1001 changes", "POST", annotations + "/batch", "{\"changes\": ["
                 + String.join(", ", java.util.Collections.nCopies(1001, "{\"op\": \"create\", \"annotation\": " + GOOD_BOX + "}")) + "]}",
                 422, "validation"));
+                // Sizes per field and per document, the project's label set, pages (item 16)
+        c.add(bad("annotation: a 10 MB label string", "POST", annotations, labels("{\"anomalies\": [\"" + "x".repeat(10 * 1024 * 1024) + "\"]}"),
+                413, "too-large"));
+        c.add(bad("annotation: a 500,000-point polygon", "POST", annotations, box(polygon(500_000)), 413, "too-large"));
+        c.add(bad("annotation: a 1001-character anomaly", "POST", annotations, labels("{\"anomalies\": [\"" + "d".repeat(1001) + "\"]}"),
+                413, "too-large"));
+        c.add(bad("batch: one change over the point limit", "POST", annotations + "/batch", "{\"changes\": [{\"op\": \"create\", \"annotation\": "
+                + GOOD_BOX + "}, {\"op\": \"create\", \"annotation\": " + box(polygon(10_001)) + "}]}", 413, "too-large"));
+        c.add(bad("annotation: a class outside the project's label set", "POST", annotations, labels("{\"chromosomeClass\": \"7\"}"),
+                422, "validation"));
+        c.add(bad("annotation: an anomaly that is not ISCN", "POST", annotations, labels("{\"anomalies\": [\"del(5)(q13q33\"]}"),
+                422, "validation"));
+        c.add(bad("annotation: an anomaly outside the vocabulary", "POST", annotations, labels("{\"anomalies\": [\"dup(1)(q21q31)\"]}"),
+                422, "validation"));
+        c.add(bad("annotation: a band not in the ideogram at 400", "POST", annotations,
+                labels("{\"bands\": [{\"band\": \"9q34.11\", \"start\": 0.1, \"end\": 0.2}]}"), 422, "validation"));
+        c.add(bad("update: a class outside the label set", "PUT", "/api/v1/annotations/" + annotation, labels("{\"chromosomeClass\": \"7\"}"),
+                422, "validation", "If-Match", "\"1\""));
+        c.add(bad("annotations: page limit zero", "GET", annotations + "?limit=0", null, 400, "malformed"));
+        c.add(bad("annotations: a cursor the server never gave", "GET", annotations + "?after=bm9wZQ", null, 400, "malformed"));
         return c;
+    }
+
+    /** A polygon of {@code points} points on a circle inside the 200 x 100 image. */
+    static String polygon(int points) {
+        var sb = new StringBuilder("{\"type\": \"polygon\", \"exterior\": [");
+        for (int i = 0; i < points; i++) {
+            double t = 2 * Math.PI * i / points;
+            sb.append(i > 0 ? "," : "").append("{\"x\":").append(100 + 40 * Math.cos(t)).append(",\"y\":").append(50 + 40 * Math.sin(t)).append('}');
+        }
+        return sb.append("]}").toString();
     }
 
     @TestFactory
