@@ -31,6 +31,7 @@ import org.karyolab.client.ui.tool.Tool;
 import org.karyolab.client.ui.tool.ToolContext;
 import org.karyolab.client.ui.tool.ToolEvent;
 import org.karyolab.schema.Annotation;
+import org.karyolab.schema.shape.Mask;
 import org.karyolab.schema.shape.Shape;
 
 /**
@@ -371,6 +372,7 @@ public final class ImageCanvas extends Region implements ToolContext {
         }
         if (showAnnotations) {
             for (Annotation a : d.selectedAnnotations()) {
+                if (t != null && t.drawsItself(a.id())) continue; // e.g. the mask being painted: the brush shows it
                 Shape s = t == null ? null : t.preview(a.id());
                 Shape shape = s == null ? a.shape() : s;
                 if (Shapes.bounds(shape).expand(ShapeLayerCache.PAD / viewport.scale()).intersects(visible)) {
@@ -469,7 +471,8 @@ public final class ImageCanvas extends Region implements ToolContext {
             painter.handles(g, viewport, shape);
         } else {
             if (detailed) painter.outline(g, viewport, shape, ShapePainter.OUTLINE_SHADOW, 3.5, false);
-            painter.outline(g, viewport, shape, color, 1.5, detailed);
+            // A mask's pixels are its content: shown at every zoom, crowded or not.
+            painter.outline(g, viewport, shape, color, 1.5, detailed || shape instanceof Mask);
         }
         if (detailed || selected) {
             painter.tag(g, viewport.toScreenX(b.minX()), viewport.toScreenY(b.minY()), ClassColors.tag(a.labels()), color, false);

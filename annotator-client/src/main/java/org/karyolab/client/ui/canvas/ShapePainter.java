@@ -9,7 +9,6 @@ import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import org.karyolab.client.document.Bounds;
 import org.karyolab.client.document.Handle;
 import org.karyolab.client.document.Shapes;
 import org.karyolab.client.ui.ClassColors;
@@ -36,10 +35,15 @@ public final class ShapePainter {
     static final Color HANDLE_EDGE = Color.web("#1b1d23");
     static final Color SELECTION = Color.web("#4cc2ff");
 
+    /** Decoded masks (pixels and contour) of the masks drawn lately. */
+    private final MaskRendering masks = new MaskRendering();
     private double[] xs = new double[64];
     private double[] ys = new double[64];
 
-    /** Outline (and a light fill) of one shape. */
+    /**
+     * Outline (and a light fill) of one shape. A mask's outline is its contour; its fill, its pixels in
+     * {@code color} at {@link MaskRendering#FILL_ALPHA}.
+     */
     public void outline(GraphicsContext g, Viewport v, Shape shape, Color color, double width, boolean fill) {
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
@@ -79,12 +83,11 @@ public final class ShapePainter {
             }
             case Keypoints k -> keypoints(g, v, k, color, width);
             case Mask m -> {
-                Bounds b = Shapes.bounds(m);
+                // The pixels, tinted (the fill of a mask is what it is), then the contour along the pixel edges.
+                if (fill) masks.fill(g, v, m, color);
                 g.setStroke(color);
                 g.setLineWidth(width);
-                g.setLineDashes(2, 3);
-                g.strokeRect(v.toScreenX(b.minX()), v.toScreenY(b.minY()), b.width() * v.scale(), b.height() * v.scale());
-                g.setLineDashes((double[]) null);
+                masks.contour(g, v, m);
             }
         }
     }
