@@ -98,7 +98,7 @@ public final class ReviewTool implements Tool, org.karyolab.client.ui.tool.Extra
             g.fillOval(x - 8, y - 8, 16, 16);
             g.setFill(c);
             g.fillOval(x - 7, y - 7, 14, 14);
-            g.setFill(Color.web("#111318"));
+            g.setFill(org.karyolab.client.ui.ClassColors.textOn(c));
             g.setFont(ShapePainter.TAG_FONT);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
