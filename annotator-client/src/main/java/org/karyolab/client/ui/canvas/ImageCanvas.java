@@ -2,6 +2,7 @@ package org.karyolab.client.ui.canvas;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
@@ -31,6 +32,7 @@ import org.karyolab.client.ui.tool.Tool;
 import org.karyolab.client.ui.tool.ToolContext;
 import org.karyolab.client.ui.tool.ToolEvent;
 import org.karyolab.schema.Annotation;
+import org.karyolab.schema.shape.Mask;
 import org.karyolab.schema.shape.Shape;
 
 /**
@@ -365,19 +367,27 @@ public final class ImageCanvas extends Region implements ToolContext {
         lastShowAnnotations = showAnnotations;
         // Live on top of the bitmap: the chosen suggestion, the selection with its handles and tool previews.
         ModelSuggestion chosen = model.showSuggestionsProperty().get() ? model.selectedSuggestionValue() : null;
+        var liveTags = new ArrayList<Tag>();
         if (chosen != null) {
             drawSuggestion(g, viewport, chosen, true, true);
             g.setLineDashes((double[]) null);
+            Tag tag = suggestionTag(viewport, chosen, true, true);
+            if (tag != null) liveTags.add(tag);
         }
         if (showAnnotations) {
             for (Annotation a : d.selectedAnnotations()) {
+                if (t != null && t.drawsItself(a.id())) continue; // e.g. the mask being painted: the brush shows it
                 Shape s = t == null ? null : t.preview(a.id());
                 Shape shape = s == null ? a.shape() : s;
                 if (Shapes.bounds(shape).expand(ShapeLayerCache.PAD / viewport.scale()).intersects(visible)) {
                     drawAnnotation(g, viewport, a, shape, true, false);
+                    Tag tag = annotationTag(viewport, a, shape, true, false);
+                    if (tag != null) liveTags.add(tag);
                 }
             }
         }
+        // Their tags where the layout kept room for them (at the layout's zoom), over every shape.
+        for (Tag tag : liveTags) drawTag(g, viewport, tag, tagPlacements, tagScale);
         if (t != null) t.drawOverlay(g);
     }
 
@@ -402,27 +412,115 @@ public final class ImageCanvas extends Region implements ToolContext {
         return compositor == null ? -1 : compositor.composed();
     }
 
-    /** The cached layer's items: open suggestions but the chosen one, then unselected annotations, meeting {@code area} (image pixels). */
+    /**
+     * The cached layer's items: open suggestions but the chosen one, then unselected annotations, meeting {@code area}
+     * (image pixels), then their tags. The tags of everything there, the selection's and the chosen suggestion's
+     * included (they are drawn live, in the place kept for them), are laid out together by {@link TagLayout} so
+     * that none covers another: the selection first, then annotations, then suggestions.
+     */
     private List<ShapeLayerCache.Item> shapeLayerItems(Viewport v, Bounds area) {
         ImageDocument d = model.document();
         List<ShapeLayerCache.Item> items = new ArrayList<>();
-        if (model.showSuggestionsProperty().get()) {
-            double threshold = model.thresholdProperty().get();
-            ModelSuggestion chosen = model.selectedSuggestionValue();
-            for (ModelSuggestion s : d.suggestionsIn(area)) {
-                if (chosen != null && chosen.id().equals(s.id())) continue; // drawn live on top
-                items.add((g, vp) -> drawSuggestion(g, vp, s, s.confidence() >= threshold, false));
-            }
-        }
+        List<Tag> tagsHere = new ArrayList<>();
+        List<Tag> cachedTags = new ArrayList<>();
         if (model.showAnnotationsProperty().get()) {
             Set<String> selected = d.selection();
+            for (Annotation a : d.selectedAnnotations()) {
+                Tag tag = annotationTag(v, a, a.shape(), true, false);
+                if (tag != null) tagsHere.add(tag);
+            }
             // Crowded is judged by what the viewport shows, not by the bigger cached area.
             boolean crowded = d.idsIn(viewport.visibleImageArea()).size() > 3000;
             for (Annotation a : d.visibleIn(area)) {
-                if (!selected.contains(a.id())) items.add((g, vp) -> drawAnnotation(g, vp, a, a.shape(), false, crowded));
+                if (selected.contains(a.id())) continue; // drawn live on top
+                items.add((g, vp) -> drawAnnotation(g, vp, a, a.shape(), false, crowded));
+                Tag tag = annotationTag(v, a, a.shape(), false, crowded);
+                if (tag != null) cachedTags.add(tag);
             }
         }
+        if (model.showSuggestionsProperty().get()) {
+            double threshold = model.thresholdProperty().get();
+            ModelSuggestion chosen = model.selectedSuggestionValue();
+            if (chosen != null) {
+                Tag tag = suggestionTag(v, chosen, true, true);
+                if (tag != null) tagsHere.add(tag);
+            }
+            List<ShapeLayerCache.Item> suggestionItems = new ArrayList<>();
+            for (ModelSuggestion s : d.suggestionsIn(area)) {
+                if (chosen != null && chosen.id().equals(s.id())) continue; // drawn live on top
+                suggestionItems.add((g, vp) -> drawSuggestion(g, vp, s, s.confidence() >= threshold, false));
+                Tag tag = suggestionTag(v, s, s.confidence() >= threshold, false);
+                if (tag != null) cachedTags.add(tag);
+            }
+            items.addAll(0, suggestionItems); // under the annotations
+        }
+        tagsHere.addAll(cachedTags);
+        var requests = new ArrayList<TagLayout.Request>(tagsHere.size());
+        for (Tag tag : tagsHere) {
+            double x = v.toScreenX(tag.bounds().minX()), y = v.toScreenY(tag.bounds().minY());
+            requests.add(new TagLayout.Request(tag.key(), x, y, v.toScreenX(tag.bounds().maxX()), v.toScreenY(tag.bounds().maxY()),
+                    painter.tagWidth(tag.text()), ShapePainter.TAG_HEIGHT));
+        }
+        Map<String, TagLayout.Placement> placed = TagLayout.place(requests);
+        double scale = v.scale();
+        var anchors = new java.util.HashMap<String, Bounds>();
+        for (Tag tag : tagsHere) anchors.put(tag.key(), tag.bounds());
+        tagPlacements = placed;
+        tagScale = scale;
+        tagAnchors = anchors;
+        for (Tag tag : cachedTags) items.add((g, vp) -> drawTag(g, vp, tag, placed, scale));
         return items;
+    }
+
+    /** A tag to draw: for which shape ({@code key}), at whose bounds (image pixels), its text and colours. */
+    private record Tag(String key, Bounds bounds, String text, Color color, boolean dashed) {
+    }
+
+    /** The last tag layout (by "a:" + annotation id, "s:" + suggestion id) at zoom {@link #tagScale}, and each tag's shape bounds. */
+    private Map<String, TagLayout.Placement> tagPlacements = Map.of();
+    private Map<String, Bounds> tagAnchors = Map.of();
+    private double tagScale = Double.NaN;
+
+    /** An annotation's tag, or null if it gets none (unlabelled, too small on screen, or a crowded view). */
+    private static Tag annotationTag(Viewport v, Annotation a, Shape shape, boolean selected, boolean crowded) {
+        String text = ClassColors.tag(a.labels());
+        if (text.isEmpty()) return null;
+        Bounds b = Shapes.bounds(shape);
+        boolean detailed = !crowded && Math.max(b.width(), b.height()) * v.scale() >= TAG_MIN_SCREEN;
+        return detailed || selected ? new Tag("a:" + a.id(), b, text, ClassColors.of(a.labels()), false) : null;
+    }
+
+    /** A suggestion's tag ("21 · 85%"), or null if it is too small on screen. */
+    private static Tag suggestionTag(Viewport v, ModelSuggestion s, boolean aboveThreshold, boolean selected) {
+        Bounds b = Shapes.bounds(s.shape());
+        if (Math.max(b.width(), b.height()) * v.scale() < TAG_MIN_SCREEN && !selected) return null;
+        String label = ClassColors.tag(s.labels());
+        String text = (label.isEmpty() ? "" : label + " \u00b7 ") + Math.round(s.confidence() * 100) + "%";
+        Color base = ClassColors.of(s.labels());
+        return new Tag("s:" + s.id(), b, text, selected ? Color.WHITE : aboveThreshold ? base : ClassColors.belowThreshold(base), true);
+    }
+
+    /** Draws a tag where a layout made at zoom {@code scale} put it (its preferred place if at another zoom or not in it). */
+    private void drawTag(GraphicsContext g, Viewport v, Tag tag, Map<String, TagLayout.Placement> placed, double scale) {
+        TagLayout.Placement p = v.scale() == scale ? placed.get(tag.key()) : null;
+        if (p == null) p = TagLayout.preferred(painter.tagWidth(tag.text()), ShapePainter.TAG_HEIGHT);
+        painter.tagAt(g, v.toScreenX(tag.bounds().minX()), v.toScreenY(tag.bounds().minY()), p, tag.text(), tag.color(), tag.dashed());
+    }
+
+    /**
+     * The tags shown by the last layout as they are on screen now (canvas pixels: x, y, width, height), by key ("a:" +
+     * annotation id, "s:" + suggestion id); empty when the view is at another zoom than the layout's (tests).
+     */
+    public Map<String, javafx.geometry.Rectangle2D> tagBoxes() {
+        if (viewport.scale() != tagScale) return Map.of();
+        var out = new java.util.LinkedHashMap<String, javafx.geometry.Rectangle2D>();
+        tagPlacements.forEach((key, p) -> {
+            if (!p.shown()) return;
+            Bounds b = tagAnchors.get(key);
+            out.put(key, new javafx.geometry.Rectangle2D(viewport.toScreenX(b.minX()) + p.dx(), viewport.toScreenY(b.minY()) + p.dy(),
+                    p.width(), p.height()));
+        });
+        return out;
     }
 
     private void drawImage(GraphicsContext g) {
@@ -469,17 +567,15 @@ public final class ImageCanvas extends Region implements ToolContext {
             painter.handles(g, viewport, shape);
         } else {
             if (detailed) painter.outline(g, viewport, shape, ShapePainter.OUTLINE_SHADOW, 3.5, false);
-            painter.outline(g, viewport, shape, color, 1.5, detailed);
+            // A mask's pixels are its content: shown at every zoom, crowded or not.
+            painter.outline(g, viewport, shape, color, 1.5, detailed || shape instanceof Mask);
         }
-        if (detailed || selected) {
-            painter.tag(g, viewport.toScreenX(b.minX()), viewport.toScreenY(b.minY()), ClassColors.tag(a.labels()), color, false);
-        }
+        // The tag comes later, laid out with the others (annotationTag, drawTag).
     }
 
     private void drawSuggestion(GraphicsContext g, Viewport viewport, ModelSuggestion s, boolean aboveThreshold, boolean selected) {
         Color base = ClassColors.of(s.labels());
-        Color color = aboveThreshold ? base : base.deriveColor(0, 0.75, 0.95, 0.8);
-        Bounds b = Shapes.bounds(s.shape());
+        Color color = aboveThreshold ? base : ClassColors.belowThreshold(base);
         g.setLineDashes(7, 5);
         if (selected) {
             g.setLineDashes((double[]) null);
@@ -497,10 +593,6 @@ public final class ImageCanvas extends Region implements ToolContext {
             painter.outline(g, viewport, s.shape(), color, aboveThreshold ? 2 : 1.5, false);
         }
         g.setLineDashes((double[]) null);
-        if (Math.max(b.width(), b.height()) * viewport.scale() >= TAG_MIN_SCREEN || selected) {
-            String label = ClassColors.tag(s.labels());
-            String text = (label.isEmpty() ? "" : label + " \u00b7 ") + Math.round(s.confidence() * 100) + "%";
-            painter.tag(g, viewport.toScreenX(b.minX()), viewport.toScreenY(b.minY()), text, selected ? Color.WHITE : color, true);
-        }
+        // The tag comes later, laid out with the others (suggestionTag, drawTag).
     }
 }

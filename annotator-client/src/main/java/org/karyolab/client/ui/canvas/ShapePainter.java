@@ -9,7 +9,6 @@ import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import org.karyolab.client.document.Bounds;
 import org.karyolab.client.document.Handle;
 import org.karyolab.client.document.Shapes;
 import org.karyolab.client.ui.ClassColors;
@@ -36,10 +35,15 @@ public final class ShapePainter {
     static final Color HANDLE_EDGE = Color.web("#1b1d23");
     static final Color SELECTION = Color.web("#4cc2ff");
 
+    /** Decoded masks (pixels and contour) of the masks drawn lately. */
+    private final MaskRendering masks = new MaskRendering();
     private double[] xs = new double[64];
     private double[] ys = new double[64];
 
-    /** Outline (and a light fill) of one shape. */
+    /**
+     * Outline (and a light fill) of one shape. A mask's outline is its contour; its fill, its pixels in
+     * {@code color} at {@link MaskRendering#FILL_ALPHA}.
+     */
     public void outline(GraphicsContext g, Viewport v, Shape shape, Color color, double width, boolean fill) {
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
@@ -79,12 +83,11 @@ public final class ShapePainter {
             }
             case Keypoints k -> keypoints(g, v, k, color, width);
             case Mask m -> {
-                Bounds b = Shapes.bounds(m);
+                // The pixels, tinted (the fill of a mask is what it is), then the contour along the pixel edges.
+                if (fill) masks.fill(g, v, m, color);
                 g.setStroke(color);
                 g.setLineWidth(width);
-                g.setLineDashes(2, 3);
-                g.strokeRect(v.toScreenX(b.minX()), v.toScreenY(b.minY()), b.width() * v.scale(), b.height() * v.scale());
-                g.setLineDashes((double[]) null);
+                masks.contour(g, v, m);
             }
         }
     }
@@ -128,27 +131,74 @@ public final class ShapePainter {
         });
     }
 
-    /** The class tag drawn at a shape's top-left: a rounded label in the class colour. */
+    /** A tag's height in screen pixels. */
+    public static final double TAG_HEIGHT = 15;
+    private final java.util.Map<String, Double> tagWidths = new java.util.HashMap<>();
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+    /** A tag's width in screen pixels: its text in {@link #TAG_FONT} (measured once per text) and a margin. JavaFX thread. */
+    public double tagWidth(String text) {
+        Double w = tagWidths.get(text);
+        if (w == null) {
+            if (tagWidths.size() > 4096) tagWidths.clear();
+            measure.setFont(TAG_FONT);
+            measure.setText(text);
+            w = Math.ceil(measure.getLayoutBounds().getWidth()) + 8;
+            tagWidths.put(text, w);
+        }
+        return w;
+    }
+
+    /** The class tag where it belongs when nothing is in the way: above the shape's top-left corner (x, y). */
     public void tag(GraphicsContext g, double x, double y, String text, Color color, boolean dashedBorder) {
-        if (text.isEmpty()) return;
+        TagLayout.Placement p = TagLayout.preferred(tagWidth(text), TAG_HEIGHT);
+        tagAt(g, x, y, p, text, color, dashedBorder);
+    }
+
+    /**
+     * The class tag at {@code p} from its shape's top-left corner (x, y): a rounded label in the class colour, with a
+     * line to the corner when it had to go further away (see {@link TagLayout}). Its background is opaque, so its
+     * text keeps a contrast of at least {@link ClassColors#MIN_CONTRAST} whatever the image under it.
+     */
+    public void tagAt(GraphicsContext g, double x, double y, TagLayout.Placement p, String text, Color color, boolean dashedBorder) {
+        if (text.isEmpty() || !p.shown()) return;
+        double tx = x + p.dx(), ty = y + p.dy(), w = p.width(), h = p.height();
+        if (p.leader()) {
+            double lx = Math.clamp(x, tx, tx + w), ly = Math.clamp(y, ty, ty + h);
+            g.setLineDashes((double[]) null);
+            g.setStroke(OUTLINE_SHADOW);
+            g.setLineWidth(3);
+            g.strokeLine(lx, ly, x, y);
+            g.setStroke(color);
+            g.setLineWidth(1.2);
+            g.strokeLine(lx, ly, x, y);
+        }
         g.setFont(TAG_FONT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        double w = text.length() * 7 + 8, h = 15;
-        double ty = y - h - 2;
+        g.setFill(tagBackground(color, dashedBorder));
+        g.fillRoundRect(tx, ty, w, h, 6, 6);
         if (dashedBorder) {
-            g.setFill(Color.rgb(20, 22, 28, 0.85));
-            g.fillRoundRect(x, ty, w, h, 6, 6);
             g.setStroke(color);
             g.setLineWidth(1);
-            g.strokeRoundRect(x, ty, w, h, 6, 6);
-            g.setFill(color);
-        } else {
-            g.setFill(color);
-            g.fillRoundRect(x, ty, w, h, 6, 6);
-            g.setFill(ClassColors.textOn(color));
+            g.strokeRoundRect(tx, ty, w, h, 6, 6);
         }
-        g.fillText(text, x + 4, ty + h / 2 + 0.5);
+        g.setFill(tagText(color, dashedBorder));
+        g.fillText(text, tx + 4, ty + h / 2 + 0.5);
+    }
+
+    /** A suggestion's tag (dashed border): the class colour as text on this. */
+    public static final Color SUGGESTION_TAG = Color.rgb(20, 22, 28);
+
+    /** The fill behind a tag's text: the class colour, or for a suggestion's tag the dark {@link #SUGGESTION_TAG}. */
+    public static Color tagBackground(Color color, boolean dashedBorder) {
+        return dashedBorder ? SUGGESTION_TAG : ClassColors.opaque(color);
+    }
+
+    /** A tag's text colour: black or white on the class colour; a suggestion's, its class colour made readable. */
+    public static Color tagText(Color color, boolean dashedBorder) {
+        Color bg = tagBackground(color, dashedBorder);
+        return dashedBorder ? ClassColors.readableOn(color, bg) : ClassColors.textOn(bg);
     }
 
     /** How far beyond the top edge the rotate grip sits, in image pixels: at least 20 screen pixels. */

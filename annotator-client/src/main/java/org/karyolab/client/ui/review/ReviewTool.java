@@ -16,6 +16,7 @@ import org.karyolab.client.ui.tool.ToolContext;
 import org.karyolab.client.ui.tool.ToolEvent;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationStatus;
+import org.karyolab.schema.shape.Mask;
 
 /**
  * The canvas in review mode: read-only; a click selects an annotation (and shows its row in the
@@ -83,7 +84,8 @@ public final class ReviewTool implements Tool, org.karyolab.client.ui.tool.Extra
             boolean sel = selected.contains(a.id());
             g.setLineDashes(s == AnnotationStatus.SUBMITTED ? new double[] {6, 4} : null);
             painter.outline(g, v, a.shape(), Color.rgb(0, 0, 0, 0.55), sel ? 6 : 4.5, false);
-            painter.outline(g, v, a.shape(), c, sel ? 3.5 : 2.5, s != AnnotationStatus.SUBMITTED);
+            // A mask's pixels are already tinted in its class colour by the canvas: the status is its contour.
+            painter.outline(g, v, a.shape(), c, sel ? 3.5 : 2.5, s != AnnotationStatus.SUBMITTED && !(a.shape() instanceof Mask));
             g.setLineDashes((double[]) null);
             Bounds b = Shapes.bounds(a.shape());
             String badge = switch (s) {
@@ -96,7 +98,7 @@ public final class ReviewTool implements Tool, org.karyolab.client.ui.tool.Extra
             g.fillOval(x - 8, y - 8, 16, 16);
             g.setFill(c);
             g.fillOval(x - 7, y - 7, 14, 14);
-            g.setFill(Color.web("#111318"));
+            g.setFill(org.karyolab.client.ui.ClassColors.textOn(c));
             g.setFont(ShapePainter.TAG_FONT);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);

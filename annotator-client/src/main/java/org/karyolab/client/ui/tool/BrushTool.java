@@ -11,6 +11,8 @@ import org.karyolab.client.command.Command;
 import org.karyolab.client.command.Commands;
 import org.karyolab.client.command.Edits;
 import org.karyolab.client.document.ImageDocument;
+import org.karyolab.client.ui.ClassColors;
+import org.karyolab.client.ui.canvas.MaskRendering;
 import org.karyolab.client.ui.canvas.Viewport;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
@@ -20,7 +22,8 @@ import org.karyolab.schema.shape.Mask;
  * Brush and eraser for pixel masks. Paints into (or erases from) the selected mask annotation; the
  * brush with no mask selected starts a new one. One stroke (press to release) is one undo step, sent
  * as a geometry replace of the whole mask (COCO RLE, {@link Mask#encode}). {@code [} and {@code ]}
- * change the size. While active, the selected mask is shown filled, and the brush as a circle.
+ * change the size. The canvas shows masks (pixels and contour) in every tool; during a stroke this tool
+ * draws the mask being painted instead, from its working pixels, and the brush as a circle.
  */
 public final class BrushTool implements Tool, ExtraKeys {
 
@@ -40,6 +43,8 @@ public final class BrushTool implements Tool, ExtraKeys {
     private int h;
     private WritableImage overlay;
     private Object overlayOf;
+    /** The overlay's colour: the painted mask's class colour, as translucent as the canvas draws mask pixels. */
+    private int fillArgb = argb(ClassColors.UNLABELLED);
     private double lastX;
     private double lastY;
     private double hoverX = Double.NaN;
@@ -92,6 +97,9 @@ public final class BrushTool implements Tool, ExtraKeys {
             return;
         }
         target = a == null ? null : a.id();
+        int colour = argb(ClassColors.of(a == null ? null : a.labels()));
+        if (colour != fillArgb) overlayOf = null;
+        fillArgb = colour;
         work = a == null ? new boolean[w * h] : ((Mask) a.shape()).decode();
         ensureOverlay(a == null ? null : a.shape());
         painting = true;
@@ -159,7 +167,7 @@ public final class BrushTool implements Tool, ExtraKeys {
         int x0 = Math.max(0, (int) Math.floor(x - r)), x1 = Math.min(w - 1, (int) Math.ceil(x + r));
         int y0 = Math.max(0, (int) Math.floor(y - r)), y1 = Math.min(h - 1, (int) Math.ceil(y + r));
         PixelWriter pw = overlay == null ? null : overlay.getPixelWriter();
-        int argb = erase ? 0 : fillArgb();
+        int argb = erase ? 0 : fillArgb;
         for (int py = y0; py <= y1; py++) {
             for (int px = x0; px <= x1; px++) {
                 double dx = px + 0.5 - x, dy = py + 0.5 - y;
@@ -173,8 +181,9 @@ public final class BrushTool implements Tool, ExtraKeys {
         }
     }
 
-    private static int fillArgb() {
-        return 0x8c4cc2ff; // translucent accent blue
+    private static int argb(javafx.scene.paint.Color c) {
+        return (int) Math.round(MaskRendering.FILL_ALPHA * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
     }
 
     /** An image-sized ARGB picture of the mask being edited (rebuilt when the shape changes, e.g. by undo). */
@@ -191,7 +200,7 @@ public final class BrushTool implements Tool, ExtraKeys {
         int[] row = new int[iw];
         boolean[] px = shape instanceof Mask m ? (work != null && painting ? work : m.decode()) : null;
         for (int y = 0; y < ih; y++) {
-            for (int x = 0; x < iw; x++) row[x] = px != null && px[y * iw + x] ? fillArgb() : 0;
+            for (int x = 0; x < iw; x++) row[x] = px != null && px[y * iw + x] ? fillArgb : 0;
             pw.setPixels(0, y, iw, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, iw);
         }
         overlayOf = shape;
@@ -220,6 +229,11 @@ public final class BrushTool implements Tool, ExtraKeys {
     }
 
     @Override
+    public boolean drawsItself(String annotationId) {
+        return painting && annotationId.equals(target);
+    }
+
+    @Override
     public boolean busy() {
         return painting;
     }
@@ -234,9 +248,7 @@ public final class BrushTool implements Tool, ExtraKeys {
     @Override
     public void drawOverlay(GraphicsContext g) {
         Viewport v = ctx.viewport();
-        Annotation a = selectedMask();
-        if (painting || a != null) {
-            if (!painting) ensureOverlay(a.shape());
+        if (painting) { // otherwise the canvas draws the masks
             if (overlay != null) {
                 g.setImageSmoothing(false);
                 g.drawImage(overlay, v.toScreenX(0), v.toScreenY(0), ctx.imageWidth() * v.scale(), ctx.imageHeight() * v.scale());

@@ -55,6 +55,11 @@ public interface Tool {
     default void drawOverlay(GraphicsContext g) {
     }
 
+    /** Whether the tool draws this (selected) annotation itself in {@link #drawOverlay}, so the canvas leaves it out. */
+    default boolean drawsItself(String annotationId) {
+        return false;
+    }
+
     /** While dragging: the shape an annotation will have on release (drawn in its place), or null. */
     default Shape preview(String annotationId) {
         return null;
