@@ -16,7 +16,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -30,6 +29,7 @@ import org.karyolab.client.command.Edits;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.ui.EditorModel;
 import org.karyolab.client.ui.Shortcuts;
+import org.karyolab.client.ui.TextEntry;
 import org.karyolab.client.ui.view.EditorView;
 import org.karyolab.client.ui.view.PalettePanel;
 import org.karyolab.schema.Annotation;
@@ -166,7 +166,7 @@ public final class LabelPickers extends VBox {
             children.add(at, pickers);
         }
         editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (editor.getScene() != null && editor.getScene().getFocusOwner() instanceof TextInputControl) return;
+            if (e.isConsumed() || TextEntry.hasFocus(editor.getScene())) return;
             if (pickers.key(e)) e.consume();
         });
         editor.getProperties().put(KEY, pickers);
