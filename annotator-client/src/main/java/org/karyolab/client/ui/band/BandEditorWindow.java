@@ -1,9 +1,9 @@
 package org.karyolab.client.ui.band;
 
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
+import org.karyolab.client.ui.TextEntry;
 import org.karyolab.client.ui.view.EditorOpeners;
 import org.karyolab.client.ui.view.EditorView;
 
@@ -45,7 +45,7 @@ public final class BandEditorWindow {
         var view = new BandEditorView(editor.model(), () -> editor.canvas().shownImage());
         Stage stage = EditorOpeners.window(editor, KEY, "Band editor", view, 640, 780, view::close);
         stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> { // Esc or the opening key closes it
-            if (e.isShortcutDown() || stage.getScene().getFocusOwner() instanceof TextInputControl) return;
+            if (e.isConsumed() || e.isShortcutDown() || TextEntry.hasFocus(stage.getScene())) return;
             if (e.getCode() == KeyCode.ESCAPE || (e.getCode() == KeyCode.B && e.isShiftDown())) {
                 stage.hide();
                 e.consume();

@@ -16,7 +16,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -30,6 +29,7 @@ import org.karyolab.client.command.Edits;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.ui.EditorModel;
 import org.karyolab.client.ui.Shortcuts;
+import org.karyolab.client.ui.TextEntry;
 import org.karyolab.client.ui.view.EditorView;
 import org.karyolab.client.ui.view.PalettePanel;
 import org.karyolab.schema.Annotation;
@@ -41,7 +41,9 @@ import org.karyolab.schema.ClusterType;
  * (draft / submitted) of the editor's side panel, under the class palette. Both show the selection's
  * current value (nothing checked and "mixed" when the selected annotations differ), apply a pick to
  * every selected annotation as one undo step, and are off, saying why, with nothing selected or
- * while editing is blocked (the annotations still loading).
+ * while editing is blocked (the annotations still loading). A cluster type of several chromosomes
+ * never clears a class, polarity or band calls silently: {@link ClusterConfirm} says what would be lost
+ * and offers the split tool instead.
  *
  * <p>Status: an annotator offers work for review (submitted) or takes it back (draft); accepting and
  * rejecting is the reviewers' (review mode, the server's review routes), so those are shown, never
@@ -61,13 +63,13 @@ public final class LabelPickers extends VBox {
                     "Instance: one chromosome on its own, touching none of the others"),
             new ClusterChoice(ClusterType.TOUCHING, "Touching", '2',
                     "Touching: chromosomes that touch but do not cross (one shape, several chromosomes: "
-                            + "its class and polarity are cleared)"),
+                            + "no class, polarity or band calls; asks before clearing them)"),
             new ClusterChoice(ClusterType.OVERLAPPING, "Overlapping", '3',
                     "Overlapping: chromosomes that lie across each other (one shape, several chromosomes: "
-                            + "its class and polarity are cleared)"),
+                            + "no class, polarity or band calls; asks before clearing them)"),
             new ClusterChoice(ClusterType.TOUCHING_OVERLAPPING, "Touching-overlapping", '4',
-                    "Touching-overlapping: a cluster where chromosomes both touch and cross (its class and "
-                            + "polarity are cleared)"),
+                    "Touching-overlapping: a cluster where chromosomes both touch and cross (no class, "
+                            + "polarity or band calls; asks before clearing them)"),
             new ClusterChoice(null, "None", '0', "No cluster type (not yet decided)"));
 
     static final List<StatusChoice> STATUS_CHOICES = List.of(
@@ -78,7 +80,8 @@ public final class LabelPickers extends VBox {
     /** The keys, for the F1 sheet (the handler below reads the same choices). */
     public static final List<Shortcuts.Entry> KEYS = List.of(
             new Shortcuts.Entry("Alt+1 / 2 / 3 / 4", "cluster type of the selection: instance / touching / overlapping / "
-                    + "touching-overlapping (a cluster of several chromosomes loses its class and polarity)"),
+                    + "touching-overlapping (a cluster of several chromosomes has no class, polarity or band calls: "
+                    + "asked first, with the split tool offered instead)"),
             new Shortcuts.Entry("Alt+0", "clear the cluster type of the selection"),
             new Shortcuts.Entry("Alt+D / Alt+S", "status of the selection: draft / submitted for review "
                     + "(reviewers accept or reject in review mode)"));
@@ -91,6 +94,10 @@ public final class LabelPickers extends VBox {
     private final EditorModel model;
     private final ImageDocument document;
     private final BooleanSupplier inReview;
+    /** Takes the split tool (the answer "split it instead"). */
+    private final Runnable splitTool;
+    /** Asked before a cluster type clears class, polarity or band calls. */
+    private ClusterConfirm.Question question;
     private final Map<ClusterChoice, ToggleButton> clusterButtons = new LinkedHashMap<>();
     private final Map<AnnotationStatus, ToggleButton> statusButtons = new EnumMap<>(AnnotationStatus.class);
     private final List<Label> keyLabels = new ArrayList<>();
@@ -99,10 +106,12 @@ public final class LabelPickers extends VBox {
     private final Label note = new Label();
     private boolean refreshQueued;
 
-    LabelPickers(EditorModel model, BooleanSupplier inReview) {
+    LabelPickers(EditorModel model, BooleanSupplier inReview, Runnable splitTool, ClusterConfirm.Question question) {
         this.model = Objects.requireNonNull(model);
         this.document = model.document();
         this.inReview = Objects.requireNonNull(inReview);
+        this.splitTool = Objects.requireNonNull(splitTool);
+        this.question = Objects.requireNonNull(question);
         setId("label-pickers");
         setSpacing(6);
         getStylesheets().add(Objects.requireNonNull(LabelPickers.class.getResource("pickers.css")).toExternalForm());
@@ -149,10 +158,12 @@ public final class LabelPickers extends VBox {
      * and their keys into its key handling. Found again with {@link #of}.
      */
     public static LabelPickers install(EditorView editor) {
+        Runnable split = () -> editor.tools().stream().filter(org.karyolab.client.ui.tool.SplitTool.class::isInstance).findFirst()
+                .ifPresent(editor::selectTool);
         var pickers = new LabelPickers(editor.model(), () -> {
             var review = org.karyolab.client.ui.review.ReviewMode.of(editor);
             return review != null && review.active();
-        });
+        }, split, ClusterConfirm.dialog(() -> editor.getScene() == null ? null : editor.getScene().getWindow()));
         if (editor.getRight() instanceof ScrollPane scroll && scroll.getContent() instanceof VBox side) {
             var children = side.getChildren();
             int at = children.size();
@@ -166,7 +177,7 @@ public final class LabelPickers extends VBox {
             children.add(at, pickers);
         }
         editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (editor.getScene() != null && editor.getScene().getFocusOwner() instanceof TextInputControl) return;
+            if (e.isConsumed() || TextEntry.hasFocus(editor.getScene())) return;
             if (pickers.key(e)) e.consume();
         });
         editor.getProperties().put(KEY, pickers);
@@ -211,13 +222,28 @@ public final class LabelPickers extends VBox {
             model.say(why);
             return;
         }
-        List<String> ids = document.selectedAnnotations().stream().filter(a -> a.labels().clusterType() != c.type())
-                .map(Annotation::id).toList();
-        if (ids.isEmpty()) model.say("Cluster type is already " + c.label().toLowerCase(Locale.ROOT));
-        else if (model.perform(() -> Edits.setClusterType(document, ids, c.type())) != null) {
-            model.say("Cluster type " + c.label().toLowerCase(Locale.ROOT) + ": " + count(ids.size()));
+        List<Annotation> changing = document.selectedAnnotations().stream().filter(a -> a.labels().clusterType() != c.type()).toList();
+        List<String> ids = changing.stream().map(Annotation::id).toList();
+        List<String> losses = ClusterConfirm.losses(changing, c.type());
+        ClusterConfirm.Choice choice = ids.isEmpty() || losses.isEmpty() ? ClusterConfirm.Choice.CLEAR
+                : question.ask(ClusterConfirm.typeName(c.type()), losses);
+        if (ids.isEmpty()) {
+            model.say("Cluster type is already " + c.label().toLowerCase(Locale.ROOT));
+        } else if (choice == ClusterConfirm.Choice.CANCEL) {
+            model.say("Cluster type not changed: nothing was cleared");
+        } else if (choice == ClusterConfirm.Choice.SPLIT) {
+            splitTool.run();
+            model.say("Split tool: drag a line across the cluster between its chromosomes; each part keeps a class of its own");
+        } else if (model.perform(() -> Edits.setClusterType(document, ids, c.type())) != null) {
+            model.say("Cluster type " + c.label().toLowerCase(Locale.ROOT) + ": " + count(ids.size())
+                    + (losses.isEmpty() ? "" : "; class, polarity and band calls cleared (Ctrl+Z brings them back)"));
         }
         refresh();
+    }
+
+    /** Replaces the question asked before a cluster type clears labels (tests that are not about the dialog). */
+    void setClusterQuestion(ClusterConfirm.Question question) {
+        this.question = Objects.requireNonNull(question);
     }
 
     void pickStatus(StatusChoice s) {

@@ -2,7 +2,6 @@ package org.karyolab.client.ui.review;
 
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyEvent;
 import org.karyolab.client.document.Shapes;
 import javafx.scene.control.ToggleButton;
@@ -12,6 +11,7 @@ import org.karyolab.client.document.DocumentListener;
 import org.karyolab.client.ui.Fx;
 import org.karyolab.client.ui.tool.Tool;
 import org.karyolab.client.ui.view.EditorView;
+import org.karyolab.client.ui.TextEntry;
 
 /**
  * Review mode, a toggle in the editor's toolbar: the side panel becomes the {@link ReviewPanel} and
@@ -88,7 +88,7 @@ public final class ReviewMode {
     private boolean key(KeyEvent e) {
         ReviewKeys k = ReviewKeys.of(e);
         if (k == null || panel == null) return false;
-        if (editor.getScene() != null && editor.getScene().getFocusOwner() instanceof TextInputControl) return false;
+        if (TextEntry.hasFocus(editor.getScene())) return false;
         switch (k) {
             case ACCEPT -> panel.decideSelected("accept");
             case REJECT -> panel.decideSelected("reject");

@@ -3,12 +3,12 @@ package org.karyolab.client.ui.view;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
+import org.karyolab.client.ui.TextEntry;
 
 /**
  * How a side window (band editor, anomaly editor, karyogram) hooks into the editor: a toolbar button and a
@@ -32,8 +32,8 @@ public final class EditorOpeners {
         b.setOnAction(e -> open.run());
         if (editor.getTop() instanceof HBox bar) bar.getChildren().add(b);
         editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() != key || e.isShiftDown() != shift || e.isShortcutDown() || e.isAltDown()) return;
-            if (editor.getScene() != null && editor.getScene().getFocusOwner() instanceof TextInputControl) return;
+            if (e.isConsumed() || e.getCode() != key || e.isShiftDown() != shift || e.isShortcutDown() || e.isAltDown()) return;
+            if (TextEntry.hasFocus(editor.getScene())) return;
             open.run();
             e.consume();
         });
@@ -59,7 +59,7 @@ public final class EditorOpeners {
         if (editor.getScene() != null && editor.getScene().getWindow() != null) stage.initOwner(editor.getScene().getWindow());
         var scene = new Scene(view, width, height);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (!e.isShortcutDown() || scene.getFocusOwner() instanceof TextInputControl) return;
+            if (!e.isShortcutDown() || TextEntry.hasFocus(scene)) return;
             if (e.getCode() == KeyCode.Z && !e.isShiftDown()) editor.model().undoStep();
             else if (e.getCode() == KeyCode.Z || e.getCode() == KeyCode.Y) editor.model().redoStep();
             else return;

@@ -49,6 +49,7 @@ import org.karyolab.client.ui.EditorModel;
 import org.karyolab.client.ui.Errors;
 import org.karyolab.client.ui.Fx;
 import org.karyolab.client.ui.Shortcuts;
+import org.karyolab.client.ui.TextEntry;
 import org.karyolab.client.ui.canvas.ImageCanvas;
 import org.karyolab.client.ui.canvas.ImageLayer;
 import org.karyolab.client.ui.canvas.ImagePixels;
@@ -746,7 +747,13 @@ public final class EditorView extends BorderPane implements AutoCloseable {
 
     // --- keyboard -------------------------------------------------------------------------------
 
+    /**
+     * The editor's keys. None while a text input has the focus ({@link TextEntry}: a review comment, a spinner, ...):
+     * what is typed there is text, never a shortcut. A key another part of the editor already took (a side window's
+     * opener, the image navigator) is theirs alone.
+     */
     private void keyPressed(KeyEvent e) {
+        if (e.isConsumed() || TextEntry.hasFocus(getScene())) return;
         if (handleKey(e)) e.consume();
     }
 
@@ -832,7 +839,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
             case PLUS, EQUALS, ADD -> canvas.zoomBy(1.25);
             case MINUS, SUBTRACT -> canvas.zoomBy(0.8);
             default -> {
-                Tool t = toolFor(code.getName());
+                Tool t = e.isShiftDown() ? null : toolFor(code.getName()); // Shift+letter keys are other actions (Shift+B, Shift+K)
                 if (t == null) return false;
                 selectTool(t);
             }

@@ -2,10 +2,10 @@ package org.karyolab.client.ui.view;
 
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import org.karyolab.client.ui.Shortcuts;
+import org.karyolab.client.ui.TextEntry;
 
 /**
  * Next and previous image from the editor (Page Down / Page Up), in the order of the images list the editor
@@ -39,7 +39,7 @@ public final class ImageNavigator {
         editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() != KeyCode.PAGE_DOWN && e.getCode() != KeyCode.PAGE_UP) return;
             if (e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) return;
-            if (editor.getScene() != null && editor.getScene().getFocusOwner() instanceof TextInputControl) return;
+            if (e.isConsumed() || TextEntry.hasFocus(editor.getScene())) return;
             e.consume();
             boolean next = e.getCode() == KeyCode.PAGE_DOWN;
             String target = neighbour(ids, current, next ? 1 : -1);

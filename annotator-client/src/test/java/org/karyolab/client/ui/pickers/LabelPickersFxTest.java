@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
@@ -19,11 +20,15 @@ import org.karyolab.client.ui.ClassColors;
 import org.karyolab.client.ui.EditorFxFixture;
 import org.karyolab.client.ui.FxTesting;
 import org.karyolab.client.ui.Shortcuts;
+import org.karyolab.client.ui.tool.SplitTool;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.AnnotationStatus;
+import org.karyolab.schema.BandCall;
 import org.karyolab.schema.ChromosomeClass;
 import org.karyolab.schema.ClusterType;
+import org.karyolab.schema.Polarity;
+import org.karyolab.schema.band.BandName;
 import org.karyolab.schema.shape.Box;
 
 /**
@@ -53,11 +58,22 @@ class LabelPickersFxTest extends EditorFxFixture {
         second = saved.get(1).id();
     }
 
+    /** What the cluster question was asked about (the tests not about the dialog answer "clear"). */
+    final List<List<String>> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private void open() throws Exception {
+        openAndWait(2);
+        pickers.setClusterQuestion((type, losses) -> {
+            asked.add(losses);
+            return ClusterConfirm.Choice.CLEAR;
+        });
+    }
+
+    private void openAndWait(int annotations) throws Exception {
         openEditor(ana, imageId, 1280, 820);
-        await("both annotations, editable", () -> doc().size() == 2 && editor.model().editable());
+        await("the annotations, editable", () -> doc().size() == annotations && editor.model().editable());
+        await("the pickers", () -> LabelPickers.of(editor) != null);
         pickers = LabelPickers.of(editor);
-        assertThat(pickers).isNotNull();
     }
 
     /** Drags a selection rectangle around both boxes (Select tool). */
@@ -113,6 +129,7 @@ class LabelPickersFxTest extends EditorFxFixture {
         // a cluster of several chromosomes has no single class (the core's rule, said in the tooltip)
         assertThat(server().values()).allSatisfy(a -> assertThat(a.labels().chromosomeClass()).isNull());
         assertThat(editor.model().undo().undoName()).isEqualTo("Set cluster type");
+        assertThat(asked).as("asked first, naming what is cleared").containsExactly(List.of("class 1", "class 2"));
 
         Pane.shot(editor, "label-pickers-side-panel");
 
@@ -234,6 +251,67 @@ class LabelPickersFxTest extends EditorFxFixture {
         assertThat(server().get(first).status()).isEqualTo(AnnotationStatus.SUBMITTED);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> pickers.statusButton(AnnotationStatus.ACCEPTED), "accept is the reviewers'");
+    }
+
+    @Test
+    void aClusterTypeAsksBeforeClearingClassPolarityAndBandsOffersTheSplitToolAndIsOneUndoStep() throws Exception {
+        var bands = List.of(new BandCall(BandName.parse("7q11.2"), 0.5, 0.7), new BandCall(BandName.parse("7q21"), 0.7, 0.9));
+        String seven = save(ana, imageId, List.of(new Box(500, 300, 60, 140)), List.of(new AnnotationLabels(ChromosomeClass.C7,
+                Polarity.P_UP, null, bands, List.of("del(7)(q11.2q22)")))).getFirst().id();
+        openAndWait(3);
+        Annotation before = doc().annotation(seven);
+        robot.type(KeyCode.V);
+        robot.clickOn(at(530, 370));
+        await("the 7 selected", () -> doc().selection().equals(java.util.Set.of(seven)));
+
+        // Alt+2 asks, saying what would be lost; Cancel loses nothing.
+        robot.push(KeyCode.ALT, KeyCode.DIGIT2);
+        DialogPane dialog = awaitDialog();
+        String said = onFx(dialog::getContentText);
+        assertThat(said).contains("class 7, polarity p up, 2 band calls").contains("Split tool, C").contains("Anomalies are kept");
+        assertThat(onFx(dialog::getHeaderText)).startsWith("Touching means one shape holding several chromosomes");
+        FxTesting.screenshot(dialog, "cluster-type-confirm");
+        robot.clickOn("#cluster-confirm-cancel");
+        await("closed", () -> robot.lookup("#cluster-confirm").tryQuery().isEmpty());
+        assertThat(doc().annotation(seven)).isEqualTo(before);
+        assertThat(editor.model().undo().canUndo()).isFalse();
+        assertThat(editor.model().messageProperty().get()).contains("not changed");
+        assertThat(pickers.clusterButton(ClusterType.TOUCHING).isSelected()).as("the button shows the unchanged type").isFalse();
+
+        // The button asks too; "Split it instead" takes the split tool and changes nothing.
+        robot.clickOn(pickers.clusterButton(ClusterType.OVERLAPPING));
+        awaitDialog();
+        robot.clickOn("#cluster-confirm-split");
+        await("the split tool", () -> editor.canvas().tool() instanceof SplitTool);
+        assertThat(doc().annotation(seven)).isEqualTo(before);
+        assertThat(editor.model().undo().canUndo()).isFalse();
+
+        // Clear: touching, class, polarity and bands gone (anomalies kept), on the server too; one undo brings them back.
+        robot.push(KeyCode.ALT, KeyCode.DIGIT2);
+        awaitDialog();
+        robot.clickOn("#cluster-confirm-clear");
+        await("touching", () -> doc().annotation(seven).labels().clusterType() == ClusterType.TOUCHING);
+        AnnotationLabels cleared = doc().annotation(seven).labels();
+        assertThat(cleared.chromosomeClass()).isNull();
+        assertThat(cleared.polarity()).isNull();
+        assertThat(cleared.bands()).isEmpty();
+        assertThat(cleared.anomalies()).containsExactly("del(7)(q11.2q22)");
+        await("cleared on the server", () -> server().get(seven).labels().equals(cleared));
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        await("one undo restores everything", () -> doc().annotation(seven).labels().equals(before.labels()));
+        assertThat(editor.model().undo().canUndo()).isFalse();
+        await("restored on the server", () -> server().get(seven).labels().equals(before.labels()));
+
+        // Nothing to lose (the type back to none, then instance): no question.
+        robot.push(KeyCode.ALT, KeyCode.DIGIT1);
+        await("instance", () -> doc().annotation(seven).labels().clusterType() == ClusterType.INSTANCE);
+        assertThat(robot.lookup("#cluster-confirm").tryQuery()).isEmpty();
+        assertThat(doc().annotation(seven).labels().chromosomeClass()).isEqualTo(ChromosomeClass.C7);
+    }
+
+    private DialogPane awaitDialog() {
+        await("the question", () -> robot.lookup("#cluster-confirm").tryQuery().isPresent());
+        return robot.lookup("#cluster-confirm").queryAs(DialogPane.class);
     }
 
     @Test
