@@ -32,9 +32,10 @@ public final class Shortcuts {
                 new Entry("N", "select the next open suggestion (most confident first) and centre it")));
         out.addAll(org.karyolab.client.ui.review.ReviewKeys.ENTRIES); // accept / reject / next in review mode
         out.addAll(List.of(
-                new Entry("Ctrl+Z", "undo"),
+                new Entry("Ctrl+Z", "undo (in a text field: its typing; in an ISCN field with nothing typed, the image's last edit)"),
                 new Entry("Ctrl+Shift+Z / Ctrl+Y", "redo"),
-                new Entry("Esc", "cancel the shape being drawn or typed digits, else clear the selection"),
+                new Entry("Esc", "cancel the shape being drawn or typed digits, else clear the selection; "
+                        + "in a side window (bands, ISCN, karyogram): close it"),
                 new Entry("Wheel", "zoom about the pointer"),
                 new Entry("Middle drag / Space + drag", "pan"),
                 new Entry("Drag (Polygon tool)", "trace the outline freehand; release closes it (thinned to about a screen pixel)"),

@@ -45,11 +45,15 @@ public final class AnomalyEditorView extends VBox implements AutoCloseable {
         anomalies = new IscnField("anomalies", IscnCheck.Kind.ANOMALIES, "e.g. t(9;22)(q34;q11.2) or del(5)(q13q33)", () -> api, this::level);
         karyotype.setOnApply(this::applyKaryotype);
         anomalies.setOnApply(this::applyAnomalies);
+        anomalies.setLocalWarnings(text -> AnomalyChromosomes.mismatches(text, targetClass()));
+        undoesTheImageWhenNothingIsTyped(karyotype);
+        undoesTheImageWhenNothingIsTyped(anomalies);
         target.setId("anomaly-target");
         target.getStyleClass().add("kl-subtle");
         target.setWrapText(true);
 
-        Label hint = new Label("Checked as you type (strict ISCN). Enter or Apply saves; Esc restores. Ctrl+Z undoes.");
+        Label hint = new Label("Checked as you type (strict ISCN). Enter or Apply saves; Esc drops what you typed, "
+                + "or closes the window. Ctrl+Z undoes your typing, then (nothing typed) the image's last edit.");
         hint.getStyleClass().add("kl-subtle");
         hint.setWrapText(true);
         getChildren().addAll(section("KARYOTYPE OF THE IMAGE"), karyotype, section("ANOMALIES OF THE SELECTED CHROMOSOME"), target,
@@ -59,6 +63,27 @@ public final class AnomalyEditorView extends VBox implements AutoCloseable {
         document.addListener(listener);
         karyotype.load(document.imageLabels().karyotype());
         followSelection(true);
+    }
+
+    /**
+     * Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) in a field: while it holds typing not yet applied, the text field's own undo;
+     * with nothing typed (what it shows is the document's), the image's undo and redo, like outside text fields.
+     */
+    private void undoesTheImageWhenNothingIsTyped(IscnField f) {
+        f.field().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (!e.isShortcutDown() || e.isAltDown() || f.dirty()) return;
+            var code = e.getCode();
+            if (code == javafx.scene.input.KeyCode.Z && !e.isShiftDown()) model.undoStep();
+            else if (code == javafx.scene.input.KeyCode.Z || code == javafx.scene.input.KeyCode.Y) model.redoStep();
+            else return;
+            e.consume();
+        });
+    }
+
+    /** The class of the chromosome the anomaly field edits, or null. */
+    private org.karyolab.schema.ChromosomeClass targetClass() {
+        Annotation a = targetId == null ? null : document.annotation(targetId);
+        return a == null ? null : a.labels().chromosomeClass();
     }
 
     public IscnField karyotypeField() {
@@ -107,6 +132,7 @@ public final class AnomalyEditorView extends VBox implements AutoCloseable {
                 + (l.anomalies().isEmpty() ? "no anomalies yet" : l.anomalies().size() + " anomal" + (l.anomalies().size() == 1 ? "y" : "ies")));
         String text = String.join(",", l.anomalies());
         if (switched || force || !anomalies.dirty() && !text.equals(anomalies.field().getText())) anomalies.load(text);
+        anomalies.checkLocally(); // the class may have changed
     }
 
     private void applyKaryotype(String text) {
@@ -122,7 +148,9 @@ public final class AnomalyEditorView extends VBox implements AutoCloseable {
         Annotation a = document.annotation(targetId);
         if (a == null || a.labels().anomalies().equals(list)) return;
         String id = targetId;
-        model.perform(() -> Edits.setAnomalies(document, id, list));
+        if (model.perform(() -> Edits.setAnomalies(document, id, list)) == null) return;
+        List<String> mismatches = AnomalyChromosomes.mismatches(text, targetClass());
+        if (!mismatches.isEmpty()) model.say("Anomalies saved, but " + mismatches.getFirst());
     }
 
     @Override

@@ -7,8 +7,8 @@ import org.karyolab.client.ui.view.EditorView;
 
 /**
  * Opens the {@link AnomalyEditorView} of an editor as a window beside it (one per editor; opening it
- * again brings it to the front). Ctrl+Z / Ctrl+Shift+Z undo and redo the editor's edits, except while
- * a text field has the focus (there they edit the text).
+ * again brings it to the front). Ctrl+Z / Ctrl+Shift+Z undo and redo the editor's edits, in a field too once
+ * nothing is typed there (while typing, they edit the text); Esc drops what was typed, else closes the window.
  */
 public final class AnomalyEditorWindow {
 

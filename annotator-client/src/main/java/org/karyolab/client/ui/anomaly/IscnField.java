@@ -1,5 +1,6 @@
 package org.karyolab.client.ui.anomaly;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -26,10 +27,12 @@ import org.karyolab.schema.BandLevel;
  * goes to the server ({@link IscnCheck}); an error is shown placed, the text with the offending
  * column underlined and a caret under it, then the message; a suggested fix is one click. When the
  * text parses, its band-level reading (gains, losses, fusions by band) is listed below. Enter or
- * Apply hands a text that parses (or an empty one) to {@code onApply}.
+ * Apply hands a text that parses (or an empty one) to {@code onApply}. Esc drops what was typed since (and only
+ * then: with nothing typed the key is the window's, which closes).
  *
  * <p>Node ids (for tests), with {@code <name>} given at construction: {@code iscn-<name>} (the field),
- * {@code iscn-<name>-status}, {@code iscn-<name>-error} (column and message), {@code iscn-<name>-pointer}
+ * {@code iscn-<name>-status}, {@code iscn-<name>-warning} (the local warnings), {@code iscn-<name>-error} (column and
+ * message), {@code iscn-<name>-pointer}
  * (underlined text and caret), {@code iscn-<name>-fix}, {@code iscn-<name>-reading}, {@code iscn-<name>-apply}.
  */
 public final class IscnField extends VBox {
@@ -43,12 +46,14 @@ public final class IscnField extends VBox {
     private final TextField field = new TextField();
     private final Label status = new Label();
     private final Label error = new Label();
+    private final Label warning = new Label();
     private final TextFlow pointer = new TextFlow();
     private final Button fix = new Button();
     private final VBox reading = new VBox(1);
     private final Button apply = new Button("Apply");
     private final PauseTransition debounce = new PauseTransition(Duration.millis(DEBOUNCE_MS));
     private Consumer<String> onApply = t -> { };
+    private java.util.function.Function<String, List<String>> localWarnings = t -> List.of();
     private IscnCheck.Outcome outcome;
     private long generation;
     private String loaded = "";
@@ -69,6 +74,11 @@ public final class IscnField extends VBox {
         error.setId("iscn-" + name + "-error");
         error.getStyleClass().add("kl-iscn-error");
         error.setWrapText(true);
+        warning.setId("iscn-" + name + "-warning");
+        warning.getStyleClass().add("kl-iscn-warning");
+        warning.setWrapText(true);
+        warning.managedProperty().bind(warning.visibleProperty());
+        warning.visibleProperty().bind(warning.textProperty().isNotEmpty());
         pointer.setId("iscn-" + name + "-pointer");
         pointer.getStyleClass().add("kl-iscn-pointer");
         fix.setId("iscn-" + name + "-fix");
@@ -83,11 +93,12 @@ public final class IscnField extends VBox {
         var row = new HBox(6, field, apply);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(field, Priority.ALWAYS);
-        getChildren().addAll(row, status, pointer, error, fix, reading);
+        getChildren().addAll(row, status, warning, pointer, error, fix, reading);
         show(null);
 
         debounce.setOnFinished(e -> validateNow());
         field.textProperty().addListener((o, a, b) -> {
+            checkLocally();
             if (loading) return;
             status.setText("checking\u2026");
             status.getStyleClass().setAll("label", "kl-iscn-status", "kl-iscn-busy");
@@ -97,7 +108,12 @@ public final class IscnField extends VBox {
             if (e.getCode() == KeyCode.ENTER) {
                 applyNow();
                 e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
+            }
+        });
+        // Esc restores the text, if there is typing to drop; else it is left to the window (which closes). A filter:
+        // the text field's own Esc handling would hand the key on before a handler could keep it.
+        field.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && dirty()) {
                 load(loaded);
                 e.consume();
             }
@@ -119,6 +135,25 @@ public final class IscnField extends VBox {
 
     public void setOnApply(Consumer<String> onApply) {
         this.onApply = Objects.requireNonNull(onApply);
+    }
+
+    /**
+     * Warnings found on this computer as the text changes, beside the server's check (the anomaly editor: an anomaly
+     * naming chromosomes the annotation is not); shown above the server's verdict.
+     */
+    public void setLocalWarnings(java.util.function.Function<String, List<String>> localWarnings) {
+        this.localWarnings = Objects.requireNonNull(localWarnings);
+        checkLocally();
+    }
+
+    /** Runs the local warnings again (what they depend on changed, e.g. the annotation's class). */
+    public void checkLocally() {
+        warning.setText(localWarnings.apply(field.getText()).stream().map(w -> "\u26a0 " + w).collect(java.util.stream.Collectors.joining("\n")));
+    }
+
+    /** The local warnings shown now, one per line, or "". */
+    public String warningText() {
+        return warning.getText();
     }
 
     /** The latest outcome shown (null before the first check). */
@@ -149,7 +184,7 @@ public final class IscnField extends VBox {
         String text = field.getText();
         long mine = ++generation;
         if (text.isBlank()) {
-            show(new IscnCheck.Outcome(text, true, java.util.List.of(), java.util.List.of(), "", java.util.List.of(), null));
+            show(new IscnCheck.Outcome(text, true, List.of(), List.of(), "", List.of(), null));
             return;
         }
         status.setText("checking\u2026");

@@ -153,6 +153,7 @@ public final class BandEditorView extends BorderPane implements AutoCloseable {
 
         board.getStyleClass().add("kl-band-board");
         board.setId("band-board");
+        board.setFocusTraversable(true); // the window's focus (focusBoard), not the spinner
         var scroll = new ScrollPane(board);
         scroll.setFitToWidth(false);
         scroll.setStyle("-fx-background-color: transparent; -fx-background: #22252b;");
@@ -194,6 +195,11 @@ public final class BandEditorView extends BorderPane implements AutoCloseable {
 
     public Pane board() {
         return board;
+    }
+
+    /** Puts the keyboard focus on the straightened chromosome's board (the window opens so: typing is not a half-width). */
+    public void focusBoard() {
+        board.requestFocus();
     }
 
     // --- state ----------------------------------------------------------------------------------

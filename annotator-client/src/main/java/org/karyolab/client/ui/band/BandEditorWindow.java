@@ -10,7 +10,8 @@ import org.karyolab.client.ui.view.EditorView;
 /**
  * Opens the {@link BandEditorView} of an editor as a window beside it (one per editor; opening it
  * again brings it to the front). It straightens from the image the editor's canvas shows. Ctrl+Z /
- * Ctrl+Shift+Z (Ctrl+Y) undo and redo the editor's edits; E or Esc closes it.
+ * Ctrl+Shift+Z (Ctrl+Y) undo and redo the editor's edits; Esc or Shift+B closes it. It opens with the focus
+ * on the straightened chromosome, not in the half-width spinner (where typing a class wrote into the spinner).
  */
 public final class BandEditorWindow {
 
@@ -44,13 +45,14 @@ public final class BandEditorWindow {
         }
         var view = new BandEditorView(editor.model(), () -> editor.canvas().shownImage());
         Stage stage = EditorOpeners.window(editor, KEY, "Band editor", view, 640, 780, view::close);
-        stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> { // Esc or the opening key closes it
-            if (e.isConsumed() || e.isShortcutDown() || TextEntry.hasFocus(stage.getScene())) return;
-            if (e.getCode() == KeyCode.ESCAPE || (e.getCode() == KeyCode.B && e.isShiftDown())) {
+        stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> { // the opening key closes it (Esc: EditorOpeners.window)
+            if (e.isConsumed() || e.isShortcutDown() || e.isAltDown() || TextEntry.hasFocus(stage.getScene())) return;
+            if (e.getCode() == KeyCode.B && e.isShiftDown()) {
                 stage.hide();
                 e.consume();
             }
         });
+        view.focusBoard();
         return stage;
     }
 }

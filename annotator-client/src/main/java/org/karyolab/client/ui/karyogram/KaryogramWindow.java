@@ -8,7 +8,7 @@ import javafx.stage.Stage;
 import org.karyolab.client.ui.view.EditorOpeners;
 import org.karyolab.client.ui.view.EditorView;
 
-/** The karyogram in its own window, opened from the editor (Shift+K or the toolbar button); one per editor. */
+/** The karyogram in its own window, opened from the editor (Shift+K or the toolbar button); one per editor; Esc closes it. */
 public final class KaryogramWindow {
 
     private static final Object KEY = KaryogramWindow.class;

@@ -49,8 +49,9 @@ public final class EditorOpeners {
 
     /**
      * Shows {@code view} as the editor's window of this kind: owned by the editor's window; Ctrl+Z and
-     * Ctrl+Shift+Z (Ctrl+Y) undo and redo the editor's edits unless a text field has the focus (there they edit
-     * the text); {@code close} runs when it is hidden; it hides when the editor leaves its scene.
+     * Ctrl+Shift+Z (Ctrl+Y) undo and redo the editor's edits unless a text input has the focus (there they edit
+     * the text; see {@link TextEntry}); Esc closes it unless something inside took the key (a text field dropping
+     * what was typed); {@code close} runs when it is hidden; it hides when the editor leaves its scene.
      */
     public static Stage window(EditorView editor, Object key, String title, Parent view, double width, double height,
                                Runnable close) {
@@ -63,6 +64,11 @@ public final class EditorOpeners {
             if (e.getCode() == KeyCode.Z && !e.isShiftDown()) editor.model().undoStep();
             else if (e.getCode() == KeyCode.Z || e.getCode() == KeyCode.Y) editor.model().redoStep();
             else return;
+            e.consume();
+        });
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> { // a handler: only what nothing inside consumed
+            if (e.getCode() != KeyCode.ESCAPE || e.isShortcutDown() || e.isAltDown()) return;
+            stage.hide();
             e.consume();
         });
         stage.setScene(scene);

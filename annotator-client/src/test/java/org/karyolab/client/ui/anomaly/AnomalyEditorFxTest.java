@@ -111,6 +111,65 @@ class AnomalyEditorFxTest extends EditorFxFixture {
         await("its loss", () -> readingLines("#iscn-anomalies-reading").stream().anyMatch(l -> l.startsWith("Loss") && l.contains("5q13")));
     }
 
+    /**
+     * 10.7: {@code del(5)(q13q33)} on a chromosome 9 is warned about, before and after Enter; with nothing typed,
+     * Ctrl+Z in the field undoes the image's edit (and Ctrl+Shift+Z redoes it), while typing it is the field's own;
+     * Esc drops the typing, then closes the window.
+     */
+    @Test
+    void anAnomalyOfAnotherChromosomeIsWarnedCtrlZOutsideTypingUndoesTheImageAndEscCloses() throws Exception {
+        openEditorWithOneChromosome();
+        onFx(() -> editor.model().selectAnnotations(List.of(chromosomeId)));
+        robot.type(KeyCode.T);
+        await("the anomaly editor", () -> AnomalyEditorWindow.of(editor) != null);
+        javafx.stage.Stage stage = (javafx.stage.Stage) onFx(() -> AnomalyEditorWindow.of(editor).getScene().getWindow());
+        TextField field = robot.lookup("#iscn-anomalies").queryAs(TextField.class);
+        onFx(() -> {
+            stage.requestFocus();
+            field.requestFocus();
+        });
+        await("typing in the anomaly field", () -> stage.isFocused() && field.isFocused());
+        robot.targetWindow(stage); // robot.write types into the robot's target window
+
+        robot.write("del(5)(q13q33)");
+        await("the warning", () -> label("#iscn-anomalies-warning").contains(
+                "del(5)(q13q33) names chromosome 5, but this annotation is chromosome 9"));
+        await("still valid ISCN", () -> label("#iscn-anomalies-status").startsWith("\u2714 Valid"));
+        FxTesting.screenshot(AnomalyEditorWindow.of(editor), "anomaly-editor-other-chromosome");
+        robot.type(KeyCode.ENTER);
+        await("saved", () -> doc().annotation(chromosomeId).labels().anomalies().equals(List.of("del(5)(q13q33)")));
+        assertThat(editor.model().messageProperty().get()).contains("names chromosome 5");
+        assertThat(label("#iscn-anomalies-warning")).as("the warning stays while the anomaly does").contains("chromosome 5");
+
+        // Nothing typed since: Ctrl+Z in the field undoes the image's edit, here and on the server; Ctrl+Shift+Z redoes it.
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        await("undone in the document", () -> doc().annotation(chromosomeId).labels().anomalies().isEmpty());
+        await("the field follows", () -> field.getText().isEmpty() && label("#iscn-anomalies-warning").isEmpty());
+        editor.autosave().flushNow();
+        assertThat(admin.annotation(chromosomeId).labels().anomalies()).isEmpty();
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+        await("redone", () -> doc().annotation(chromosomeId).labels().anomalies().equals(List.of("del(5)(q13q33)")));
+        await("shown again", () -> field.getText().equals("del(5)(q13q33)"));
+
+        // While typing, Ctrl+Z is the text's.
+        onFx(() -> field.positionCaret(field.getLength()));
+        robot.write(",+8");
+        await("typed", () -> field.getText().equals("del(5)(q13q33),+8"));
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        await("the typing undone", () -> !field.getText().endsWith("+8"));
+        assertThat(doc().annotation(chromosomeId).labels().anomalies()).containsExactly("del(5)(q13q33)");
+
+        // Esc drops what was typed (the window stays), then closes the window.
+        onFx(() -> field.setText("del(5)(q13q33),+9"));
+        robot.type(KeyCode.ESCAPE);
+        await("the typing dropped", () -> field.getText().equals("del(5)(q13q33)"));
+        assertThat(stage.isShowing()).isTrue();
+        robot.type(KeyCode.ESCAPE);
+        await("closed", () -> !stage.isShowing());
+        assertThat(AnomalyEditorWindow.of(editor)).isNull();
+        assertThat(doc().annotation(chromosomeId).labels().anomalies()).containsExactly("del(5)(q13q33)");
+    }
+
     private String label(String id) {
         try {
             return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
