@@ -50,12 +50,21 @@ public final class ReviewHttpService {
                         Http.send(res, reviews.reviewImage(imageId, request, g.caller().username()), Status.OK_200)));
     }
 
+    /** With {@code If-Match: "<revision>"} (optional) the decision is about that revision only: 412 if it moved on. */
     private void reviewAnnotation(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        guard.annotation(req, res, id, Action.REVIEW).ifPresent(g ->
-                Http.body(req, res, ReviewRequest.class).ifPresent(request ->
-                        Http.send(res, reviews.reviewAnnotation(id, request, g.caller().username()), Status.OK_200,
-                                saved -> res.header(HeaderNames.ETAG, Http.etag(saved.revision())))));
+        guard.annotation(req, res, id, Action.REVIEW).ifPresent(g -> {
+            Long reviewed = null;
+            if (req.headers().contains(HeaderNames.IF_MATCH)) {
+                var revision = Http.ifMatch(req, res);
+                if (revision.isEmpty()) return;
+                reviewed = revision.get();
+            }
+            Long pinned = reviewed;
+            Http.body(req, res, ReviewRequest.class).ifPresent(request ->
+                    Http.send(res, reviews.reviewAnnotation(id, request, g.caller().username(), pinned), Status.OK_200,
+                            saved -> res.header(HeaderNames.ETAG, Http.etag(saved.revision()))));
+        });
     }
 
     private void state(ServerRequest req, ServerResponse res) {

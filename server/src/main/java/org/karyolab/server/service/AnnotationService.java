@@ -80,10 +80,10 @@ public final class AnnotationService {
         String id = draft.id() == null || draft.id().isBlank() ? UUID.randomUUID().toString() : draft.id();
         Instant now = clock.instant();
         Annotation candidate = new Annotation(id, imageId, draft.shape(), draft.labels(), draft.provenance(), 1,
-                draft.status() == null ? AnnotationStatus.DRAFT : draft.status(), now, now);
+                AnnotationStatus.DRAFT, now, now);
         List<Violation> violations = new ArrayList<>(candidate.validate(image.get().width(), image.get().height()));
         violations.addAll(rules.vocabulary(stored.get()).check(candidate.labels()));
-        reviewOnly(draft.status(), null, "", violations);
+        workflowOnly(draft.status(), AnnotationStatus.DRAFT, "", violations);
         if (!violations.isEmpty()) return Outcome.invalid("the annotation is not valid on this image", violations);
         return switch (annotations.create(candidate)) {
             case SaveResult.Saved saved -> announced(Outcome.done(saved.annotation()), "created", who(draft));
@@ -102,14 +102,15 @@ public final class AnnotationService {
         ImageRepository.StoredImage stored = images.get(current.get().imageId()).orElseThrow();
         ImageAsset image = stored.image();
         Annotation changed = new Annotation(id, current.get().imageId(), draft.shape(), draft.labels(), draft.provenance(),
-                current.get().revision(), draft.status() == null ? current.get().status() : draft.status(),
-                current.get().createdAt(), current.get().updatedAt());
+                current.get().revision(), current.get().status(), current.get().createdAt(), current.get().updatedAt());
         List<Violation> violations = new ArrayList<>(changed.validate(image.width(), image.height()));
         violations.addAll(rules.vocabulary(stored).check(changed.labels()));
-        reviewOnly(draft.status(), current.get().status(), "", violations);
+        // Edited on a stale revision: that is the conflict to report (412), whatever the status sent.
+        if (current.get().revision() == expectedRevision) workflowOnly(draft.status(), current.get().status(), "", violations);
         if (!violations.isEmpty()) return Outcome.invalid("the annotation is not valid on this image", violations);
-        return announced(fromSave(annotations.update(id, expectedRevision, changed), id, expectedRevision), "updated",
-                who(draft));
+        // No status: the repository keeps it, or takes a review decision away from content that changed.
+        return announced(fromSave(annotations.update(id, expectedRevision, withoutStatus(changed)), id, expectedRevision),
+                "updated", who(draft));
     }
 
     public Outcome<Annotation> delete(String id, long expectedRevision, String author) {
@@ -193,22 +194,28 @@ public final class AnnotationService {
                     AnnotationDraft d = c.annotation().by(caller);
                     String id = d.id() == null || d.id().isBlank() ? UUID.randomUUID().toString() : d.id();
                     Annotation candidate = new Annotation(id, imageId, d.shape(), d.labels(), d.provenance(), 1,
-                            d.status() == null ? AnnotationStatus.DRAFT : d.status(), now, now);
+                            AnnotationStatus.DRAFT, now, now);
                     check(candidate, image, at, violations);
                     violations.addAll(org.karyolab.schema.Validation.prefix(at + "/annotation", vocabulary.check(candidate.labels())));
-                    reviewOnly(d.status(), null, at + "/annotation", violations);
+                    workflowOnly(d.status(), AnnotationStatus.DRAFT, at + "/annotation", violations);
                     toSave.add(new Change.Create(candidate));
                 }
                 case BatchChange.Update u -> {
                     AnnotationDraft d = u.annotation().by(caller);
-                    // Revision, status and times are placeholders here: the repository takes them from the current row.
+                    // Revision and times are placeholders here: the repository takes them from the current row, and
+                    // derives the status (null: an edit of the content).
                     Annotation changed = new Annotation(u.id(), imageId, d.shape(), d.labels(), d.provenance(), 1,
-                            d.status(), now, now);
+                            null, now, now);
                     check(new Annotation(u.id(), imageId, d.shape(), d.labels(), d.provenance(), 1,
-                            d.status() == null ? AnnotationStatus.DRAFT : d.status(), now, now), image, at, violations);
+                            AnnotationStatus.DRAFT, now, now), image, at, violations);
                     violations.addAll(org.karyolab.schema.Validation.prefix(at + "/annotation", vocabulary.check(changed.labels())));
-                    if (isReviewStatus(d.status())) {
-                        reviewOnly(d.status(), annotations.get(u.id()).map(Annotation::status).orElse(null), at + "/annotation", violations);
+                    if (d.status() != null) {
+                        // A status sent along must be the one it has (an edit sends the annotation as it is);
+                        // on a stale revision the conflict is what is reported.
+                        Optional<Annotation> has = annotations.get(u.id());
+                        if (has.isPresent() && has.get().revision() == u.revision()) {
+                            workflowOnly(d.status(), has.get().status(), at + "/annotation", violations);
+                        }
                     }
                     toSave.add(new Change.Update(u.id(), u.revision(), changed, caller));
                 }
@@ -247,19 +254,27 @@ public final class AnnotationService {
     }
 
     /**
-     * Accepted and rejected are review decisions ({@code ReviewService}: a reviewer, never on their own
-     * work). The annotation routes may keep such a status (an edit sends the annotation as it is) but never
-     * set it: otherwise an annotator could accept their own work through autosave.
+     * The status moves only through the workflow's routes: submit ({@code POST /images/{id}/submit}), review
+     * ({@code POST /annotations/{id}/review}, {@code POST /images/{id}/review}) and revert. The annotation routes
+     * may send the status an annotation has (an edit sends it as it is) but never another one: otherwise an
+     * annotator could accept their own work, or send rejected work back to review, through autosave. A new
+     * annotation is a draft.
      */
-    private static void reviewOnly(AnnotationStatus requested, AnnotationStatus current, String at, List<Violation> into) {
-        if (isReviewStatus(requested) && requested != current) {
-            into.add(new Violation(at + "/status", "'" + requested.name().toLowerCase(java.util.Locale.ROOT)
-                    + "' is a review decision: a reviewer sets it through the review routes; send draft or submitted"));
-        }
+    private static void workflowOnly(AnnotationStatus requested, AnnotationStatus current, String at, List<Violation> into) {
+        if (requested == null || requested == current) return;
+        String name = requested.name().toLowerCase(java.util.Locale.ROOT);
+        into.add(new Violation(at + "/status", "the status is " + current.name().toLowerCase(java.util.Locale.ROOT)
+                + " and moves only through the workflow: " + switch (requested) {
+                    case SUBMITTED -> "'submitted' comes from submitting the image (POST /api/v1/images/{imageId}/submit)";
+                    case ACCEPTED, REJECTED -> "'" + name + "' is a review decision (POST /api/v1/annotations/{id}/review, "
+                            + "a reviewer, never on their own work)";
+                    case DRAFT -> "'draft' comes back by itself when reviewed content is edited, or by a revert";
+                } + "; send the current status or none"));
     }
 
-    private static boolean isReviewStatus(AnnotationStatus status) {
-        return status == AnnotationStatus.ACCEPTED || status == AnnotationStatus.REJECTED;
+    private static Annotation withoutStatus(Annotation a) {
+        return new Annotation(a.id(), a.imageId(), a.shape(), a.labels(), a.provenance(), a.revision(), null,
+                a.createdAt(), a.updatedAt());
     }
 
     private static void check(Annotation candidate, ImageAsset image, String at, List<Violation> into) {

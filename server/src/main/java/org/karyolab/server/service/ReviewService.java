@@ -74,12 +74,22 @@ public final class ReviewService {
         };
     }
 
-    /** Accepts or rejects one submitted annotation. */
+    /** Accepts or rejects one submitted annotation, whatever its revision. */
     public Outcome<Annotation> reviewAnnotation(String annotationId, ReviewRequest request, String reviewer) {
+        return reviewAnnotation(annotationId, request, reviewer, null);
+    }
+
+    /**
+     * Accepts or rejects one submitted annotation. With {@code reviewedRevision} (the revision the reviewer looked
+     * at, e.g. from {@code If-Match}) the decision applies only if the annotation is still at that revision: else a
+     * conflict carrying the current one, and nothing is decided.
+     */
+    public Outcome<Annotation> reviewAnnotation(String annotationId, ReviewRequest request, String reviewer, Long reviewedRevision) {
         Optional<Annotation> found = annotations.get(annotationId);
         if (found.isEmpty()) return Outcome.notFound("annotation", annotationId);
         if (!request.validate().isEmpty()) return Outcome.invalid("not a valid review", request.validate());
         Annotation a = found.get();
+        if (reviewedRevision != null && reviewedRevision != a.revision()) return new Outcome.Conflict<>(a, reviewedRevision);
         if (a.status() != AnnotationStatus.SUBMITTED) {
             return new Outcome.Refused<>(Outcome.Refused.Why.WRONG_STATE, "not-submitted", "annotation '" + annotationId
                     + "' is " + a.status().name().toLowerCase() + ", not submitted; only submitted work is reviewed", a);
@@ -94,6 +104,8 @@ public final class ReviewService {
                 yield Outcome.done(done.changed().getFirst());
             }
             case ReviewRepository.Result.WrongState wrong -> changedMeanwhile(a.imageId()); // not refused for one annotation
+            case ReviewRepository.Result.NotSaved ns when reviewedRevision != null
+                    && ns.reason().reason() instanceof org.karyolab.server.store.SaveResult.Conflict c -> new Outcome.Conflict<>(c.current(), reviewedRevision);
             case ReviewRepository.Result.NotSaved ns -> changedMeanwhile(a.imageId());
         };
     }

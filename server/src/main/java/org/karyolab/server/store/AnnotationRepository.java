@@ -92,7 +92,11 @@ public final class AnnotationRepository {
         return save(new Change.Create(annotation));
     }
 
-    /** Replaces shape, labels, provenance and status (null status: unchanged). Id, image and creation time stay. */
+    /**
+     * Replaces shape, labels, provenance and status. A null status is an edit of the content: the status stays,
+     * except that accepted or rejected content that changes goes back to draft (and its image, if submitted or
+     * accepted, back to open). Id, image and creation time stay.
+     */
     public SaveResult update(String id, long expectedRevision, Annotation changed) {
         return save(new Change.Update(id, expectedRevision, changed));
     }
@@ -111,22 +115,31 @@ public final class AnnotationRepository {
     public SaveResult save(Change change) {
         Optional<AuditRepository.Draft> audit = trail.current();
         SaveResult result = Jdbc.retrying(() -> db.inGroupCommit(c -> {
-            SaveResult r = apply(c, null, change);
-            if (r instanceof SaveResult.Saved s && audit.isPresent()) audited(c, audit.get(), List.of(s.annotation()));
+            Effects effects = new Effects();
+            SaveResult r = apply(c, null, change, effects);
+            if (r instanceof SaveResult.Saved s) {
+                reopen(c, s.annotation().imageId(), effects);
+                if (audit.isPresent()) audited(c, audit.get(), List.of(s.annotation()), effects);
+            }
             return r;
         }, r -> r instanceof SaveResult.Saved));
         if (result instanceof SaveResult.Saved && audit.isPresent()) trail.written();
         return result;
     }
 
-    /** Appends the audit row of {@code saved} (annotations of one image) in this transaction. */
-    private void audited(Connection c, AuditRepository.Draft audit, List<Annotation> saved) throws SQLException {
+    /**
+     * Appends the audit row of {@code saved} (annotations of one image) in this transaction: the revisions written,
+     * then what the workflow made of them ({@code effects}: reviewed work back to draft, the image reopened).
+     */
+    private void audited(Connection c, AuditRepository.Draft audit, List<Annotation> saved, Effects effects) throws SQLException {
         if (saved.isEmpty()) return;
         StringBuilder what = new StringBuilder();
         for (int i = 0; i < saved.size() && i < 20; i++) {
             what.append(i == 0 ? "" : ", ").append(saved.get(i).id()).append('@').append(saved.get(i).revision());
         }
         if (saved.size() > 20) what.append(" and ").append(saved.size() - 20).append(" more");
+        for (int i = 0; i < effects.notes.size() && i < 20; i++) what.append("; ").append(effects.notes.get(i));
+        if (effects.notes.size() > 20) what.append("; and ").append(effects.notes.size() - 20).append(" more");
         AuditRepository.insert(c, audit.in(projectOf(c, saved.getFirst().imageId()), what.toString()), now());
     }
 
@@ -164,14 +177,16 @@ public final class AnnotationRepository {
         Optional<AuditRepository.Draft> audit = trail.current();
         Optional<BatchResult> outcome = Jdbc.retrying(() -> db.inGroupCommit(c -> {
             if (rowLocks) for (String id : toLock) lock(c, id);
+            Effects effects = new Effects();
             List<Annotation> saved = new ArrayList<>(all.size());
             for (int i = 0; i < all.size(); i++) {
-                SaveResult result = apply(c, imageId, all.get(i));
+                SaveResult result = apply(c, imageId, all.get(i), effects);
                 if (!(result instanceof SaveResult.Saved s)) return Optional.<BatchResult>of(new BatchResult.Rejected(i, result));
                 saved.add(s.annotation());
             }
+            if (!saved.isEmpty()) reopen(c, imageId, effects);
             if (!alongside.run(c, List.copyOf(saved))) return Optional.<BatchResult>empty();
-            if (audit.isPresent()) audited(c, audit.get(), saved);
+            if (audit.isPresent()) audited(c, audit.get(), saved, effects);
             return Optional.<BatchResult>of(new BatchResult.Applied(saved));
         }, r -> r.isPresent() && r.get() instanceof BatchResult.Applied));
         if (audit.isPresent() && outcome.isPresent() && outcome.get() instanceof BatchResult.Applied a && !a.saved().isEmpty()) {
@@ -298,18 +313,53 @@ public final class AnnotationRepository {
         }
     }
 
-    /** @param scope the batch's image (changes must be on it), or null for a single change */
-    private SaveResult apply(Connection c, String scope, Change change) throws SQLException {
+    /**
+     * What a transaction's content changes mean for the review workflow, gathered while they are applied:
+     * whether the image must be looked at again ({@link #reopen}) and what to say about it in the audit row.
+     */
+    private static final class Effects {
+        boolean reopen;
+        final List<String> notes = new ArrayList<>();
+    }
+
+    /** Accepted and rejected are review decisions: content that had one and changes goes back to draft. */
+    private static boolean reviewed(AnnotationStatus status) {
+        return status == AnnotationStatus.ACCEPTED || status == AnnotationStatus.REJECTED;
+    }
+
+    /** Same shape, labels and provenance (author included): the content a review decision was about. */
+    static boolean sameContent(Annotation a, Annotation b) {
+        return Objects.equals(a.shape(), b.shape()) && Objects.equals(a.labels(), b.labels())
+                && Objects.equals(a.provenance(), b.provenance());
+    }
+
+    /**
+     * @param scope the batch's image (changes must be on it), or null for a single change
+     * @param effects where the workflow consequences of the change are noted
+     */
+    private SaveResult apply(Connection c, String scope, Change change, Effects effects) throws SQLException {
         return switch (change) {
-            case Change.Create create -> create(c, scope, create.annotation());
+            case Change.Create create -> {
+                SaveResult r = create(c, scope, create.annotation());
+                if (r instanceof SaveResult.Saved) effects.reopen = true; // a new draft on the image
+                yield r;
+            }
             case Change.Update u -> {
                 Current cur = readCurrent(c, u.id(), true);
                 if (cur == null || cur.deleted() || outOfScope(scope, cur)) yield new SaveResult.NotFound(u.id());
                 if (cur.revision() != u.expectedRevision()) yield new SaveResult.Conflict(cur.annotation());
                 Annotation changed = u.changed();
+                // A status in the change is the workflow's (submit, review); without one, this is an edit of the
+                // content, and an edit of reviewed content takes the review decision away (only then is the
+                // stored document read: comparing it on every save would cost the writer).
+                AnnotationStatus status = changed.status() != null ? changed.status() : cur.status();
+                if (changed.status() == null && reviewed(cur.status()) && !sameContent(cur.annotation(), changed)) {
+                    status = AnnotationStatus.DRAFT;
+                    effects.reopen = true;
+                    effects.notes.add(u.id() + " was " + name(cur.status()) + ": its content changed, back to draft");
+                }
                 Annotation next = new Annotation(u.id(), cur.imageId(), changed.shape(), changed.labels(),
-                        changed.provenance(), cur.revision() + 1,
-                        changed.status() != null ? changed.status() : cur.status(), cur.createdAt(), nextTime(cur.updatedAt()));
+                        changed.provenance(), cur.revision() + 1, status, cur.createdAt(), nextTime(cur.updatedAt()));
                 String by = u.changedBy() != null && !u.changedBy().isBlank() ? u.changedBy() : who(changed.provenance());
                 yield append(c, cur.revision(), next, ChangeKind.UPDATED, null, by, false);
             }
@@ -319,6 +369,10 @@ public final class AnnotationRepository {
                 if (cur == null || cur.deleted() || outOfScope(scope, cur)) yield new SaveResult.NotFound(d.id());
                 if (cur.revision() != d.expectedRevision()) yield new SaveResult.Conflict(cur.annotation());
                 Annotation was = cur.annotation();
+                if (reviewed(was.status())) {
+                    effects.reopen = true;
+                    effects.notes.add(d.id() + " was " + name(was.status()) + ": deleted");
+                }
                 Annotation tombstone = new Annotation(was.id(), was.imageId(), was.shape(), was.labels(), was.provenance(),
                         was.revision() + 1, was.status(), was.createdAt(), nextTime(was.updatedAt()));
                 yield append(c, was.revision(), tombstone, ChangeKind.DELETED, null, d.author(), true);
@@ -331,11 +385,41 @@ public final class AnnotationRepository {
                 Annotation target = readRevision(c, r.id(), r.toRevision());
                 if (target == null) yield new SaveResult.NotFound(r.id());
                 Annotation was = cur.annotation();
+                // The status comes back with the content it was given to: an accepted revision's content is exactly
+                // what its reviewer accepted; anything else restored is draft or submitted work.
+                boolean changes = cur.deleted() || !sameContent(was, target) || was.status() != target.status();
+                if (changes && (cur.deleted() || reviewed(was.status())
+                        || (target.status() == AnnotationStatus.DRAFT && was.status() != AnnotationStatus.DRAFT))) {
+                    effects.reopen = true;
+                    if (reviewed(was.status()) && !cur.deleted()) {
+                        effects.notes.add(r.id() + " was " + name(was.status()) + ": reverted to revision " + r.toRevision()
+                                + " (" + name(target.status()) + ")");
+                    }
+                }
                 Annotation next = new Annotation(was.id(), was.imageId(), target.shape(), target.labels(),
                         target.provenance(), was.revision() + 1, target.status(), was.createdAt(), nextTime(was.updatedAt()));
                 yield append(c, was.revision(), next, ChangeKind.REVERTED, r.toRevision(), r.author(), false);
             }
         };
+    }
+
+    /**
+     * After content changes that leave unreviewed work on the image (a new draft, reviewed content changed or
+     * deleted): a submitted or accepted image goes back to open, into the work queue, to be submitted and
+     * reviewed again. An open or rejected image is in the queue already.
+     */
+    private void reopen(Connection c, String imageId, Effects effects) throws SQLException {
+        if (!effects.reopen) return;
+        ReviewState seen = ImageWorkflow.state(c, imageId);
+        if (seen != ReviewState.SUBMITTED && seen != ReviewState.ACCEPTED) return;
+        ReviewState state = ImageWorkflow.lock(c, imageId, now());
+        if (state != ReviewState.SUBMITTED && state != ReviewState.ACCEPTED) return;
+        ImageWorkflow.set(c, imageId, ReviewState.OPEN, now());
+        effects.notes.add("image " + imageId + " was " + name(state) + ": open again, to be submitted and reviewed");
+    }
+
+    private static String name(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private SaveResult create(Connection c, String scope, Annotation a) throws SQLException {

@@ -10,6 +10,8 @@ public sealed interface Change {
 
     /**
      * New shape, labels, provenance and status for an annotation currently at {@code expectedRevision}.
+     * A status is the workflow's (submit, review) and is taken as it is; a null status is an edit of the
+     * content, whose status the repository derives (reviewed content that changes is a draft again).
      * {@code changedBy} is who made this revision when that is not the content's author (a reviewer
      * changing the status, an annotator submitting); null means the provenance's author.
      */

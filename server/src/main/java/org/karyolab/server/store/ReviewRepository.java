@@ -22,10 +22,10 @@ import java.util.Optional;
  */
 public final class ReviewRepository {
 
-    private static final String INSERT_REVIEW = "INSERT INTO reviews"
-            + " (image_id, annotation_id, revision, decision, comment, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String REVIEWS = "SELECT seq, image_id, annotation_id, revision, decision, comment, reviewer, reviewed_at"
-            + " FROM reviews WHERE image_id = ? ORDER BY seq";
+    private static final String INSERT_REVIEW = "INSERT INTO reviews (image_id, annotation_id, reviewed_revision, revision,"
+            + " decision, comment, reviewer, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String REVIEWS = "SELECT seq, image_id, annotation_id, reviewed_revision, revision, decision, comment,"
+            + " reviewer, reviewed_at FROM reviews WHERE image_id = ? ORDER BY seq";
     private static final String STATUS_COUNT = "SELECT COUNT(*) FROM annotations_current"
             + " WHERE image_id = ? AND deleted = FALSE AND status = ?";
 
@@ -35,11 +35,12 @@ public final class ReviewRepository {
     }
 
     /**
-     * One review decision. For an annotation, {@code revision} is the revision the decision made;
-     * a whole-image decision has a row without annotation as well.
+     * One review decision. For an annotation, {@code reviewedRevision} is the revision the reviewer decided on
+     * (the submitted content) and {@code revision} the one the decision made (the same content with the new
+     * status); a whole-image decision has a row without annotation as well.
      */
-    public record Review(long seq, String imageId, String annotationId, Long revision, Verdict decision, String comment,
-                         String reviewer, Instant reviewedAt) {}
+    public record Review(long seq, String imageId, String annotationId, Long reviewedRevision, Long revision,
+                         Verdict decision, String comment, String reviewer, Instant reviewedAt) {}
 
     /** What a submit or review came to. */
     public sealed interface Result {
@@ -79,7 +80,8 @@ public final class ReviewRepository {
 
     /**
      * Records a review: applies {@code changes} (status accepted / rejected), writes one review row per
-     * changed annotation naming the revision it made (and one for the image when {@code wholeImage}),
+     * changed annotation naming the revision it decided on and the one it made (and one for the image when
+     * {@code wholeImage}),
      * then, once no annotation of the image is left submitted, settles a SUBMITTED image: REJECTED if any
      * of its annotations is rejected, else ACCEPTED. A whole-image review requires the image SUBMITTED.
      */
@@ -88,8 +90,12 @@ public final class ReviewRepository {
         return outcome(imageId, annotations.saveBatch(imageId, changes, (c, saved) -> {
             ReviewState state = ImageWorkflow.lock(c, imageId, at);
             if (wholeImage && state != ReviewState.SUBMITTED && saved.isEmpty()) return false;
-            for (Annotation a : saved) insertReview(c, imageId, a.id(), a.revision(), verdict, comment, reviewer, at);
-            if (wholeImage) insertReview(c, imageId, null, null, verdict, comment, reviewer, at);
+            for (int i = 0; i < saved.size(); i++) {
+                Annotation a = saved.get(i);
+                long reviewed = changes.get(i) instanceof Change.Update u ? u.expectedRevision() : a.revision() - 1;
+                insertReview(c, imageId, a.id(), reviewed, a.revision(), verdict, comment, reviewer, at);
+            }
+            if (wholeImage) insertReview(c, imageId, null, null, null, verdict, comment, reviewer, at);
             if (state == ReviewState.SUBMITTED && count(c, imageId, "SUBMITTED") == 0) {
                 ImageWorkflow.set(c, imageId, count(c, imageId, "REJECTED") > 0 ? ReviewState.REJECTED : ReviewState.ACCEPTED, at);
             }
@@ -104,9 +110,11 @@ public final class ReviewRepository {
                 ps.setString(1, imageId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        long reviewed = rs.getLong("reviewed_revision");
+                        Long reviewedRevision = rs.wasNull() ? null : reviewed;
                         long revision = rs.getLong("revision");
                         out.add(new Review(rs.getLong("seq"), rs.getString("image_id"), rs.getString("annotation_id"),
-                                rs.wasNull() ? null : revision, Verdict.valueOf(rs.getString("decision")),
+                                reviewedRevision, rs.wasNull() ? null : revision, Verdict.valueOf(rs.getString("decision")),
                                 rs.getString("comment"), rs.getString("reviewer"), Jdbc.getInstant(rs, "reviewed_at")));
                     }
                 }
@@ -123,17 +131,19 @@ public final class ReviewRepository {
         };
     }
 
-    private static void insertReview(Connection c, String imageId, String annotationId, Long revision, Verdict verdict,
-                                     String comment, String reviewer, Instant at) throws SQLException {
+    private static void insertReview(Connection c, String imageId, String annotationId, Long reviewedRevision, Long revision,
+                                     Verdict verdict, String comment, String reviewer, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_REVIEW)) {
             ps.setString(1, imageId);
             ps.setString(2, annotationId);
-            if (revision == null) ps.setNull(3, Types.BIGINT);
-            else ps.setLong(3, revision);
-            ps.setString(4, verdict.name());
-            ps.setString(5, comment);
-            ps.setString(6, reviewer);
-            Jdbc.setInstant(ps, 7, at);
+            if (reviewedRevision == null) ps.setNull(3, Types.BIGINT);
+            else ps.setLong(3, reviewedRevision);
+            if (revision == null) ps.setNull(4, Types.BIGINT);
+            else ps.setLong(4, revision);
+            ps.setString(5, verdict.name());
+            ps.setString(6, comment);
+            ps.setString(7, reviewer);
+            Jdbc.setInstant(ps, 8, at);
             ps.executeUpdate();
         }
     }
