@@ -116,23 +116,34 @@ class ScreenshotFxTest {
         Path overview = FxTesting.screenshot(editor, "editor-overview");
 
         // Zoomed in on a suggestion (selected), with display adjustments.
+        long rendersBefore = onFx(() -> editor.canvas().shapeLayerRenders());
+        var zoomedAdjustments = new org.karyolab.client.ui.canvas.Adjustments(0.02, 0.15, 1.2, false);
         onFx(() -> {
             var s = d.openSuggestions().stream().max(java.util.Comparator.comparingDouble(org.karyolab.client.document.ModelSuggestion::confidence)).orElseThrow();
             editor.model().selectSuggestion(s.id());
             var b = org.karyolab.client.document.Shapes.bounds(s.shape());
             editor.canvas().viewport().set(3, 0, 0);
             editor.canvas().viewport().centerOn(b.centerX(), b.centerY());
-            editor.model().adjustmentsProperty().set(new org.karyolab.client.ui.canvas.Adjustments(0.02, 0.15, 1.2, false));
+            editor.model().adjustmentsProperty().set(zoomedAdjustments);
             editor.canvas().repaint();
         });
-        Thread.sleep(300);
+        // Waits on the mechanisms, not the clock: the adjusted pixels shown, the shape layer re-rendered at the new zoom.
+        shown(editor, zoomedAdjustments);
+        FxTesting.await("the shape layer at 300%", () -> editor.canvas().shapeLayerRenders() > rendersBefore && !editor.canvas().shapeLayerRendering());
         Path zoomed = FxTesting.screenshot(editor, "editor-zoomed-suggestion");
-        onFx(() -> editor.model().adjustmentsProperty().set(new org.karyolab.client.ui.canvas.Adjustments(0, 0.2, 1, true)));
-        Thread.sleep(300);
+        var invert = new org.karyolab.client.ui.canvas.Adjustments(0, 0.2, 1, true);
+        onFx(() -> editor.model().adjustmentsProperty().set(invert));
+        shown(editor, invert);
         Path inverted = FxTesting.screenshot(editor, "editor-inverted");
         assertThat(Files.size(overview)).isGreaterThan(10_000);
         assertThat(Files.size(zoomed)).isGreaterThan(10_000);
         assertThat(Files.size(inverted)).isGreaterThan(10_000);
         editor.close();
+    }
+
+    /** Waits until the editor's image shows the pixels of {@code adjustments} (then a frame is drawn from them). */
+    static void shown(EditorView editor, org.karyolab.client.ui.canvas.Adjustments adjustments) throws Exception {
+        onFx(() -> editor.canvas().layer().whenShown(adjustments)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the repaint the new pixels asked for
     }
 }

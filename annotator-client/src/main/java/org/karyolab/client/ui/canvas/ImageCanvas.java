@@ -182,6 +182,11 @@ public final class ImageCanvas extends Region implements ToolContext {
         return shown;
     }
 
+    /** The layer shown (the adjusted image with its pyramid), or null if the image was set without one. */
+    public ImageLayer layer() {
+        return shownLayer;
+    }
+
     public void setSpaceDown(boolean down) {
         spaceDown = down;
         setCursor(down ? Cursor.OPEN_HAND : tool() == null ? Cursor.DEFAULT : tool().cursor());

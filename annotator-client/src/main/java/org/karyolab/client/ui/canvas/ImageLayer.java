@@ -35,6 +35,9 @@ public final class ImageLayer implements AutoCloseable {
     /** The worker is writing the int[] pixels: the compositor must not read them (the canvas draws the images meanwhile). Set on the JavaFX thread. */
     private volatile boolean writing;
     private final AtomicReference<Adjustments> wanted = new AtomicReference<>();
+    /** The adjustments of the pixels shown, and who waits for which (JavaFX thread). */
+    private Adjustments shown;
+    private final List<java.util.Map.Entry<Adjustments, java.util.concurrent.CompletableFuture<Void>>> waiting = new ArrayList<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "karyolab-image-adjust");
         t.setDaemon(true);
@@ -56,6 +59,18 @@ public final class ImageLayer implements AutoCloseable {
         pixels.render(initial, buffer);
         buildLevels();
         writeLevels();
+        shown = initial;
+    }
+
+    /**
+     * Completes (on the JavaFX thread) once the pixels of {@code adjustments} are shown, at once if they are; for the
+     * latest setting asked of {@link #adjust} (settings overtaken while a slider moves are never shown). JavaFX thread.
+     */
+    public java.util.concurrent.CompletableFuture<Void> whenShown(Adjustments adjustments) {
+        var done = new java.util.concurrent.CompletableFuture<Void>();
+        if (adjustments.equals(shown)) done.complete(null);
+        else waiting.add(java.util.Map.entry(adjustments, done));
+        return done;
     }
 
     /** Halves the adjusted pixels level by level (worker thread, or the constructor's). */
@@ -134,16 +149,23 @@ public final class ImageLayer implements AutoCloseable {
             }
             pixels.render(a, buffer);
             buildLevels();
-            var shown = new CountDownLatch(1);
+            var written = new CountDownLatch(1);
+            Adjustments rendered = a;
             Platform.runLater(() -> {
                 writeLevels();
                 version++;
                 writing = false;
-                shown.countDown();
+                written.countDown();
                 onUpdated.run();
+                shown = rendered;
+                waiting.removeIf(w -> {
+                    if (!w.getKey().equals(rendered)) return false;
+                    w.getValue().complete(null);
+                    return true;
+                });
             });
             try {
-                shown.await(); // the buffers are being read: do not write the next setting into them yet
+                written.await(); // the buffers are being read: do not write the next setting into them yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -188,7 +188,8 @@ public final class AnnotationLoading {
     private static boolean keptOn(ButtonBase b) {
         String id = b.getId();
         String label = b.getText() == null ? "" : b.getText();
-        return "back".equals(id) || label.equals("Fit") || label.equals("?");
+        // The toolbar's "More" menu offers its items as they are: the ones turned off show turned off there.
+        return "back".equals(id) || "toolbar-more".equals(id) || label.equals("Fit") || label.equals("?");
     }
 
     private void turnOff(Node n) {

@@ -9,7 +9,6 @@ import java.util.function.Predicate;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -27,7 +26,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -347,6 +345,11 @@ public final class EditorView extends BorderPane implements AutoCloseable {
 
     // --- building the view ----------------------------------------------------------------------
 
+    /**
+     * The toolbar ({@link OverflowToolbar}: what does not fit goes to its "More" menu). As the window narrows, the
+     * case title goes first, then side windows' openers, help and merge, fit, undo and redo, submit and review;
+     * the tools and Back last.
+     */
     private HBox toolbar() {
         Button back = new Button("\u25c0 Images");
         back.setId("back");
@@ -356,7 +359,12 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         Label title = new Label("Case " + asset.caseId() + "  \u00b7  " + asset.width() + " \u00d7 " + asset.height()
                 + (asset.stain() == null ? "" : "  \u00b7  " + asset.stain()));
         title.getStyleClass().add("kl-subtle");
-        var bar = new HBox(back, new Separator(javafx.geometry.Orientation.VERTICAL));
+        title.setId("case-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        OverflowToolbar.setPriority(title, 0);
+        OverflowToolbar.setPriority(back, 9);
+        var bar = new OverflowToolbar();
+        bar.getChildren().addAll(back, new Separator(javafx.geometry.Orientation.VERTICAL));
         for (Tool t : tools) {
             ToggleButton b = new ToggleButton(t.name() + "  " + t.shortcut());
             b.setId("tool-" + t.shortcut());
@@ -366,6 +374,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
             b.setFocusTraversable(false);
             b.setTooltip(new Tooltip(t.name() + " (" + t.shortcut() + "): " + t.help()));
             b.setOnAction(e -> selectTool(t));
+            OverflowToolbar.setPriority(b, 8);
             bar.getChildren().add(b);
         }
         Button undo = new Button("\u21b6 Undo");
@@ -390,8 +399,15 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         submit.setFocusTraversable(false);
         submit.setOnAction(e -> submit());
         Button help = new Button("?");
+        help.setId("help");
         help.setFocusTraversable(false);
+        help.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
         help.setOnAction(e -> showHelp());
+        OverflowToolbar.setPriority(help, 2);
+        OverflowToolbar.setPriority(fit, 3);
+        OverflowToolbar.setPriority(undo, 4);
+        OverflowToolbar.setPriority(redo, 4);
+        OverflowToolbar.setPriority(submit, 6);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         bar.getChildren().addAll(new Separator(javafx.geometry.Orientation.VERTICAL), undo, redo, fit, spacer, title, submit, help);
@@ -669,32 +685,9 @@ public final class EditorView extends BorderPane implements AutoCloseable {
                 err -> model.say("Not submitted: " + Errors.message(err)));
     }
 
+    /** The F1 sheet: every key, in a table sized to the window that scrolls ({@link ShortcutSheet}). */
     public void showHelp() {
-        var grid = new GridPane();
-        grid.setHgap(16);
-        grid.setVgap(4);
-        grid.setPadding(new Insets(10));
-        int row = 0;
-        for (Shortcuts.Entry e : Shortcuts.all(tools)) {
-            Label k = new Label(e.keys());
-            k.setStyle("-fx-font-weight: bold;");
-            Label w = new Label(e.what());
-            w.setWrapText(true);
-            w.setMaxWidth(520);
-            grid.addRow(row++, k, w);
-        }
-        var alert = Fx.themed(new Alert(Alert.AlertType.INFORMATION));
-        alert.setTitle("Keyboard shortcuts");
-        alert.setHeaderText("KaryoLab annotator: keyboard shortcuts");
-        // The sheet is longer than small screens are tall: it scrolls instead of running off the screen.
-        var scroll = new javafx.scene.control.ScrollPane(grid);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        double screenHeight = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
-        scroll.setPrefViewportHeight(Math.min(grid.prefHeight(-1), Math.max(240, screenHeight * 0.6)));
-        alert.getDialogPane().setContent(scroll);
-        if (getScene() != null) alert.initOwner(getScene().getWindow());
-        alert.show();
+        ShortcutSheet.show(this, Shortcuts.all(tools));
     }
 
     /** The image's karyotype or quality flags were saved by someone else meanwhile: mine, theirs or merged. */
@@ -869,10 +862,11 @@ public final class EditorView extends BorderPane implements AutoCloseable {
             merge.setFocusTraversable(false);
             merge.setTooltip(new Tooltip("Merge the two selected shapes into one (M)"));
             merge.setOnAction(e -> org.karyolab.client.ui.tool.MergeAction.run(model));
+            OverflowToolbar.setPriority(merge, 2);
             bar.getChildren().add(merge);
         }
         org.karyolab.client.ui.karyogram.KaryogramWindow.install(this);
-        org.karyolab.client.ui.review.ReviewMode.install(this);
+        OverflowToolbar.setPriority(org.karyolab.client.ui.review.ReviewMode.install(this).toggle(), 6);
         org.karyolab.client.ui.band.BandEditorWindow.install(this);
         org.karyolab.client.ui.anomaly.AnomalyEditorWindow.install(this);
         RoleLimits.install(this);
