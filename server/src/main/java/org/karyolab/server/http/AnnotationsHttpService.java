@@ -203,6 +203,9 @@ public final class AnnotationsHttpService {
                 res.header(HeaderNames.CONTENT_TYPE, Http.PROBLEM_JSON);
                 res.send(org.karyolab.schema.json.SchemaJson.write(problem));
             }
+            case AnnotationService.BatchOutcome.IdTaken taken -> Http.problem(res, Status.CONFLICT_409, "already-exists",
+                    "Already exists", "change " + taken.index() + " creates annotation '" + taken.id()
+                    + "', an id that is taken; choose another (a UUID) or leave it out; nothing was saved", List.of());
             case AnnotationService.BatchOutcome.Missing missing -> {
                 Map<String, Object> problem = new LinkedHashMap<>();
                 problem.put("type", "urn:karyolab:problem:not-found");

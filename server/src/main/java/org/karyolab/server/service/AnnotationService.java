@@ -82,12 +82,14 @@ public final class AnnotationService {
         Annotation candidate = new Annotation(id, imageId, draft.shape(), draft.labels(), draft.provenance(), 1,
                 AnnotationStatus.DRAFT, now, now);
         List<Violation> violations = new ArrayList<>(candidate.validate(image.get().width(), image.get().height()));
+        safeId(draft.id(), "", violations);
         violations.addAll(rules.vocabulary(stored.get()).check(candidate.labels()));
         workflowOnly(draft.status(), AnnotationStatus.DRAFT, "", violations);
         if (!violations.isEmpty()) return Outcome.invalid("the annotation is not valid on this image", violations);
         return switch (annotations.create(candidate)) {
             case SaveResult.Saved saved -> announced(Outcome.done(saved.annotation()), "created", who(draft));
             // A retried create (same client id, same content) is not an error: it already happened.
+            case SaveResult.Conflict conflict when !imageId.equals(conflict.current().imageId()) -> idTaken(id);
             case SaveResult.Conflict conflict when sameContent(conflict.current(), candidate) -> Outcome.done(conflict.current());
             case SaveResult.Conflict conflict -> new Outcome.Conflict<>(conflict.current(), 0);
             case SaveResult.NotFound nf -> Outcome.notFound("image", imageId);
@@ -149,6 +151,12 @@ public final class AnnotationService {
         /** Change {@code index} named a revision that is not the current one (or a create an id that exists). */
         record Stale(int index, long expectedRevision, Annotation current) implements BatchOutcome {}
 
+        /**
+         * Change {@code index} creates an annotation whose id an annotation of another image has: nothing about
+         * that one is told (it may be in a project the caller cannot see).
+         */
+        record IdTaken(int index, String id) implements BatchOutcome {}
+
         /** Change {@code index} named an annotation that is not on this image (or is deleted). */
         record Missing(int index, String id) implements BatchOutcome {}
 
@@ -196,6 +204,7 @@ public final class AnnotationService {
                     Annotation candidate = new Annotation(id, imageId, d.shape(), d.labels(), d.provenance(), 1,
                             AnnotationStatus.DRAFT, now, now);
                     check(candidate, image, at, violations);
+                    safeId(d.id(), at + "/annotation", violations);
                     violations.addAll(org.karyolab.schema.Validation.prefix(at + "/annotation", vocabulary.check(candidate.labels())));
                     workflowOnly(d.status(), AnnotationStatus.DRAFT, at + "/annotation", violations);
                     toSave.add(new Change.Create(candidate));
@@ -241,6 +250,9 @@ public final class AnnotationService {
                 yield new BatchOutcome.Saved(applied.saved());
             }
             case BatchResult.Rejected rejected -> switch (rejected.reason()) {
+                case SaveResult.Conflict conflict when toSave.get(rejected.index()) instanceof Change.Create
+                        && !imageId.equals(conflict.current().imageId()) -> new BatchOutcome.IdTaken(rejected.index(),
+                        conflict.current().id());
                 case SaveResult.Conflict conflict -> new BatchOutcome.Stale(rejected.index(),
                         switch (toSave.get(rejected.index())) {
                             case Change.Update u -> u.expectedRevision();
@@ -270,6 +282,24 @@ public final class AnnotationService {
                             + "a reviewer, never on their own work)";
                     case DRAFT -> "'draft' comes back by itself when reviewed content is edited, or by a revert";
                 } + "; send the current status or none"));
+    }
+
+    /**
+     * Ids a client may choose (issue 10.12): letters, digits, '-' and '_', at most 64 (a UUID fits). Anything else,
+     * such as '../../tmp/x', is refused rather than stored where no route can name it.
+     */
+    static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private static void safeId(String id, String at, List<Violation> into) {
+        if (id == null || id.isBlank() || SAFE_ID.matcher(id).matches()) return;
+        into.add(new Violation(at + "/id", "an annotation id is 1 to 64 letters, digits, '-' or '_' (a UUID fits);"
+                + " leave it out and the server chooses one"));
+    }
+
+    /** A create whose id another image's annotation has: a conflict that says nothing about that annotation. */
+    private static <T> Outcome<T> idTaken(String id) {
+        return new Outcome.Refused<>(Outcome.Refused.Why.WRONG_STATE, "already-exists", "the annotation id '" + id
+                + "' is taken; choose another (a UUID) or leave it out and the server chooses one", null);
     }
 
     private static Annotation withoutStatus(Annotation a) {

@@ -1,0 +1,81 @@
+package org.karyolab.server.api;
+
+import org.junit.jupiter.api.Test;
+import org.karyolab.server.ApiContract;
+import org.karyolab.server.TestApi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 10, item 12: annotation ids are safe, and a taken id tells nothing of another project's annotation. */
+abstract class AnnotationIdsContract extends ApiContract {
+
+    private static String withId(String id, String draft) {
+        return "{\"id\": \"" + id + "\", " + draft.substring(1);
+    }
+
+    @Test
+    void aCreateWithAnotherProjectsIdIsAConflictThatRevealsNothing() {
+        String secret = admin.createProject("secret");
+        String secretImage = admin.uploadPng(secret, 200, 200);
+        assertThat(admin.post("/api/v1/images/" + secretImage + "/annotations",
+                withId("shared-id", TestApi.box(17, 10, 20, 20, "2", "admin"))).status()).isEqualTo(201);
+
+        String mine = admin.createProject("mine");
+        String myImage = admin.uploadPng(mine, 210, 200);
+        TestApi eve = admin.newUser("eve");
+        admin.addMember(mine, "eve", "annotator");
+        String draft = withId("shared-id", TestApi.box(30, 30, 20, 20, "1", "eve"));
+
+        var single = eve.post("/api/v1/images/" + myImage + "/annotations", draft);
+        assertThat(single.status()).as(single.body()).isEqualTo(409);
+        assertThat(single.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(single.json().has("current")).isFalse();
+        assertThat(single.body()).doesNotContain(secretImage).doesNotContain("17.0");
+
+        var batch = eve.post("/api/v1/images/" + myImage + "/annotations/batch",
+                "{\"changes\": [{\"op\": \"create\", \"annotation\": " + draft + "}]}");
+        assertThat(batch.status()).as(batch.body()).isEqualTo(409);
+        assertThat(batch.json().has("current")).isFalse();
+        assertThat(batch.body()).doesNotContain(secretImage).doesNotContain("17.0");
+        assertThat(eve.get("/api/v1/images/" + myImage + "/annotations").json()).isEmpty();
+    }
+
+    @Test
+    void unsafeIdsAreRefusedOnBothRoutesAndSafeOnesKept() {
+        String project = admin.createProject("ids");
+        String image = admin.uploadPng(project, 200, 200);
+        for (String bad : new String[] {"../../../../tmp/x", "a b", "x".repeat(65), "é"}) {
+            String draft = withId(bad, TestApi.box(10, 10, 20, 20, "1", "admin"));
+            var single = admin.post("/api/v1/images/" + image + "/annotations", draft);
+            assertThat(single.status()).as(bad + ": " + single.body()).isEqualTo(422);
+            assertThat(single.json().get("violations").get(0).get("pointer").asText()).isEqualTo("/id");
+            var batch = admin.post("/api/v1/images/" + image + "/annotations/batch",
+                    "{\"changes\": [{\"op\": \"create\", \"annotation\": " + draft + "}]}");
+            assertThat(batch.status()).as(bad + ": " + batch.body()).isEqualTo(422);
+            assertThat(batch.json().get("violations").get(0).get("pointer").asText()).isEqualTo("/changes/0/annotation/id");
+        }
+        assertThat(admin.get("/api/v1/images/" + image + "/annotations").json()).isEmpty();
+        var ok = admin.post("/api/v1/images/" + image + "/annotations",
+                withId("Case_12-a7", TestApi.box(10, 10, 20, 20, "1", "admin")));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+        assertThat(ok.json().get("id").asText()).isEqualTo("Case_12-a7");
+    }
+
+    @Test
+    void aRetriedCreateIsTheCreateAndOtherContentUnderItsIdAConflictOnBothRoutes() {
+        String project = admin.createProject("retries");
+        String image = admin.uploadPng(project, 200, 200);
+        String draft = withId("retried", TestApi.box(10, 10, 20, 20, "1", "admin"));
+        assertThat(admin.post("/api/v1/images/" + image + "/annotations", draft).status()).isEqualTo(201);
+        var again = admin.post("/api/v1/images/" + image + "/annotations", draft);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json().get("revision").asLong()).isEqualTo(1);
+        assertThat(admin.get("/api/v1/images/" + image + "/annotations").json()).hasSize(1);
+        var other = admin.post("/api/v1/images/" + image + "/annotations",
+                withId("retried", TestApi.box(40, 10, 20, 20, "1", "admin")));
+        assertThat(other.status()).isEqualTo(409);
+        var otherInBatch = admin.post("/api/v1/images/" + image + "/annotations/batch",
+                "{\"changes\": [{\"op\": \"create\", \"annotation\": " + withId("retried", TestApi.box(40, 10, 20, 20, "1", "admin")) + "}]}");
+        assertThat(otherInBatch.status()).as(otherInBatch.body()).isEqualTo(409);
+    }
+}
