@@ -76,7 +76,7 @@ public final class KaryoLabServer implements AutoCloseable {
                         for (DirectHandler.EventType type : DirectHandler.EventType.values()) d.addHandler(type, answers);
                     })
                     .addFeature(observe(database))
-                    .routing(routing -> routing(routing, services))
+                    .routing(routing -> routing(routing.addFilter(new org.karyolab.server.http.BudgetFilter(settings.budget())), services))
                     .build()
                     .start();
             KaryoLabServer started = new KaryoLabServer(settings, database, services, server, timeouts, t0);

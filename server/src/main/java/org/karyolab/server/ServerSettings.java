@@ -2,6 +2,7 @@ package org.karyolab.server;
 
 import io.helidon.config.Config;
 import org.karyolab.server.service.ImageService;
+import org.karyolab.server.service.RequestBudget;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.time.Duration;
  * command-line flags win.
  */
 public record ServerSettings(String host, int port, Path dataDirectory, String jdbcUrl, String dbUser, String dbPassword,
-                             ImageService.Limits imageLimits, Duration readTimeout) {
+                             ImageService.Limits imageLimits, Duration readTimeout, RequestBudget.Limits budget) {
 
     /** How long a request's headers or body may go without a byte before the connection is closed. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
@@ -20,6 +21,12 @@ public record ServerSettings(String host, int port, Path dataDirectory, String j
     /** With the default image limits. */
     public ServerSettings(String host, int port, Path dataDirectory, String jdbcUrl, String dbUser, String dbPassword) {
         this(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, ImageService.Limits.DEFAULT);
+    }
+
+    /** With the default request budget. */
+    public ServerSettings(String host, int port, Path dataDirectory, String jdbcUrl, String dbUser, String dbPassword,
+                          ImageService.Limits imageLimits, Duration readTimeout) {
+        this(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout, RequestBudget.Limits.DEFAULT);
     }
 
     /** With the default read timeout. */
@@ -31,6 +38,7 @@ public record ServerSettings(String host, int port, Path dataDirectory, String j
     public ServerSettings {
         imageLimits = imageLimits == null ? ImageService.Limits.DEFAULT : imageLimits;
         readTimeout = readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout;
+        budget = budget == null ? RequestBudget.Limits.DEFAULT : budget;
         if (readTimeout.isNegative() || readTimeout.isZero()) {
             throw new IllegalArgumentException("karyolab.limits.read-timeout-seconds must be positive, was " + readTimeout);
         }
@@ -56,7 +64,10 @@ public record ServerSettings(String host, int port, Path dataDirectory, String j
                 new ImageService.Limits(
                         dashed(k, "limits.max-image-bytes").asLong().orElse(ImageService.Limits.DEFAULT.maxBytes()),
                         dashed(k, "limits.max-image-pixels").asLong().orElse(ImageService.Limits.DEFAULT.maxPixels())),
-                Duration.ofSeconds(dashed(k, "limits.read-timeout-seconds").asLong().orElse(DEFAULT_READ_TIMEOUT.toSeconds())));
+                Duration.ofSeconds(dashed(k, "limits.read-timeout-seconds").asLong().orElse(DEFAULT_READ_TIMEOUT.toSeconds())),
+                new RequestBudget.Limits(
+                        Duration.ofSeconds(dashed(k, "limits.request-seconds").asLong().orElse(RequestBudget.Limits.DEFAULT.time().toSeconds())),
+                        dashed(k, "limits.request-work-units").asLong().orElse(RequestBudget.Limits.DEFAULT.units())));
     }
 
     /**
@@ -72,27 +83,32 @@ public record ServerSettings(String host, int port, Path dataDirectory, String j
     }
 
     public ServerSettings withImageLimits(ImageService.Limits limits) {
-        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, limits, readTimeout);
+        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, limits, readTimeout, budget);
     }
 
     public ServerSettings withReadTimeout(Duration timeout) {
-        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, timeout);
+        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, timeout, budget);
+    }
+
+    /** What one request may spend on its work (see {@link RequestBudget}). */
+    public ServerSettings withBudget(RequestBudget.Limits limits) {
+        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout, limits);
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout);
+        return new ServerSettings(host, newPort, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout, budget);
     }
 
     public ServerSettings withHost(String newHost) {
-        return new ServerSettings(newHost, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout);
+        return new ServerSettings(newHost, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout, budget);
     }
 
     public ServerSettings withDataDirectory(Path directory) {
-        return new ServerSettings(host, port, directory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout);
+        return new ServerSettings(host, port, directory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout, budget);
     }
 
     public ServerSettings withDatabase(String url, String user, String password) {
-        return new ServerSettings(host, port, dataDirectory, url, user, password, imageLimits, readTimeout);
+        return new ServerSettings(host, port, dataDirectory, url, user, password, imageLimits, readTimeout, budget);
     }
 
     private static String blankToNull(String s) {

@@ -40,6 +40,7 @@ class ConfigurationTest {
         assertThat(s.dataDirectory()).isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(s.jdbcUrl()).isNull();
         assertThat(s.imageLimits()).isEqualTo(ImageService.Limits.DEFAULT);
+        assertThat(s.budget()).isEqualTo(org.karyolab.server.service.RequestBudget.Limits.DEFAULT);
     }
 
     @Test
@@ -50,8 +51,11 @@ class ConfigurationTest {
                 "KARYOLAB_DB_URL", "jdbc:postgresql://db:5432/karyolab",
                 "KARYOLAB_LIMITS_MAX_IMAGE_BYTES", "1000000",
                 "KARYOLAB_LIMITS_MAX_IMAGE_PIXELS", "4000000",
-                "KARYOLAB_LIMITS_READ_TIMEOUT_SECONDS", "7")));
+                "KARYOLAB_LIMITS_READ_TIMEOUT_SECONDS", "7",
+                "KARYOLAB_LIMITS_REQUEST_SECONDS", "0",
+                "KARYOLAB_LIMITS_REQUEST_WORK_UNITS", "1000")));
         assertThat(s.port()).isEqualTo(9090);
+        assertThat(s.budget()).isEqualTo(new org.karyolab.server.service.RequestBudget.Limits(java.time.Duration.ZERO, 1000));
         assertThat(s.readTimeout()).isEqualTo(java.time.Duration.ofSeconds(7));
         assertThat(s.dataDirectory()).isEqualTo(Path.of("/srv/karyolab"));
         assertThat(s.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/karyolab");
@@ -89,5 +93,7 @@ class ConfigurationTest {
                 .hasMessageContaining("max-image-bytes");
         assertThatThrownBy(() -> ServerSettings.fromConfig(withEnvironment(Map.of("KARYOLAB_LIMITS_MAX_IMAGE_BYTES", "lots"))))
                 .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> ServerSettings.fromConfig(withEnvironment(Map.of("KARYOLAB_LIMITS_REQUEST_SECONDS", "-1"))))
+                .hasMessageContaining("time budget");
     }
 }

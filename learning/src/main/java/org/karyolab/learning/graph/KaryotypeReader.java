@@ -32,14 +32,24 @@ public final class KaryotypeReader {
 
     private final ReferencePaths ref;
     private final ReferenceAligner aligner;
+    private final java.util.function.IntConsumer work;
 
-    private KaryotypeReader(BandLevel level) {
+    private KaryotypeReader(BandLevel level, java.util.function.IntConsumer work) {
         this.ref = ReferencePaths.at(level);
         this.aligner = new ReferenceAligner(ref);
+        this.work = work;
     }
 
     public static Reading read(List<ObservedChromosome> chromosomes, BandLevel level) {
-        return new KaryotypeReader(level).readCell(chromosomes);
+        return read(chromosomes, level, bands -> { });
+    }
+
+    /**
+     * As {@link #read(List, BandLevel)}, telling {@code work} how many bands it is about to align before each
+     * chromosome (the bulk of the work): a caller may stop a read that takes too long by throwing from it.
+     */
+    public static Reading read(List<ObservedChromosome> chromosomes, BandLevel level, java.util.function.IntConsumer work) {
+        return new KaryotypeReader(level, work).readCell(chromosomes);
     }
 
     /** An entry to write and the normal homologs it stands in for. */
@@ -61,6 +71,7 @@ public final class KaryotypeReader {
         var done = new boolean[n];
         int[] normal = new int[ChromosomeClass.values().length];
         for (int i = 0; i < n; i++) {
+            work.accept(observed.get(i).bands().size());
             List<AlignedSegment> s = orient(observed.get(i));
             segs.add(s);
             ChromosomeClass c = normalClass(s, observed.get(i).ring());

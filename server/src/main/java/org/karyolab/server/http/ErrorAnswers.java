@@ -46,6 +46,12 @@ public final class ErrorAnswers implements ErrorHandler<Exception> {
             }
             return;
         }
+        if (e instanceof org.karyolab.server.service.RequestBudget.Exceeded over) {
+            // The request asked for more work than one may do: the server is fine, so no stack trace.
+            LOG.log(Level.FINE, () -> "over budget " + method + " " + path + ": " + over.getMessage());
+            Http.problem(res, Status.SERVICE_UNAVAILABLE_503, "over-budget", "Over the request's budget", over.getMessage(), List.of());
+            return;
+        }
         if (e instanceof HttpException http && http.status().code() < 500) {
             LOG.log(Level.FINE, () -> "refused " + method + " " + path + ": " + e.getMessage());
             Http.problem(res, http.status(), problemType(http.status()),

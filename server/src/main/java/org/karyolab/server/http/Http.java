@@ -8,6 +8,7 @@ import org.karyolab.schema.Violation;
 import org.karyolab.schema.json.Decoded;
 import org.karyolab.schema.json.SchemaJson;
 import org.karyolab.server.service.Outcome;
+import org.karyolab.server.service.RequestBudget;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,10 @@ final class Http {
         Optional<String> read = JsonBody.text(req, res, limits);
         if (read.isEmpty()) return Optional.empty();
         String text = read.get();
-        return switch (SchemaJson.readStructure(text, type)) {
+        if (limits.work() != null) RequestBudget.charge(limits.work(), text.length() / 1024);
+        Decoded<T> decoded = SchemaJson.readStructure(text, type);
+        if (limits.work() != null) RequestBudget.charge(limits.work(), 0);
+        return switch (decoded) {
             case Decoded.Ok<T> ok -> Optional.of(ok.value());
             case Decoded.Invalid<T> invalid -> {
                 problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed request body",

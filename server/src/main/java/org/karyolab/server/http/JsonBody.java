@@ -14,6 +14,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.karyolab.schema.Violation;
 import org.karyolab.schema.json.SchemaJson;
+import org.karyolab.server.service.RequestBudget;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -49,12 +50,21 @@ final class JsonBody {
      */
     static final int MAX_STRING = 64 * 1024;
 
-    /** How much a body may carry: bytes, and items in the top-level array named {@code countedArray} (null: none). */
-    record Limits(long maxBytes, String countedArray, int maxItems) {
-        static final Limits DEFAULT = new Limits(MAX_BYTES, null, Integer.MAX_VALUE);
+    /**
+     * How much a body may carry: bytes, and items in the top-level array named {@code countedArray} (null: none).
+     * {@code work}: when not null, decoding the body is charged to the request's {@link RequestBudget} as that (a KiB a
+     * unit), for the routes whose bodies are bulk (a batch, a cell to read).
+     */
+    record Limits(long maxBytes, String countedArray, int maxItems, String work) {
+        static final Limits DEFAULT = new Limits(MAX_BYTES, null, Integer.MAX_VALUE, null);
 
         static Limits items(String countedArray, int maxItems) {
-            return new Limits(MAX_BYTES, countedArray, maxItems);
+            return new Limits(MAX_BYTES, countedArray, maxItems, "decoding the " + countedArray);
+        }
+
+        /** The default limits, with decoding charged as {@code work}. */
+        static Limits budgeted(String work) {
+            return new Limits(MAX_BYTES, null, Integer.MAX_VALUE, work);
         }
     }
 

@@ -62,7 +62,8 @@ public final class KaryotypeHttpService implements HttpService {
     private void read(ServerRequest req, ServerResponse res) {
         guard.caller(req, res).ifPresent(c -> {
             nothingToAudit();
-            Http.body(req, res, ReadRequest.class).ifPresent(body -> Http.send(res, karyotypes.read(body), Status.OK_200));
+            Http.body(req, res, ReadRequest.class, JsonBody.Limits.budgeted("decoding the cell"))
+                    .ifPresent(body -> Http.send(res, karyotypes.read(body), Status.OK_200));
         });
     }
 }

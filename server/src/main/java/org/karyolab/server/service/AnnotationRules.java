@@ -121,6 +121,23 @@ public final class AnnotationRules {
         return List.copyOf(out);
     }
 
+    /** The work of checking and saving an annotation, in {@link RequestBudget} units: its points or runs, band calls and anomalies. */
+    public static long workUnits(Shape shape, AnnotationLabels labels) {
+        long units = 1;
+        if (shape instanceof Polygon p) {
+            units += p.exterior() == null ? 0 : p.exterior().size();
+            for (List<Point> hole : p.holes()) units += hole == null ? 0 : hole.size();
+        } else if (shape instanceof Polyline l) {
+            units += l.points() == null ? 0 : l.points().size();
+        } else if (shape instanceof Mask m) {
+            units += m.counts() == null ? 0 : m.counts().size();
+        } else if (shape instanceof Keypoints k) {
+            units += k.points() == null ? 0 : k.points().size();
+        }
+        if (labels != null) units += labels.bands().size() + labels.anomalies().size();
+        return units;
+    }
+
     /** The parts of an annotation whose size a client chooses. */
     private record Sized(Shape shape, AnnotationLabels labels, Provenance provenance) {}
 

@@ -187,7 +187,9 @@ public final class AnnotationService {
                 case BatchChange.Update u -> u.annotation();
                 case BatchChange.Delete del -> null;
             };
-            if (d != null) tooLarge.addAll(org.karyolab.schema.Validation.prefix("/changes/" + i + "/annotation",
+            if (d == null) continue;
+            RequestBudget.charge("checking the batch's changes", AnnotationRules.workUnits(d.shape(), d.labels()));
+            tooLarge.addAll(org.karyolab.schema.Validation.prefix("/changes/" + i + "/annotation",
                     rules.tooLarge(d.shape(), d.labels(), d.provenance())));
         }
         if (!tooLarge.isEmpty()) return new BatchOutcome.TooLarge(tooLarge);
@@ -232,6 +234,7 @@ public final class AnnotationService {
             }
         }
         if (!violations.isEmpty()) return new BatchOutcome.Invalid(violations);
+        RequestBudget.charge("checking the batch's changes", changes.size()); // the last checkpoint before anything is written
         // Its audit row commits with it (the repository's AuditTrail): never one without the other.
         BatchResult result = annotations.saveBatch(imageId, toSave);
         return switch (result) {

@@ -404,9 +404,13 @@ public final class ImageService {
                 List<String> warnings = new ArrayList<>();
                 IIOReadWarningListener warned = (source, warning) -> warnings.add(warning);
                 reader.addIIOReadWarningListener(warned);
+                RequestBudget.charge("decoding the image", pixels / 1000);
+                reader.addIIOReadProgressListener(new Checkpoints());
                 BufferedImage pixelsRead;
                 try {
                     pixelsRead = reader.read(0);
+                } catch (RequestBudget.Exceeded e) {
+                    throw e; // not a corrupt image: the request's budget ran out while decoding it
                 } catch (IOException | RuntimeException e) {
                     throw corrupt(format, "its pixels cannot be decoded", e);
                 }
@@ -422,6 +426,23 @@ public final class ImageService {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading from memory does not fail
         }
+    }
+
+    /** The decoder's progress reports (per row or pass) are checkpoints of the request's budget. */
+    private static final class Checkpoints implements javax.imageio.event.IIOReadProgressListener {
+        @Override
+        public void imageProgress(ImageReader source, float percentageDone) {
+            RequestBudget.charge("decoding the image", 0);
+        }
+
+        @Override public void sequenceStarted(ImageReader source, int minIndex) { }
+        @Override public void sequenceComplete(ImageReader source) { }
+        @Override public void imageStarted(ImageReader source, int imageIndex) { }
+        @Override public void imageComplete(ImageReader source) { }
+        @Override public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) { }
+        @Override public void thumbnailProgress(ImageReader source, float percentageDone) { }
+        @Override public void thumbnailComplete(ImageReader source) { }
+        @Override public void readAborted(ImageReader source) { }
     }
 
     private static Refusal corrupt(String format, String what, Exception e) {

@@ -126,7 +126,7 @@ public final class KaryotypeService {
             return Outcome.invalid("some observed bands are not bands of the " + level.bands() + "-band ideogram", violations);
         }
         try {
-            Reading reading = KaryotypeReader.read(observed, level);
+            Reading reading = KaryotypeReader.read(observed, level, bands -> RequestBudget.charge("reading the karyotype", bands));
             return Outcome.done(new ReadView(reading.iscn(), level.bands(), KaryotypeViews.of(reading.karyotype()), reading.evidence()));
         } catch (IllegalArgumentException e) {
             return Outcome.invalid("the reader cannot take this cell: " + e.getMessage(), List.of(new Violation("/chromosomes", e.getMessage())));
