@@ -108,10 +108,12 @@ public final class AnnotationService {
         List<Violation> violations = new ArrayList<>(changed.validate(image.width(), image.height()));
         violations.addAll(rules.vocabulary(stored).check(changed.labels()));
         // Edited on a stale revision: that is the conflict to report (412), whatever the status sent.
-        if (current.get().revision() == expectedRevision) workflowOnly(draft.status(), current.get().status(), "", violations);
+        boolean offer = offered(draft.status(), current.get().status());
+        if (current.get().revision() == expectedRevision && !offer) workflowOnly(draft.status(), current.get().status(), "", violations);
         if (!violations.isEmpty()) return Outcome.invalid("the annotation is not valid on this image", violations);
         // No status: the repository keeps it, or takes a review decision away from content that changed.
-        return announced(fromSave(annotations.update(id, expectedRevision, withoutStatus(changed)), id, expectedRevision),
+        Annotation toSave = offer ? withStatus(changed, draft.status()) : withoutStatus(changed);
+        return announced(fromSave(annotations.update(id, expectedRevision, toSave), id, expectedRevision),
                 "updated", who(draft));
     }
 
@@ -221,10 +223,12 @@ public final class AnnotationService {
                             AnnotationStatus.DRAFT, now, now), image, at, violations);
                     violations.addAll(org.karyolab.schema.Validation.prefix(at + "/annotation", vocabulary.check(changed.labels())));
                     if (d.status() != null) {
-                        // A status sent along must be the one it has (an edit sends the annotation as it is);
-                        // on a stale revision the conflict is what is reported.
+                        // A status sent along must be the one it has (an edit sends the annotation as it is), or an
+                        // annotator's offer of unreviewed work; on a stale revision the conflict is what is reported.
                         Optional<Annotation> has = annotations.get(u.id());
-                        if (has.isPresent() && has.get().revision() == u.revision()) {
+                        if (has.isPresent() && offered(d.status(), has.get().status())) {
+                            changed = withStatus(changed, d.status());
+                        } else if (has.isPresent() && has.get().revision() == u.revision()) {
                             workflowOnly(d.status(), has.get().status(), at + "/annotation", violations);
                         }
                     }
@@ -271,9 +275,9 @@ public final class AnnotationService {
     /**
      * The status moves only through the workflow's routes: submit ({@code POST /images/{id}/submit}), review
      * ({@code POST /annotations/{id}/review}, {@code POST /images/{id}/review}) and revert. The annotation routes
-     * may send the status an annotation has (an edit sends it as it is) but never another one: otherwise an
-     * annotator could accept their own work, or send rejected work back to review, through autosave. A new
-     * annotation is a draft.
+     * may send the status an annotation has (an edit sends it as it is), or move unreviewed work between draft and
+     * submitted ({@link #offered}), but never another one: otherwise an annotator could accept their own work, or
+     * send rejected work back to review, through autosave. A new annotation is a draft.
      */
     private static void workflowOnly(AnnotationStatus requested, AnnotationStatus current, String at, List<Violation> into) {
         if (requested == null || requested == current) return;
@@ -303,6 +307,24 @@ public final class AnnotationService {
     private static <T> Outcome<T> idTaken(String id) {
         return new Outcome.Refused<>(Outcome.Refused.Why.WRONG_STATE, "already-exists", "the annotation id '" + id
                 + "' is taken; choose another (a UUID) or leave it out and the server chooses one", null);
+    }
+
+    /**
+     * An annotator offers unreviewed work for review, or takes it back (the editor's Alt+S / Alt+D): draft and
+     * submitted move into each other on the annotation routes. Nothing reviewed moves so: a rejected annotation
+     * becomes a draft by being fixed, an accepted one only by a change of its content.
+     */
+    private static boolean offered(AnnotationStatus requested, AnnotationStatus current) {
+        return requested != current && unreviewed(requested) && unreviewed(current);
+    }
+
+    private static boolean unreviewed(AnnotationStatus s) {
+        return s == AnnotationStatus.DRAFT || s == AnnotationStatus.SUBMITTED;
+    }
+
+    private static Annotation withStatus(Annotation a, AnnotationStatus status) {
+        return new Annotation(a.id(), a.imageId(), a.shape(), a.labels(), a.provenance(), a.revision(), status,
+                a.createdAt(), a.updatedAt());
     }
 
     private static Annotation withoutStatus(Annotation a) {
