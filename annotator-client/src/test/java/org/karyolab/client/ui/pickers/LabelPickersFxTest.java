@@ -129,7 +129,8 @@ class LabelPickersFxTest extends EditorFxFixture {
         // a cluster of several chromosomes has no single class (the core's rule, said in the tooltip)
         assertThat(server().values()).allSatisfy(a -> assertThat(a.labels().chromosomeClass()).isNull());
         assertThat(editor.model().undo().undoName()).isEqualTo("Set cluster type");
-        assertThat(asked).as("asked first, naming what is cleared").containsExactly(List.of("class 1", "class 2"));
+        assertThat(asked).as("asked once first").hasSize(1); // the selection is a set: its order is not the point
+        assertThat(asked.getFirst()).as("naming what is cleared").containsExactlyInAnyOrder("class 1", "class 2");
 
         Pane.shot(editor, "label-pickers-side-panel");
 
