@@ -7,6 +7,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import org.karyolab.client.document.Shapes;
 import org.karyolab.schema.shape.Mask;
 
 /**
@@ -99,34 +100,17 @@ public final class MaskRendering {
         var d = new Decoded();
         int h = m.height();
         List<Integer> counts = m.counts();
-        long index = 0;
-        long minX = Long.MAX_VALUE, minY = Long.MAX_VALUE, maxX = -1, maxY = -1;
-        for (int i = 0; i < counts.size(); i++) {
-            int run = counts.get(i);
-            if (i % 2 == 1 && run > 0) {
-                long first = index, last = index + run - 1;
-                minX = Math.min(minX, first / h);
-                maxX = Math.max(maxX, last / h);
-                if (first / h != last / h) {
-                    minY = 0;
-                    maxY = h - 1;
-                } else {
-                    minY = Math.min(minY, first % h);
-                    maxY = Math.max(maxY, last % h);
-                }
-            }
-            index += run;
-        }
-        if (maxX < 0) {
+        var b = Shapes.bounds(m); // from the runs alone, as hit-testing uses it
+        if (b.maxX() <= b.minX()) {
             d.empty = true;
             return d;
         }
-        d.x0 = (int) minX;
-        d.y0 = (int) minY;
-        d.w = (int) (maxX - minX + 1);
-        d.h = (int) (maxY - minY + 1);
+        d.x0 = (int) b.minX();
+        d.y0 = (int) b.minY();
+        d.w = (int) (b.maxX() - b.minX());
+        d.h = (int) (b.maxY() - b.minY());
         boolean[] px = new boolean[d.w * d.h];
-        index = 0;
+        long index = 0;
         for (int i = 0; i < counts.size(); i++) {
             int run = counts.get(i);
             if (i % 2 == 1) {
@@ -169,12 +153,7 @@ public final class MaskRendering {
                 boolean edge = x < w && (y > 0 && px[(y - 1) * w + x]) != (y < h && px[y * w + x]);
                 if (edge && start < 0) start = x;
                 if (!edge && start >= 0) {
-                    out = grow(out, n);
-                    out[n * 4] = d.x0 + start;
-                    out[n * 4 + 1] = d.y0 + y;
-                    out[n * 4 + 2] = d.x0 + x;
-                    out[n * 4 + 3] = d.y0 + y;
-                    n++;
+                    out = add(out, n++, d.x0 + start, d.y0 + y, d.x0 + x, d.y0 + y);
                     start = -1;
                 }
             }
@@ -186,12 +165,7 @@ public final class MaskRendering {
                 boolean edge = y < h && (x > 0 && px[y * w + x - 1]) != (x < w && px[y * w + x]);
                 if (edge && start < 0) start = y;
                 if (!edge && start >= 0) {
-                    out = grow(out, n);
-                    out[n * 4] = d.x0 + x;
-                    out[n * 4 + 1] = d.y0 + start;
-                    out[n * 4 + 2] = d.x0 + x;
-                    out[n * 4 + 3] = d.y0 + y;
-                    n++;
+                    out = add(out, n++, d.x0 + x, d.y0 + start, d.x0 + x, d.y0 + y);
                     start = -1;
                 }
             }
@@ -200,8 +174,14 @@ public final class MaskRendering {
         d.edgeCount = n;
     }
 
-    private static float[] grow(float[] a, int n) {
-        return (n + 1) * 4 <= a.length ? a : java.util.Arrays.copyOf(a, a.length * 2);
+    /** Edge {@code n} from (x1, y1) to (x2, y2) stored in {@code out}, grown if it is full. */
+    private static float[] add(float[] out, int n, float x1, float y1, float x2, float y2) {
+        if ((n + 1) * 4 > out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
+        out[n * 4] = x1;
+        out[n * 4 + 1] = y1;
+        out[n * 4 + 2] = x2;
+        out[n * 4 + 3] = y2;
+        return out;
     }
 
     /** (Re)builds the fill image in {@code color}. */
