@@ -3,6 +3,7 @@ package org.karyolab.server.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.karyolab.schema.Ids;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.AnnotationStatus;
@@ -33,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * The model in the loop: models post suggestions, people accept (possibly after editing) or reject
@@ -110,7 +110,7 @@ public final class SuggestionService {
         }
         Instant now = now();
         List<SuggestionRepository.Pending> pending = inputs.stream().map(in -> new SuggestionRepository.Pending(
-                new Suggestion(UUID.randomUUID().toString(), imageId, null, in.modelId(), in.modelVersion(), in.shape(),
+                new Suggestion(Ids.newId(), imageId, null, in.modelId(), in.modelVersion(), in.shape(),
                         in.labels(), in.confidence(), postedBy, now, Suggestion.State.OPEN, null, null, null, null, null),
                 contentHash(in.shape(), in.labels()))).toList();
         List<SuggestionRepository.Posted> posted = suggestions.post(pending);
@@ -158,7 +158,7 @@ public final class SuggestionService {
         if (image.isEmpty()) return Outcome.notFound("image", s.imageId());
 
         Instant now = now();
-        String annotationId = UUID.randomUUID().toString();
+        String annotationId = Ids.newId();
         Annotation original = new Annotation(annotationId, s.imageId(), s.shape(), s.labels(),
                 Provenance.suggestion(by, s.modelId(), s.modelVersion(), false), 1, AnnotationStatus.DRAFT, now, now);
         Shape shape = edit == null || edit.shape() == null ? s.shape() : edit.shape();
