@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.karyolab.client.document.Handle;
 import org.karyolab.client.document.ImageDocument;
@@ -12,6 +11,7 @@ import org.karyolab.client.document.ModelSuggestion;
 import org.karyolab.client.document.ShapeSurgery;
 import org.karyolab.client.document.Shapes;
 import org.karyolab.client.document.SuggestionState;
+import org.karyolab.schema.Ids;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.AnnotationSource;
@@ -43,7 +43,7 @@ public final class Edits {
 
     // --- drawing and deleting -------------------------------------------------------------------
 
-    /** A new annotation drawn by the user: a client-made UUID (a retried save cannot duplicate it), draft, not yet saved. */
+    /** A new annotation drawn by the user: a client-made time-ordered UUID ({@link Ids}; a retried save cannot duplicate it), draft, not yet saved. */
     public static Command add(ImageDocument d, Shape shape, AnnotationLabels labels) {
         Annotation a = newAnnotation(d, shape, labels);
         requireValid(d, a);
@@ -51,7 +51,7 @@ public final class Edits {
     }
 
     static Annotation newAnnotation(ImageDocument d, Shape shape, AnnotationLabels labels) {
-        return new Annotation(UUID.randomUUID().toString(), d.imageId(), shape, labels, Provenance.human(d.user()), 0,
+        return new Annotation(Ids.newId(), d.imageId(), shape, labels, Provenance.human(d.user()), 0,
                 AnnotationStatus.DRAFT, null, null);
     }
 
@@ -134,11 +134,6 @@ public final class Edits {
             return withLabels(a, several ? new AnnotationLabels(null, null, type, List.of(), l.anomalies())
                     : new AnnotationLabels(l.chromosomeClass(), l.polarity(), type, l.bands(), l.anomalies()));
         });
-    }
-
-    public static Command setStatus(ImageDocument d, Collection<String> ids, AnnotationStatus status) {
-        return change(d, "Set status", ids, a -> new Annotation(a.id(), a.imageId(), a.shape(), a.labels(), a.provenance(),
-                a.revision(), status, a.createdAt(), a.updatedAt()));
     }
 
     /** ISCN abnormality text per chromosome, e.g. {@code del(5)(q13q33)}. */
@@ -232,7 +227,7 @@ public final class Edits {
         ModelSuggestion s = d.suggestion(suggestionId);
         if (s == null) throw new IllegalArgumentException("no suggestion " + suggestionId);
         if (s.state() != SuggestionState.OPEN) throw new IllegalStateException("suggestion " + suggestionId + " is already " + s.state());
-        Annotation a = new Annotation(UUID.randomUUID().toString(), d.imageId(), s.shape(), s.labels(),
+        Annotation a = new Annotation(Ids.newId(), d.imageId(), s.shape(), s.labels(),
                 Provenance.suggestion(d.user(), s.modelId(), s.modelVersion(), false), 0, AnnotationStatus.DRAFT, null, null);
         requireValid(d, a);
         return new Commands.AcceptSuggestion(s, a);

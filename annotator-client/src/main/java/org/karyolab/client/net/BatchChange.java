@@ -15,11 +15,15 @@ import org.karyolab.schema.shape.Shape;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record BatchChange(String op, String id, Long revision, Draft annotation) {
 
-    /** What the server takes for an annotation's content (it owns image, revision and times). */
+    /**
+     * What the server takes for an annotation's content (it owns image, revision and times). The status is the
+     * workflow's (submit, review): an edit never sends one, so a stale copy cannot move it; {@code status} is
+     * only read from journals written before that.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Draft(String id, Shape shape, AnnotationLabels labels, Provenance provenance, AnnotationStatus status) {
         public static Draft of(Annotation a, boolean withId) {
-            return new Draft(withId ? a.id() : null, a.shape(), a.labels(), a.provenance(), a.status());
+            return new Draft(withId ? a.id() : null, a.shape(), a.labels(), a.provenance(), null);
         }
     }
 

@@ -81,7 +81,7 @@ class EditingTest {
         assertThat(undo.redoName()).isEqualTo("Move");
 
         // A new edit drops the redo history.
-        undo.perform(Edits.setStatus(doc, List.of(id), AnnotationStatus.SUBMITTED));
+        undo.perform(Edits.setClusterType(doc, List.of(id), ClusterType.INSTANCE));
         assertThat(undo.canRedo()).isFalse();
         assertThat(events).allMatch(e -> e.origin() == Origin.EDIT);
         assertThat(events).filteredOn(e -> e instanceof DocumentEvent.AnnotationsChanged).isNotEmpty();

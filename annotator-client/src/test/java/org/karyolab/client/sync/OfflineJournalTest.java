@@ -71,7 +71,7 @@ class OfflineJournalTest {
             undo.perform(second);
             String b = second.annotations().getFirst().id();
             autosave.flushNow();
-            undo.perform(Edits.setStatus(doc, List.of(a, b), AnnotationStatus.DRAFT)); // no change: nothing queued
+            undo.perform(Edits.setClass(doc, List.of(a), ChromosomeClass.C7)); // no change: nothing queued
             undo.perform(Edits.translate(doc, List.of(a), 0, 5));
             Autosave.Status offline = autosave.flushNow();
 

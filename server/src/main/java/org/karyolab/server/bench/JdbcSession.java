@@ -66,7 +66,7 @@ final class JdbcSession implements TimedRun.Client {
                               List<Annotation> annotations) {
         long t = System.nanoTime();
         BatchResult result = repository.saveBatch(image.id(), changes);
-        if (!(result instanceof BatchResult.Applied(List<Annotation> saved))) {
+        if (!(result instanceof BatchResult.Applied(List<Annotation> saved, var unchanged))) {
             r.error(Op.SAVE, "batch rejected: " + ((BatchResult.Rejected) result).reason().getClass().getSimpleName());
             return false;
         }

@@ -2,6 +2,7 @@ package org.karyolab.server.service;
 
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationStatus;
+import org.karyolab.schema.Ids;
 import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.Violation;
 import org.karyolab.server.store.AnnotationRepository;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Annotations of an image: validated against the image they lie on, saved as revisions,
@@ -77,7 +77,7 @@ public final class AnnotationService {
         if (image.isEmpty()) return Outcome.notFound("image", imageId);
         List<Violation> tooLarge = rules.tooLarge(draft.shape(), draft.labels(), draft.provenance());
         if (!tooLarge.isEmpty()) return tooLarge(tooLarge);
-        String id = draft.id() == null || draft.id().isBlank() ? UUID.randomUUID().toString() : draft.id();
+        String id = draft.id() == null || draft.id().isBlank() ? Ids.newId() : draft.id();
         Instant now = clock.instant();
         Annotation candidate = new Annotation(id, imageId, draft.shape(), draft.labels(), draft.provenance(), 1,
                 AnnotationStatus.DRAFT, now, now);
@@ -89,8 +89,8 @@ public final class AnnotationService {
         return switch (annotations.create(candidate)) {
             case SaveResult.Saved saved -> announced(Outcome.done(saved.annotation()), "created", who(draft));
             // A retried create (same client id, same content) is not an error: it already happened.
+            case SaveResult.Unchanged retried -> Outcome.done(retried.current());
             case SaveResult.Conflict conflict when !imageId.equals(conflict.current().imageId()) -> idTaken(id);
-            case SaveResult.Conflict conflict when sameContent(conflict.current(), candidate) -> Outcome.done(conflict.current());
             case SaveResult.Conflict conflict -> new Outcome.Conflict<>(conflict.current(), 0);
             case SaveResult.NotFound nf -> Outcome.notFound("image", imageId);
         };
@@ -108,12 +108,10 @@ public final class AnnotationService {
         List<Violation> violations = new ArrayList<>(changed.validate(image.width(), image.height()));
         violations.addAll(rules.vocabulary(stored).check(changed.labels()));
         // Edited on a stale revision: that is the conflict to report (412), whatever the status sent.
-        boolean offer = offered(draft.status(), current.get().status());
-        if (current.get().revision() == expectedRevision && !offer) workflowOnly(draft.status(), current.get().status(), "", violations);
+        if (current.get().revision() == expectedRevision) workflowOnly(draft.status(), current.get().status(), "", violations);
         if (!violations.isEmpty()) return Outcome.invalid("the annotation is not valid on this image", violations);
         // No status: the repository keeps it, or takes a review decision away from content that changed.
-        Annotation toSave = offer ? withStatus(changed, draft.status()) : withoutStatus(changed);
-        return announced(fromSave(annotations.update(id, expectedRevision, toSave), id, expectedRevision),
+        return announced(fromSave(annotations.update(id, expectedRevision, withoutStatus(changed)), id, expectedRevision),
                 "updated", who(draft));
     }
 
@@ -204,7 +202,7 @@ public final class AnnotationService {
             switch (changes.get(i)) {
                 case BatchChange.Create c -> {
                     AnnotationDraft d = c.annotation().by(caller);
-                    String id = d.id() == null || d.id().isBlank() ? UUID.randomUUID().toString() : d.id();
+                    String id = d.id() == null || d.id().isBlank() ? Ids.newId() : d.id();
                     Annotation candidate = new Annotation(id, imageId, d.shape(), d.labels(), d.provenance(), 1,
                             AnnotationStatus.DRAFT, now, now);
                     check(candidate, image, at, violations);
@@ -223,12 +221,10 @@ public final class AnnotationService {
                             AnnotationStatus.DRAFT, now, now), image, at, violations);
                     violations.addAll(org.karyolab.schema.Validation.prefix(at + "/annotation", vocabulary.check(changed.labels())));
                     if (d.status() != null) {
-                        // A status sent along must be the one it has (an edit sends the annotation as it is), or an
-                        // annotator's offer of unreviewed work; on a stale revision the conflict is what is reported.
+                        // A status sent along must be the one it has (an edit sends the annotation as it is); on a
+                        // stale revision the conflict is what is reported.
                         Optional<Annotation> has = annotations.get(u.id());
-                        if (has.isPresent() && offered(d.status(), has.get().status())) {
-                            changed = withStatus(changed, d.status());
-                        } else if (has.isPresent() && has.get().revision() == u.revision()) {
+                        if (has.isPresent() && has.get().revision() == u.revision()) {
                             workflowOnly(d.status(), has.get().status(), at + "/annotation", violations);
                         }
                     }
@@ -245,6 +241,7 @@ public final class AnnotationService {
             case BatchResult.Applied applied -> {
                 String projectId = stored.get().projectId();
                 for (int i = 0; i < applied.saved().size(); i++) {
+                    if (!applied.written(i)) continue; // a retried create: announced when it was made
                     Annotation a = applied.saved().get(i);
                     String change = switch (toSave.get(i)) {
                         case Change.Create c -> "created";
@@ -268,6 +265,7 @@ public final class AnnotationService {
                         }, conflict.current());
                 case SaveResult.NotFound nf -> new BatchOutcome.Missing(rejected.index(), nf.id());
                 case SaveResult.Saved saved -> throw new IllegalStateException("a saved change does not reject a batch");
+                case SaveResult.Unchanged u -> throw new IllegalStateException("a retried create does not reject a batch");
             };
         };
     }
@@ -275,9 +273,9 @@ public final class AnnotationService {
     /**
      * The status moves only through the workflow's routes: submit ({@code POST /images/{id}/submit}), review
      * ({@code POST /annotations/{id}/review}, {@code POST /images/{id}/review}) and revert. The annotation routes
-     * may send the status an annotation has (an edit sends it as it is), or move unreviewed work between draft and
-     * submitted ({@link #offered}), but never another one: otherwise an annotator could accept their own work, or
-     * send rejected work back to review, through autosave. A new annotation is a draft.
+     * may send the status an annotation has (an edit sends it as it is) or none, never another one: otherwise an
+     * annotator could accept their own work, or send rejected work back to review, through autosave. A new
+     * annotation is a draft.
      */
     private static void workflowOnly(AnnotationStatus requested, AnnotationStatus current, String at, List<Violation> into) {
         if (requested == null || requested == current) return;
@@ -307,24 +305,6 @@ public final class AnnotationService {
     private static <T> Outcome<T> idTaken(String id) {
         return new Outcome.Refused<>(Outcome.Refused.Why.WRONG_STATE, "already-exists", "the annotation id '" + id
                 + "' is taken; choose another (a UUID) or leave it out and the server chooses one", null);
-    }
-
-    /**
-     * An annotator offers unreviewed work for review, or takes it back (the editor's Alt+S / Alt+D): draft and
-     * submitted move into each other on the annotation routes. Nothing reviewed moves so: a rejected annotation
-     * becomes a draft by being fixed, an accepted one only by a change of its content.
-     */
-    private static boolean offered(AnnotationStatus requested, AnnotationStatus current) {
-        return requested != current && unreviewed(requested) && unreviewed(current);
-    }
-
-    private static boolean unreviewed(AnnotationStatus s) {
-        return s == AnnotationStatus.DRAFT || s == AnnotationStatus.SUBMITTED;
-    }
-
-    private static Annotation withStatus(Annotation a, AnnotationStatus status) {
-        return new Annotation(a.id(), a.imageId(), a.shape(), a.labels(), a.provenance(), a.revision(), status,
-                a.createdAt(), a.updatedAt());
     }
 
     private static Annotation withoutStatus(Annotation a) {
@@ -359,13 +339,10 @@ public final class AnnotationService {
     private static Outcome<Annotation> fromSave(SaveResult result, String id, long expectedRevision) {
         return switch (result) {
             case SaveResult.Saved saved -> Outcome.done(saved.annotation());
+            case SaveResult.Unchanged u -> Outcome.done(u.current());
             case SaveResult.Conflict conflict -> new Outcome.Conflict<>(conflict.current(), expectedRevision);
             case SaveResult.NotFound nf -> Outcome.notFound("annotation", id);
         };
     }
 
-    private static boolean sameContent(Annotation a, Annotation b) {
-        return a.imageId().equals(b.imageId()) && a.shape().equals(b.shape()) && a.labels().equals(b.labels())
-                && a.provenance().equals(b.provenance());
-    }
 }

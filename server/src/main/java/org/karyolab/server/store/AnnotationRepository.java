@@ -2,6 +2,7 @@ package org.karyolab.server.store;
 
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationStatus;
+import org.karyolab.schema.Ids;
 import org.karyolab.schema.Provenance;
 
 import java.sql.Connection;
@@ -13,11 +14,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
+import java.util.Set;
 
 /**
  * Annotations with their full history.
@@ -179,17 +181,30 @@ public final class AnnotationRepository {
             if (rowLocks) for (String id : toLock) lock(c, id);
             Effects effects = new Effects();
             List<Annotation> saved = new ArrayList<>(all.size());
+            List<Annotation> written = new ArrayList<>(all.size());
+            Set<Integer> unchanged = new HashSet<>();
             for (int i = 0; i < all.size(); i++) {
-                SaveResult result = apply(c, imageId, all.get(i), effects);
-                if (!(result instanceof SaveResult.Saved s)) return Optional.<BatchResult>of(new BatchResult.Rejected(i, result));
-                saved.add(s.annotation());
+                switch (apply(c, imageId, all.get(i), effects)) {
+                    case SaveResult.Saved s -> {
+                        saved.add(s.annotation());
+                        written.add(s.annotation());
+                    }
+                    case SaveResult.Unchanged u -> {
+                        saved.add(u.current());
+                        unchanged.add(i);
+                    }
+                    case SaveResult result -> {
+                        return Optional.<BatchResult>of(new BatchResult.Rejected(i, result));
+                    }
+                }
             }
-            if (!saved.isEmpty()) reopen(c, imageId, effects);
+            if (!written.isEmpty()) reopen(c, imageId, effects);
             if (!alongside.run(c, List.copyOf(saved))) return Optional.<BatchResult>empty();
-            if (audit.isPresent()) audited(c, audit.get(), saved, effects);
-            return Optional.<BatchResult>of(new BatchResult.Applied(saved));
+            if (audit.isPresent()) audited(c, audit.get(), written, effects);
+            return Optional.<BatchResult>of(new BatchResult.Applied(saved, unchanged));
         }, r -> r.isPresent() && r.get() instanceof BatchResult.Applied));
-        if (audit.isPresent() && outcome.isPresent() && outcome.get() instanceof BatchResult.Applied a && !a.saved().isEmpty()) {
+        if (audit.isPresent() && outcome.isPresent() && outcome.get() instanceof BatchResult.Applied a
+                && a.unchanged().size() < a.saved().size()) {
             trail.written();
         }
         return outcome;
@@ -427,8 +442,11 @@ public final class AnnotationRepository {
         if (imageId == null || (scope != null && !scope.equals(imageId))) return new SaveResult.NotFound(imageId);
         String projectId = projectOf(c, imageId);
         if (projectId == null) return new SaveResult.NotFound(imageId);
-        String id = a.id() == null || a.id().isBlank() ? UUID.randomUUID().toString() : a.id();
+        String id = a.id() == null || a.id().isBlank() ? Ids.newId() : a.id();
         Current existing = readCurrent(c, id, false);
+        // A retry of a create that committed (its answer was lost) is that create, not a conflict.
+        if (existing != null && !existing.deleted() && existing.imageId().equals(imageId)
+                && sameContent(existing.annotation(), a)) return new SaveResult.Unchanged(existing.annotation());
         if (existing != null) return new SaveResult.Conflict(existing.annotation());
         Instant now = now();
         Annotation created = new Annotation(id, imageId, a.shape(), a.labels(), a.provenance(), 1,

@@ -14,6 +14,12 @@ public sealed interface SaveResult {
      */
     record Conflict(Annotation current) implements SaveResult {}
 
+    /**
+     * The change had already been made: a retried create (same id, same image, same content) finds the
+     * annotation its first attempt saved. Nothing was written; {@code current} is that annotation.
+     */
+    record Unchanged(Annotation current) implements SaveResult {}
+
     /** No such annotation (or it is deleted), no such image, or no such revision to revert to. */
     record NotFound(String id) implements SaveResult {}
 }

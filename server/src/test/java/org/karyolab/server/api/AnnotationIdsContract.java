@@ -71,6 +71,20 @@ abstract class AnnotationIdsContract extends ApiContract {
         assertThat(again.status()).as(again.body()).isEqualTo(201);
         assertThat(again.json().get("revision").asLong()).isEqualTo(1);
         assertThat(admin.get("/api/v1/images/" + image + "/annotations").json()).hasSize(1);
+        // the batch route answers a retry the same way: the change is done, nothing is written again
+        String inBatch = "{\"changes\": [{\"op\": \"create\", \"annotation\": " + draft + "}]}";
+        var batchAgain = admin.post("/api/v1/images/" + image + "/annotations/batch", inBatch);
+        assertThat(batchAgain.status()).as(batchAgain.body()).isEqualTo(200);
+        assertThat(batchAgain.json().get("saved").get(0).get("id").asText()).isEqualTo("retried");
+        assertThat(batchAgain.json().get("saved").get(0).get("revision").asLong()).isEqualTo(1);
+        String fresh = withId("fresh", TestApi.box(60, 60, 20, 20, "2", "admin"));
+        var mixed = admin.post("/api/v1/images/" + image + "/annotations/batch",
+                "{\"changes\": [{\"op\": \"create\", \"annotation\": " + draft + "}, {\"op\": \"create\", \"annotation\": "
+                        + fresh + "}]}");
+        assertThat(mixed.status()).as(mixed.body()).isEqualTo(200);
+        assertThat(mixed.json().get("saved")).hasSize(2);
+        assertThat(admin.get("/api/v1/images/" + image + "/annotations").json()).hasSize(2);
+        assertThat(admin.get("/api/v1/annotations/retried/history").json()).as("one revision, however often sent").hasSize(1);
         var other = admin.post("/api/v1/images/" + image + "/annotations",
                 withId("retried", TestApi.box(40, 10, 20, 20, "1", "admin")));
         assertThat(other.status()).isEqualTo(409);

@@ -302,6 +302,32 @@ abstract class ReviewApiContract extends WorkflowApiBase {
     }
 
     @Test
+    void unreviewedWorkIsNotSubmittedNorTakenBackByItsStatusOnEitherRoute() {
+        String a = annotate(ann, image, 10, "1");
+        String asSubmitted = withStatus(TestApi.box(12, 20, 30, 40, "1", "ann"), "submitted");
+        // draft -> submitted: only submitting the image does that
+        assertProblem(ann.put("/api/v1/annotations/" + a, asSubmitted, "\"1\""), 422, "validation");
+        var batch = ann.post("/api/v1/images/" + image + "/annotations/batch", "{\"changes\": [{\"op\": \"update\", \"id\": \""
+                + a + "\", \"revision\": 1, \"annotation\": " + asSubmitted + "}]}");
+        assertProblem(batch, 422, "validation");
+        assertThat(batch.json().get("violations").get(0).get("pointer").asText()).isEqualTo("/changes/0/annotation/status");
+        assertThat(annotation(a).get("status").asText()).isEqualTo("draft");
+        assertThat(annotation(a).get("revision").asLong()).isEqualTo(1);
+        assertThat(reviewState(image)).isEqualTo("open");
+
+        // submitted -> draft: neither (an edit of the content leaves it as it is, under review)
+        assertThat(ann.post("/api/v1/images/" + image + "/submit", "").status()).isEqualTo(200);
+        String asDraft = withStatus(TestApi.box(12, 20, 30, 40, "1", "ann"), "draft");
+        assertProblem(ann.put("/api/v1/annotations/" + a, asDraft, "\"2\""), 422, "validation");
+        assertProblem(ann.post("/api/v1/images/" + image + "/annotations/batch", "{\"changes\": [{\"op\": \"update\", \"id\": \""
+                + a + "\", \"revision\": 2, \"annotation\": " + asDraft + "}]}"), 422, "validation");
+        assertThat(annotation(a).get("status").asText()).isEqualTo("submitted");
+        var edited = ann.put("/api/v1/annotations/" + a, TestApi.box(12, 20, 30, 40, "1", "ann"), "\"2\"");
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().get("status").asText()).isEqualTo("submitted");
+    }
+
+    @Test
     void reworkOnAPartlyReviewedImageTakesItOutOfReviewUntilSubmittedAgain() {
         String a = annotate(ann, image, 10, "1");
         String b = annotate(ann, image, 60, "2");

@@ -45,6 +45,7 @@ abstract class ConcurrencyContract extends RepositoryContractBase {
                         assertThat(c.current().revision()).isGreaterThan(seen.revision());
                     }
                     case SaveResult.NotFound n -> throw new AssertionError("annotation vanished: " + n);
+                    case SaveResult.Unchanged u -> throw new AssertionError("an update is never a retried create: " + u);
                 }
             }
         });

@@ -1,7 +1,6 @@
 package org.karyolab.client.ui.pickers;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,17 +36,16 @@ import org.karyolab.schema.AnnotationStatus;
 import org.karyolab.schema.ClusterType;
 
 /**
- * The cluster type picker (the four types of the Lin 2021 scheme, or none) and the status control
- * (draft / submitted) of the editor's side panel, under the class palette. Both show the selection's
- * current value (nothing checked and "mixed" when the selected annotations differ), apply a pick to
- * every selected annotation as one undo step, and are off, saying why, with nothing selected or
- * while editing is blocked (the annotations still loading). A cluster type of several chromosomes
+ * The cluster type picker (the four types of the Lin 2021 scheme, or none) of the editor's side panel,
+ * under the class palette, and the selection's review status. The picker shows the selection's current
+ * type (nothing checked and "mixed" when the selected annotations differ), applies a pick to every
+ * selected annotation as one undo step, and is off, saying why, with nothing selected or while editing
+ * is blocked (the annotations still loading). A cluster type of several chromosomes
  * never clears a class, polarity or band calls silently: {@link ClusterConfirm} says what would be lost
  * and offers the split tool instead.
  *
- * <p>Status: an annotator offers work for review (submitted) or takes it back (draft); accepting and
- * rejecting is the reviewers' (review mode, the server's review routes), so those are shown, never
- * offered. Work already accepted keeps its status here: only review changes it.
+ * <p>Status is shown, never set here: it moves only through the workflow (the image's "Submit for review",
+ * a reviewer's accept or reject in review mode), as the server enforces.
  *
  * <p>Keys (Alt, which the editor's own key handler leaves alone): {@link #KEYS}, also on the F1 sheet.
  */
@@ -55,8 +53,6 @@ public final class LabelPickers extends VBox {
 
     /** A cluster type choice: {@code type} null is "none". */
     record ClusterChoice(ClusterType type, String label, char key, String tip) {}
-
-    record StatusChoice(AnnotationStatus status, String label, KeyCode key, String tip) {}
 
     static final List<ClusterChoice> CLUSTER_CHOICES = List.of(
             new ClusterChoice(ClusterType.INSTANCE, "Instance", '1',
@@ -72,22 +68,17 @@ public final class LabelPickers extends VBox {
                             + "polarity or band calls; asks before clearing them)"),
             new ClusterChoice(null, "None", '0', "No cluster type (not yet decided)"));
 
-    static final List<StatusChoice> STATUS_CHOICES = List.of(
-            new StatusChoice(AnnotationStatus.DRAFT, "Draft", KeyCode.D, "Draft: still being worked on, not for review yet"),
-            new StatusChoice(AnnotationStatus.SUBMITTED, "Submitted", KeyCode.S,
-                    "Submitted: ready for review; a reviewer accepts or rejects it in review mode"));
-
     /** The keys, for the F1 sheet (the handler below reads the same choices). */
     public static final List<Shortcuts.Entry> KEYS = List.of(
             new Shortcuts.Entry("Alt+1 / 2 / 3 / 4", "cluster type of the selection: instance / touching / overlapping / "
                     + "touching-overlapping (a cluster of several chromosomes has no class, polarity or band calls: "
                     + "asked first, with the split tool offered instead)"),
-            new Shortcuts.Entry("Alt+0", "clear the cluster type of the selection"),
-            new Shortcuts.Entry("Alt+D / Alt+S", "status of the selection: draft / submitted for review "
-                    + "(reviewers accept or reject in review mode)"));
+            new Shortcuts.Entry("Alt+0", "clear the cluster type of the selection"));
 
-    static final String NOTHING_SELECTED = "Select an annotation to set its cluster type and status";
-    static final String ACCEPTED = "Accepted in review: only a reviewer changes its status";
+    static final String NOTHING_SELECTED = "Select an annotation to set its cluster type";
+    /** Where the status comes from, under the status chip. */
+    static final String STATUS_HINT = "Set by the workflow: Submit for review sends the image's work to review; "
+            + "reviewers accept or reject";
 
     private static final Object KEY = LabelPickers.class;
 
@@ -99,10 +90,10 @@ public final class LabelPickers extends VBox {
     /** Asked before a cluster type clears class, polarity or band calls. */
     private ClusterConfirm.Question question;
     private final Map<ClusterChoice, ToggleButton> clusterButtons = new LinkedHashMap<>();
-    private final Map<AnnotationStatus, ToggleButton> statusButtons = new EnumMap<>(AnnotationStatus.class);
     private final List<Label> keyLabels = new ArrayList<>();
     private final Label clusterMixed = new Label("mixed");
     private final Label statusChip = new Label();
+    private final Label statusHint = new Label(STATUS_HINT);
     private final Label note = new Label();
     private boolean refreshQueued;
 
@@ -131,22 +122,16 @@ public final class LabelPickers extends VBox {
 
         statusChip.setId("status-current");
         statusChip.getStyleClass().add("kl-status-chip");
-        var statusGrid = grid();
-        row = 0;
-        for (StatusChoice s : STATUS_CHOICES) {
-            ToggleButton b = pickButton("status-" + s.status().name().toLowerCase(Locale.ROOT), s.label(),
-                    s.tip() + " (Alt+" + s.key().getName() + ")");
-            b.setOnAction(e -> pickStatus(s));
-            statusButtons.put(s.status(), b);
-            addRow(statusGrid, row++, b, "Alt+" + s.key().getName());
-        }
+        statusHint.setId("status-hint");
+        statusHint.getStyleClass().add("kl-pick-note");
+        statusHint.setWrapText(true);
 
         note.setId("pickers-note");
         note.getStyleClass().add("kl-pick-note");
         note.managedProperty().bind(note.visibleProperty());
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
 
-        getChildren().addAll(header("CLUSTER TYPE", clusterMixed), clusterGrid, header("STATUS", statusChip), statusGrid, note);
+        getChildren().addAll(header("CLUSTER TYPE", clusterMixed), clusterGrid, header("STATUS", statusChip), statusHint, note);
 
         document.addListener(e -> queueRefresh());
         model.editingBlockedProperty().addListener((o, was, now) -> queueRefresh());
@@ -190,7 +175,7 @@ public final class LabelPickers extends VBox {
 
     // --- keys -----------------------------------------------------------------------------------
 
-    /** Alt+0..4 and Alt+D / Alt+S; true if the key was one of them. */
+    /** Alt+0..4; true if the key was one of them. */
     boolean key(KeyEvent e) {
         if (!e.isAltDown() || e.isShortcutDown() || e.isShiftDown() || inReview.getAsBoolean()) return false;
         KeyCode code = e.getCode();
@@ -202,13 +187,6 @@ public final class LabelPickers extends VBox {
                     pickCluster(c);
                     return true;
                 }
-            }
-            return false;
-        }
-        for (StatusChoice s : STATUS_CHOICES) {
-            if (s.key() == code) {
-                pickStatus(s);
-                return true;
             }
         }
         return false;
@@ -244,24 +222,6 @@ public final class LabelPickers extends VBox {
     /** Replaces the question asked before a cluster type clears labels (tests that are not about the dialog). */
     void setClusterQuestion(ClusterConfirm.Question question) {
         this.question = Objects.requireNonNull(question);
-    }
-
-    void pickStatus(StatusChoice s) {
-        String why = blocked();
-        if (why == null && document.selectedAnnotations().stream().anyMatch(a -> a.status() == AnnotationStatus.ACCEPTED)) {
-            why = ACCEPTED;
-        }
-        if (why != null) {
-            model.say(why);
-            return;
-        }
-        List<String> ids = document.selectedAnnotations().stream().filter(a -> a.status() != s.status())
-                .map(Annotation::id).toList();
-        if (ids.isEmpty()) model.say("Already " + s.label().toLowerCase(Locale.ROOT));
-        else if (model.perform(() -> Edits.setStatus(document, ids, s.status())) != null) {
-            model.say(s.label() + ": " + count(ids.size()));
-        }
-        refresh();
     }
 
     /** Why nothing can be picked now, or null. */
@@ -308,12 +268,7 @@ public final class LabelPickers extends VBox {
         });
         clusterMixed.setVisible(types.size() > 1);
 
-        boolean accepted = statuses.contains(AnnotationStatus.ACCEPTED);
         AnnotationStatus commonStatus = statuses.size() == 1 ? statuses.iterator().next() : null;
-        statusButtons.forEach((s, b) -> {
-            b.setSelected(s == commonStatus);
-            b.setDisable(why != null || accepted);
-        });
         statusChip.getStyleClass().removeIf(c -> c.startsWith("kl-status-") && !c.equals("kl-status-chip"));
         if (selected.isEmpty()) {
             statusChip.setText("");
@@ -337,7 +292,7 @@ public final class LabelPickers extends VBox {
         }
         if (commonStatus != null) statusChip.setTooltip(null);
         keyLabels.forEach(k -> k.setDisable(why != null));
-        note.setText(why != null ? why : accepted ? ACCEPTED : "");
+        note.setText(why != null ? why : "");
     }
 
     private static <T> Set<T> values(List<Annotation> selected, Function<Annotation, T> value) {
@@ -393,13 +348,6 @@ public final class LabelPickers extends VBox {
     public ToggleButton clusterButton(ClusterType type) {
         for (var e : clusterButtons.entrySet()) if (e.getKey().type() == type) return e.getValue();
         throw new IllegalArgumentException(String.valueOf(type));
-    }
-
-    /** The button of a status an annotator may set (draft, submitted). */
-    public ToggleButton statusButton(AnnotationStatus status) {
-        ToggleButton b = statusButtons.get(status);
-        if (b == null) throw new IllegalArgumentException(status + " is not the annotator's to set");
-        return b;
     }
 
     public Label statusLabel() {

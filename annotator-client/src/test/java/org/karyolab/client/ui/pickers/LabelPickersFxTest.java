@@ -32,8 +32,8 @@ import org.karyolab.schema.band.BandName;
 import org.karyolab.schema.shape.Box;
 
 /**
- * The cluster type picker and the status control of the side panel, driven with the mouse and the Alt keys
- * against a real server: every pick is one undo step and reaches the server.
+ * The cluster type picker and the status chip of the side panel, driven with the mouse and the Alt keys
+ * against a real server: every pick is one undo step and reaches the server; the status is shown, never set.
  */
 class LabelPickersFxTest extends EditorFxFixture {
 
@@ -98,8 +98,6 @@ class LabelPickersFxTest extends EditorFxFixture {
         var out = new java.util.ArrayList<ToggleButton>();
         for (ClusterType t : ClusterType.values()) out.add(pickers.clusterButton(t));
         out.add(pickers.clusterButton(null));
-        out.add(pickers.statusButton(AnnotationStatus.DRAFT));
-        out.add(pickers.statusButton(AnnotationStatus.SUBMITTED));
         return out;
     }
 
@@ -118,7 +116,6 @@ class LabelPickersFxTest extends EditorFxFixture {
         assertThat(pickers.noteLabel().isVisible()).isFalse();
         assertThat(pickers.clusterButton(null).isSelected()).as("no cluster type yet: none").isTrue();
         assertThat(pickers.statusLabel().getText()).isEqualTo("draft");
-        assertThat(pickers.statusButton(AnnotationStatus.DRAFT).isSelected()).isTrue();
 
         robot.clickOn(pickers.clusterButton(ClusterType.TOUCHING));
         await("touching here", () -> doc().annotation(first).labels().clusterType() == ClusterType.TOUCHING
@@ -147,7 +144,7 @@ class LabelPickersFxTest extends EditorFxFixture {
     }
 
     @Test
-    void altKeysSetOverlappingAndSubmittedOnTheServerAndMixedShowsNothingChecked() throws Exception {
+    void altKeysSetOverlappingOnTheServerAndMixedShowsNothingChecked() throws Exception {
         open();
         robot.type(KeyCode.V);
         robot.clickOn(at(130, 160));
@@ -166,16 +163,6 @@ class LabelPickersFxTest extends EditorFxFixture {
         assertThat(pickers.clusterButton(ClusterType.OVERLAPPING).isSelected()).isTrue();
         assertThat(pickers.mixedLabel().isVisible()).isFalse();
 
-        robot.push(KeyCode.ALT, KeyCode.S);
-        await("submitted on the server for both", () -> onServerBoth(Annotation::status, AnnotationStatus.SUBMITTED));
-        await("shown", () -> pickers.statusLabel().getText().equals("submitted"));
-        assertThat(pickers.statusButton(AnnotationStatus.SUBMITTED).isSelected()).isTrue();
-        assertThat(pickers.statusButton(AnnotationStatus.DRAFT).isSelected()).isFalse();
-        assertThat(editor.model().undo().undoName()).isEqualTo("Set status");
-
-        robot.push(KeyCode.CONTROL, KeyCode.Z);
-        await("status undone on the server", () -> onServerBoth(Annotation::status, AnnotationStatus.DRAFT));
-        await("draft shown", () -> pickers.statusLabel().getText().equals("draft"));
         robot.push(KeyCode.ALT, KeyCode.DIGIT0);
         await("none on the server", () -> onServerBoth(a -> a.labels().clusterType(), null));
     }
@@ -217,7 +204,7 @@ class LabelPickersFxTest extends EditorFxFixture {
     }
 
     @Test
-    void offWhileEditingIsBlockedAndAcceptedWorkKeepsItsStatus() throws Exception {
+    void offWhileEditingIsBlockedAndTheStatusIsTheWorkflows() throws Exception {
         KaryoLabClient rita = member(projectId, "reviewer");
         ana.submit(imageId);
         rita.reviewAnnotation(second, "accept", null);
@@ -239,19 +226,20 @@ class LabelPickersFxTest extends EditorFxFixture {
         onFx(() -> editor.model().editingBlockedProperty().set(null));
         await("on again", () -> !pickers.clusterButton(ClusterType.TOUCHING).isDisabled());
 
-        // the reviewer accepted the second: its status is shown, not changeable here
+        // the reviewer accepted the second: its status is shown, and where it comes from; no key or button sets it
         selectBoth();
         assertThat(pickers.statusLabel().getText()).isEqualTo("mixed");
-        assertThat(pickers.statusButton(AnnotationStatus.DRAFT).isDisabled()).isTrue();
         assertThat(pickers.clusterButton(ClusterType.TOUCHING).isDisabled()).as("cluster type still settable").isFalse();
-        assertThat(pickers.noteLabel().getText()).isEqualTo(LabelPickers.ACCEPTED);
+        assertThat(robot.lookup("#status-hint").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo(LabelPickers.STATUS_HINT);
+        assertThat(robot.lookup("#status-draft").tryQuery()).as("no status buttons").isEmpty();
         FxTesting.screenshot(editor.getRight(), "label-pickers-accepted-mixed");
+        long undoable = onFx(() -> editor.model().undo().canUndo() ? 1L : 0L);
         robot.push(KeyCode.ALT, KeyCode.D);
-        await("refused", () -> editor.model().messageProperty().get().equals(LabelPickers.ACCEPTED));
+        robot.push(KeyCode.ALT, KeyCode.S);
+        assertThat(onFx(() -> editor.model().undo().canUndo() ? 1L : 0L)).as("no edit made").isEqualTo(undoable);
         assertThat(server().get(second).status()).isEqualTo(AnnotationStatus.ACCEPTED);
         assertThat(server().get(first).status()).isEqualTo(AnnotationStatus.SUBMITTED);
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> pickers.statusButton(AnnotationStatus.ACCEPTED), "accept is the reviewers'");
     }
 
     @Test
@@ -319,7 +307,7 @@ class LabelPickersFxTest extends EditorFxFixture {
     void theKeysAreOnTheF1Sheet() throws Exception {
         open();
         var keys = Shortcuts.all(editor.tools()).stream().map(Shortcuts.Entry::keys).toList();
-        assertThat(keys).contains("Alt+1 / 2 / 3 / 4", "Alt+0", "Alt+D / Alt+S");
+        assertThat(keys).contains("Alt+1 / 2 / 3 / 4", "Alt+0").doesNotContain("Alt+D / Alt+S");
         assertThat(keys).doesNotHaveDuplicates();
     }
 
