@@ -225,7 +225,8 @@ public final class AnnotationService {
                     if (d.status() != null) {
                         // A status sent along must be the one it has (an edit sends the annotation as it is), or an
                         // annotator's offer of unreviewed work; on a stale revision the conflict is what is reported.
-                        Optional<Annotation> has = annotations.get(u.id());
+                        // Only one of this image: another's status or revision is not for this caller to learn (10.12).
+                        Optional<Annotation> has = annotations.get(u.id()).filter(a -> imageId.equals(a.imageId()));
                         if (has.isPresent() && offered(d.status(), has.get().status())) {
                             changed = withStatus(changed, d.status());
                         } else if (has.isPresent() && has.get().revision() == u.revision()) {
