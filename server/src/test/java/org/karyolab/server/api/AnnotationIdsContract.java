@@ -24,9 +24,7 @@ abstract class AnnotationIdsContract extends ApiContract {
         String myImage = admin.uploadPng(mine, 210, 200);
         TestApi eve = admin.newUser("eve");
         admin.addMember(mine, "eve", "annotator");
-        String draft = withId("shared-id", TestApi.box(30, 30, 20, 20, "1", "eve"));
-
-        takenShowingNothing(eve, myImage, draft, secretImage);
+        takenShowingNothing(eve, myImage, "shared-id", secretImage);
         assertThat(eve.get("/api/v1/images/" + myImage + "/annotations").json()).isEmpty();
     }
 
@@ -34,8 +32,9 @@ abstract class AnnotationIdsContract extends ApiContract {
         return "{\"changes\": [{\"op\": \"create\", \"annotation\": " + draft + "}]}";
     }
 
-    /** Creating {@code draft} on {@code image} is 409 on both routes, with nothing of the annotation at (17, 10) on {@code theirs}. */
-    private static void takenShowingNothing(TestApi caller, String image, String draft, String theirs) {
+    /** Creating {@code id} on {@code image} is 409 on both routes, with nothing of the annotation at (17, 10) on {@code theirs}. */
+    private static void takenShowingNothing(TestApi caller, String image, String id, String theirs) {
+        String draft = withId(id, TestApi.box(30, 30, 20, 20, "1", "any"));
         var single = caller.post("/api/v1/images/" + image + "/annotations", draft);
         var batch = caller.post("/api/v1/images/" + image + "/annotations/batch", batchCreate(draft));
         for (TestApi.Response r : java.util.List.of(single, batch)) {
@@ -45,6 +44,7 @@ abstract class AnnotationIdsContract extends ApiContract {
             assertThat(r.json().has("current")).isFalse();
             assertThat(r.body()).doesNotContain(theirs).doesNotContain("17.0");
         }
+        assertThat(batch.json().get("detail").asText()).as("the change at fault").contains("change 0 ");
     }
 
     @Test
@@ -96,7 +96,7 @@ abstract class AnnotationIdsContract extends ApiContract {
         assertThat(admin.post("/api/v1/images/" + first + "/annotations", gone).status()).isEqualTo(201);
         assertThat(admin.delete("/api/v1/annotations/deleted-one", "\"1\"").status()).isEqualTo(200);
         for (String id : new String[] {"on-first", "deleted-one"}) {
-            takenShowingNothing(admin, second, withId(id, TestApi.box(30, 30, 20, 20, "1", "admin")), first);
+            takenShowingNothing(admin, second, id, first);
         }
         assertThat(admin.get("/api/v1/images/" + second + "/annotations").json()).isEmpty();
     }
