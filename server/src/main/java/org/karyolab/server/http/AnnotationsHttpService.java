@@ -159,6 +159,10 @@ public final class AnnotationsHttpService {
             if ("delete".equals(item.op()) && item.annotation() != null) {
                 violations.add(new Violation(at + "/annotation", "a delete carries no annotation"));
             }
+            // Taken as the create's id, it would bypass the id check; dropped, a retry would create a second annotation.
+            if ("create".equals(item.op()) && item.id() != null) {
+                violations.add(new Violation(at + "/id", "a create carries its id in annotation.id (or none: the server chooses one)"));
+            }
             switch (item.op() == null ? "" : item.op()) {
                 case "create" -> { if (item.annotation() != null) changes.add(new AnnotationService.BatchChange.Create(item.annotation())); }
                 case "update" -> { if (item.annotation() != null && item.id() != null && item.revision() != null)

@@ -222,8 +222,9 @@ public final class AnnotationService {
                     violations.addAll(org.karyolab.schema.Validation.prefix(at + "/annotation", vocabulary.check(changed.labels())));
                     if (d.status() != null) {
                         // A status sent along must be the one it has (an edit sends the annotation as it is); on a
-                        // stale revision the conflict is what is reported.
-                        Optional<Annotation> has = annotations.get(u.id());
+                        // stale revision the conflict is what is reported. Only one of this image: another's status
+                        // or revision is not for this caller to learn (10.12).
+                        Optional<Annotation> has = annotations.get(u.id()).filter(a -> imageId.equals(a.imageId()));
                         if (has.isPresent() && has.get().revision() == u.revision()) {
                             workflowOnly(d.status(), has.get().status(), at + "/annotation", violations);
                         }

@@ -24,20 +24,27 @@ abstract class AnnotationIdsContract extends ApiContract {
         String myImage = admin.uploadPng(mine, 210, 200);
         TestApi eve = admin.newUser("eve");
         admin.addMember(mine, "eve", "annotator");
-        String draft = withId("shared-id", TestApi.box(30, 30, 20, 20, "1", "eve"));
-
-        var single = eve.post("/api/v1/images/" + myImage + "/annotations", draft);
-        assertThat(single.status()).as(single.body()).isEqualTo(409);
-        assertThat(single.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(single.json().has("current")).isFalse();
-        assertThat(single.body()).doesNotContain(secretImage).doesNotContain("17.0");
-
-        var batch = eve.post("/api/v1/images/" + myImage + "/annotations/batch",
-                "{\"changes\": [{\"op\": \"create\", \"annotation\": " + draft + "}]}");
-        assertThat(batch.status()).as(batch.body()).isEqualTo(409);
-        assertThat(batch.json().has("current")).isFalse();
-        assertThat(batch.body()).doesNotContain(secretImage).doesNotContain("17.0");
+        takenShowingNothing(eve, myImage, "shared-id", secretImage);
         assertThat(eve.get("/api/v1/images/" + myImage + "/annotations").json()).isEmpty();
+    }
+
+    private static String batchCreate(String draft) {
+        return "{\"changes\": [{\"op\": \"create\", \"annotation\": " + draft + "}]}";
+    }
+
+    /** Creating {@code id} on {@code image} is 409 on both routes, with nothing of the annotation at (17, 10) on {@code theirs}. */
+    private static void takenShowingNothing(TestApi caller, String image, String id, String theirs) {
+        String draft = withId(id, TestApi.box(30, 30, 20, 20, "1", "any"));
+        var single = caller.post("/api/v1/images/" + image + "/annotations", draft);
+        var batch = caller.post("/api/v1/images/" + image + "/annotations/batch", batchCreate(draft));
+        for (TestApi.Response r : java.util.List.of(single, batch)) {
+            assertThat(r.status()).as(r.body()).isEqualTo(409);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(r.json().get("type").asText()).isEqualTo("urn:karyolab:problem:already-exists");
+            assertThat(r.json().has("current")).isFalse();
+            assertThat(r.body()).doesNotContain(theirs).doesNotContain("17.0");
+        }
+        assertThat(batch.json().get("detail").asText()).as("the change at fault").contains("change 0 ");
     }
 
     @Test
@@ -49,8 +56,7 @@ abstract class AnnotationIdsContract extends ApiContract {
             var single = admin.post("/api/v1/images/" + image + "/annotations", draft);
             assertThat(single.status()).as(bad + ": " + single.body()).isEqualTo(422);
             assertThat(single.json().get("violations").get(0).get("pointer").asText()).isEqualTo("/id");
-            var batch = admin.post("/api/v1/images/" + image + "/annotations/batch",
-                    "{\"changes\": [{\"op\": \"create\", \"annotation\": " + draft + "}]}");
+            var batch = admin.post("/api/v1/images/" + image + "/annotations/batch", batchCreate(draft));
             assertThat(batch.status()).as(bad + ": " + batch.body()).isEqualTo(422);
             assertThat(batch.json().get("violations").get(0).get("pointer").asText()).isEqualTo("/changes/0/annotation/id");
         }
@@ -89,7 +95,43 @@ abstract class AnnotationIdsContract extends ApiContract {
                 withId("retried", TestApi.box(40, 10, 20, 20, "1", "admin")));
         assertThat(other.status()).isEqualTo(409);
         var otherInBatch = admin.post("/api/v1/images/" + image + "/annotations/batch",
-                "{\"changes\": [{\"op\": \"create\", \"annotation\": " + withId("retried", TestApi.box(40, 10, 20, 20, "1", "admin")) + "}]}");
+                batchCreate(withId("retried", TestApi.box(40, 10, 20, 20, "1", "admin"))));
         assertThat(otherInBatch.status()).as(otherInBatch.body()).isEqualTo(409);
+    }
+
+    @Test
+    void anIdOfAnotherImageInTheSameProjectOrOfADeletedAnnotationIsTakenAndShowsNothing() {
+        String project = admin.createProject("two-images");
+        String first = admin.uploadPng(project, 200, 200);
+        String second = admin.uploadPng(project, 220, 200);
+        String kept = withId("on-first", TestApi.box(17, 10, 20, 20, "2", "admin"));
+        assertThat(admin.post("/api/v1/images/" + first + "/annotations", kept).status()).isEqualTo(201);
+        String gone = withId("deleted-one", TestApi.box(17, 10, 20, 20, "2", "admin"));
+        assertThat(admin.post("/api/v1/images/" + first + "/annotations", gone).status()).isEqualTo(201);
+        assertThat(admin.delete("/api/v1/annotations/deleted-one", "\"1\"").status()).isEqualTo(200);
+        for (String id : new String[] {"on-first", "deleted-one"}) {
+            takenShowingNothing(admin, second, id, first);
+        }
+        assertThat(admin.get("/api/v1/images/" + second + "/annotations").json()).isEmpty();
+    }
+
+    @Test
+    void sixtyFourCharactersAreAnIdAndAnEmptyOneIsNoneOnBothRoutes() {
+        String project = admin.createProject("id-edges");
+        String image = admin.uploadPng(project, 200, 200);
+        String longest = "a-Z_9".repeat(12) + "abcd";
+        var single = admin.post("/api/v1/images/" + image + "/annotations", withId(longest, TestApi.box(10, 10, 20, 20, "1", "admin")));
+        assertThat(single.status()).as(single.body()).isEqualTo(201);
+        assertThat(single.json().get("id").asText()).isEqualTo(longest).hasSize(64);
+
+        var chosen = admin.post("/api/v1/images/" + image + "/annotations", withId("", TestApi.box(40, 10, 20, 20, "1", "admin")));
+        assertThat(chosen.status()).as(chosen.body()).isEqualTo(201);
+        var inBatch = admin.post("/api/v1/images/" + image + "/annotations/batch",
+                batchCreate(withId("", TestApi.box(70, 10, 20, 20, "1", "admin"))));
+        assertThat(inBatch.status()).as(inBatch.body()).isEqualTo(200);
+        for (String id : new String[] {chosen.json().get("id").asText(), inBatch.json().get("saved").get(0).get("id").asText()}) {
+            assertThat(java.util.UUID.fromString(id)).as("the server chose %s", id).isNotNull();
+        }
+        assertThat(admin.get("/api/v1/images/" + image + "/annotations").json()).hasSize(3);
     }
 }

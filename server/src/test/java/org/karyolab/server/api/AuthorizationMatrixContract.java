@@ -211,6 +211,48 @@ abstract class AuthorizationMatrixContract {
         assertThat(calls).isGreaterThanOrEqualTo(CALLERS.size() * (RULES.size() - 2));
     }
 
+    /**
+     * Issue 10, item 12: annotation ids are global, so a create on one's own image may name an annotation of a project
+     * one cannot view. The 409 says the id is taken and nothing of that annotation (no {@code current}, none of its
+     * image, shape or labels), on the single route and in a batch; a batch update naming it is the 404 of any
+     * annotation not on the image, whatever status it sends. The policy is the same for a caller who can view it:
+     * a conflict never shows an annotation of another image.
+     */
+    @Test
+    void anIdOfAnotherProjectsAnnotationTellsNothingOfIt() {
+        String theirs = ids.get("id");
+        String elsewhere = admin.createProject("elsewhere");
+        String image = admin.uploadPng(elsewhere, 64, 64);
+        String annotations = "/api/v1/images/" + image + "/annotations";
+        String draft = "{\"id\": \"" + theirs + "\", \"shape\": {\"type\": \"box\", \"x\": 2, \"y\": 2, \"width\": 5, \"height\": 5}}";
+        for (String caller : List.of("outsider", "viewer")) {
+            admin.addMember(elsewhere, caller, "annotator");
+            TestApi b = callers.get(caller);
+            var single = b.post(annotations, draft);
+            var batch = b.post(annotations + "/batch", "{\"changes\": [{\"op\": \"create\", \"annotation\": " + draft + "}]}");
+            for (TestApi.Response r : List.of(single, batch)) {
+                assertThat(r.status()).as("%s: %s", caller, r.body()).isEqualTo(409);
+                assertThat(r.body()).contains("urn:karyolab:problem:already-exists");
+                assertThat(r.json().has("current")).as(caller).isFalse();
+                assertThat(r.body()).as(caller).doesNotContain(ids.get("imageId")).doesNotContain(ids.get("projectId"))
+                        .doesNotContain("chromosomeClass").doesNotContain("9.0").doesNotContain("revision\"");
+            }
+            // Whether the revision or the status sent is the one it has, the answer is the same: it is not on this image.
+            for (String change : List.of("\"revision\": 1, \"annotation\": {\"shape\": {\"type\": \"box\", \"x\": 2, \"y\": 2, "
+                    + "\"width\": 5, \"height\": 5}, \"status\": \"accepted\"}", "\"revision\": 7, \"annotation\": {\"shape\": "
+                    + "{\"type\": \"box\", \"x\": 2, \"y\": 2, \"width\": 5, \"height\": 5}, \"status\": \"draft\"}")) {
+                var update = b.post(annotations + "/batch", "{\"changes\": [{\"op\": \"update\", \"id\": \"" + theirs + "\", " + change + "}]}");
+                assertThat(update.status()).as("%s: %s", caller, update.body()).isEqualTo(404);
+                assertThat(update.body()).contains("urn:karyolab:problem:not-found").doesNotContain("draft")
+                        .doesNotContain(ids.get("imageId"));
+            }
+        }
+        assertThat(admin.get(annotations).json()).as("nothing written on the caller's image").isEmpty();
+        var kept = admin.get("/api/v1/annotations/" + theirs).json();
+        assertThat(kept.get("revision").asLong()).isEqualTo(1);
+        assertThat(kept.get("imageId").asText()).isEqualTo(ids.get("imageId"));
+    }
+
     private long refusedInAuditLog() throws java.sql.SQLException {
         try (var c = server.database().dataSource().getConnection(); var s = c.createStatement();
              var rs = s.executeQuery("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'refused %'")) {

@@ -36,15 +36,28 @@ abstract class BadInputContract extends ApiContract {
     String editedAnnotation;
 
 
-    /** A bad request and what it must get: {@code who} is "admin", "annotator" or "anonymous". */
-    record Case(String name, String who, String method, String path, String body, String[] headers, int status, String type) {}
+    /**
+     * A bad request and what it must get: {@code who} is "admin", "annotator" or "anonymous"; {@code pointer}, when
+     * set, is the JSON pointer the answer's first violation must name.
+     */
+    record Case(String name, String who, String method, String path, String body, String[] headers, int status, String type,
+                String pointer) {
+        Case(String name, String who, String method, String path, String body, String[] headers, int status, String type) {
+            this(name, who, method, path, body, headers, status, type, null);
+        }
+    }
 
     static Case bad(String name, String method, String path, String body, int status, String type, String... headers) {
         return new Case(name, "admin", method, path, body, headers, status, type);
     }
 
     static Case as(String who, Case c) {
-        return new Case(c.name(), who, c.method(), c.path(), c.body(), c.headers(), c.status(), c.type());
+        return new Case(c.name(), who, c.method(), c.path(), c.body(), c.headers(), c.status(), c.type(), c.pointer());
+    }
+
+    /** The same case, whose answer must name {@code pointer} (the field at fault). */
+    static Case at(String pointer, Case c) {
+        return new Case(c.name(), c.who(), c.method(), c.path(), c.body(), c.headers(), c.status(), c.type(), pointer);
     }
 
     @BeforeEach
@@ -199,6 +212,43 @@ abstract class BadInputContract extends ApiContract {
         c.add(bad("labels: stale revision", "PUT", imageLabels, "{\"karyotype\": \"46,XY\"}", 412, "stale-revision", "If-Match", "\"0\""));
         c.add(as("reviewer", bad("labels: a reviewer may not label", "PUT", imageLabels, "{}", 403, "forbidden", "If-Match", "\"1\"")));
         c.addAll(httpEdgeCases());
+        c.addAll(idCases());
+        return c;
+    }
+
+    /**
+     * Client-chosen annotation ids (issue 10, item 12): only {@code [A-Za-z0-9_-]{1,64}}, on the single create route
+     * and in a batch's create op; anything else is refused at the id's pointer, before anything is written.
+     */
+    List<Case> idCases() {
+        String annotations = "/api/v1/images/" + image + "/annotations";
+        String shape = "\"shape\": {\"type\": \"box\", \"x\": 1, \"y\": 1, \"width\": 5, \"height\": 5}";
+        Map<String, String> unsafe = new LinkedHashMap<>();
+        unsafe.put("a path out of the store", "../../../../tmp/x");
+        unsafe.put("65 characters", "i".repeat(65));
+        unsafe.put("a space", "chromosome 1");
+        unsafe.put("a non-ASCII letter", "chromosom\u00e9");
+        unsafe.put("an encoded slash", "a%2Fb");
+        unsafe.put("a slash", "a/b");
+        unsafe.put("a dot", "x.json");
+        unsafe.put("a line break", "a\\nb"); // the JSON escape, so the id holds a real newline
+        List<Case> c = new ArrayList<>();
+        unsafe.forEach((what, id) -> {
+            String draft = "{\"id\": \"" + id + "\", " + shape + "}";
+            c.add(at("/id", bad("annotation: id with " + what, "POST", annotations, draft, 422, "validation")));
+            c.add(at("/changes/1/annotation/id", bad("batch: create with an id with " + what, "POST", annotations + "/batch",
+                    "{\"changes\": [{\"op\": \"create\", \"annotation\": " + GOOD_BOX + "}, {\"op\": \"create\", \"annotation\": "
+                            + draft + "}]}", 422, "validation")));
+        });
+        // A create's id goes in its annotation: one beside it would be dropped, and a retry would create it twice.
+        c.add(at("/changes/0/id", bad("batch: create with its id beside the annotation", "POST", annotations + "/batch",
+                "{\"changes\": [{\"op\": \"create\", \"id\": \"beside\", \"annotation\": " + GOOD_BOX + "}]}", 400, "malformed")));
+        c.add(bad("annotation: id a number", "POST", annotations, "{\"id\": 5, " + shape + "}", 400, "malformed"));
+        // Unsafe ids in a path or an update name no annotation
+        c.add(bad("update: an id of encoded slashes in the path", "PUT", "/api/v1/annotations/..%2F..%2Ftmp%2Fx", GOOD_BOX, 404,
+                "not-found", "If-Match", "\"1\""));
+        c.add(bad("batch: update of a path for an id", "POST", annotations + "/batch", "{\"changes\": [{\"op\": \"update\", "
+                + "\"id\": \"../../../../tmp/x\", \"revision\": 1, \"annotation\": " + GOOD_BOX + "}]}", 404, "not-found"));
         return c;
     }
 
@@ -291,6 +341,10 @@ abstract class BadInputContract extends ApiContract {
         assertThat(r.json().get("type").asText()).as(c.name()).isEqualTo("urn:karyolab:problem:" + c.type());
         assertThat(r.json().get("status").asInt()).isEqualTo(c.status());
         assertThat(r.json().get("detail").asText()).as("a human message").isNotBlank();
+        if (c.pointer() != null) {
+            assertThat(r.json().path("violations").path(0).path("pointer").asText()).as("%s: %s", c.name(), r.body())
+                    .isEqualTo(c.pointer());
+        }
         assertThat(footprint()).as("%s must change nothing", c.name()).isEqualTo(before);
     }
 

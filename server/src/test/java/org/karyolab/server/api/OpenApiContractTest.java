@@ -216,6 +216,29 @@ class OpenApiContractTest {
         assertThat(readers).as("routes that read JSON").isGreaterThanOrEqualTo(15);
     }
 
+    /**
+     * The id a client may choose on create (issue 10, item 12) is documented with the pattern the server checks, on
+     * the single route and in a batch's create op; and that pattern's verdict on a few ids is the server's.
+     */
+    @Test
+    void aClientChosenAnnotationIdIsDocumentedWithThePatternTheServerChecks() {
+        JsonNode chosen = doc.at("/components/schemas/ChosenAnnotationId");
+        assertThat(chosen.path("type").asText()).isEqualTo("string");
+        assertThat(chosen.path("pattern").asText()).isEqualTo("^[A-Za-z0-9_-]{1,64}$");
+        String draft = "#/components/schemas/AnnotationDraft";
+        assertThat(doc.at("/paths/~1api~1v1~1images~1{imageId}~1annotations/post/requestBody/content/application~1json/schema/$ref")
+                .asText()).isEqualTo(draft);
+        assertThat(doc.at("/components/schemas/BatchChange/properties/annotation/$ref").asText()).isEqualTo(draft);
+        assertThat(doc.at("/components/schemas/AnnotationDraft/properties/id/$ref").asText()).isEqualTo("#/components/schemas/ChosenAnnotationId");
+        Pattern documented = Pattern.compile(chosen.path("pattern").asText());
+        String image = admin.uploadPng(ids.get("projectId"), 64, 64);
+        for (String id : List.of("Case_12-a7", "i".repeat(64), "i".repeat(65), "a/b", "x.json", "chromosom\u00e9", "a b", "a%2Fb")) {
+            TestApi.Response r = admin.post("/api/v1/images/" + image + "/annotations", "{\"id\": \"" + id
+                    + "\", \"shape\": {\"type\": \"box\", \"x\": 1, \"y\": 1, \"width\": 5, \"height\": 5}}");
+            assertThat(r.status()).as("%s: %s", id, r.body()).isEqualTo(documented.matcher(id).find() ? 201 : 422);
+        }
+    }
+
     // --- (f) a well-formed OpenAPI 3.1 document --------------------------------------------------
 
     @Test
@@ -306,6 +329,8 @@ class OpenApiContractTest {
         String project = ids.get("projectId");
         String image = ids.get("imageId");
         String annotation = admin.post("/api/v1/images/" + image + "/annotations", TestApi.box(2, 2, 5, 5, "2", "x")).json().get("id").asText();
+        String otherImage = admin.uploadPng(project, 64, 64);
+        String itsId = "{\"id\": \"" + annotation + "\", \"shape\": {\"type\": \"box\", \"x\": 1, \"y\": 1, \"width\": 5, \"height\": 5}}";
         TestApi viewer = admin.newUser("viewer1");
         admin.addMember(project, "viewer1", "viewer");
         List<String> wrong = new ArrayList<>();
@@ -331,6 +356,10 @@ class OpenApiContractTest {
                         TestApi.box(2, 2, 7, 7, "2", "x"), "\"1\"")),
                 new Call("PUT /api/v1/annotations/{id}", 428, admin.put("/api/v1/annotations/" + annotation,
                         TestApi.box(2, 2, 7, 7, "2", "x"), null)),
+                // An id of another image's annotation: taken, and nothing of that annotation told
+                new Call("POST /api/v1/images/{imageId}/annotations", 409, admin.post("/api/v1/images/" + otherImage + "/annotations", itsId)),
+                new Call("POST /api/v1/images/{imageId}/annotations/batch", 409, admin.post("/api/v1/images/" + otherImage
+                        + "/annotations/batch", "{\"changes\": [{\"op\": \"create\", \"annotation\": " + itsId + "}]}")),
                 new Call("GET /api/v1/annotations/{id}/history", 200, admin.get("/api/v1/annotations/" + annotation + "/history")),
                 new Call("POST /api/v1/images/{imageId}/annotations/batch", 412, admin.post("/api/v1/images/" + image + "/annotations/batch",
                         "{\"changes\": [{\"op\": \"delete\", \"id\": \"" + annotation + "\", \"revision\": 1}]}")),
