@@ -9,12 +9,8 @@ import org.karyolab.schema.shape.Box;
 import org.karyolab.server.bench.BenchSeed.SeededImage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -23,12 +19,13 @@ import java.util.SplittableRandom;
  * One simulated expert on the HTTP API. Each iteration opens one of its own images (metadata,
  * thumbnail or full content, annotations), then saves {@link EditMix#savesPerOpen()} edits of
  * {@link EditMix#batchSize()} annotations each, with the revisions it holds as {@code If-Match}.
- * It owns its images, so a 412 means something is wrong and is counted as an error.
+ * It owns its images, so a 412 means something is wrong and is counted as an error. Its requests go over one
+ * keep-alive connection of its own ({@link Http1Connection}).
  */
 final class HttpSession implements TimedRun.Client {
 
     private static final ObjectMapper JSON = SchemaJson.mapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String JSON_TYPE = "application/json";
 
     /** An annotation as the client holds it between saves. */
     private static final class Held {
@@ -45,8 +42,7 @@ final class HttpSession implements TimedRun.Client {
         }
     }
 
-    private final HttpClient http;
-    private final String base;
+    private final Http1Connection http;
     private final String bearer;
     private final List<SeededImage> images;
     private final EditMix mix;
@@ -56,10 +52,9 @@ final class HttpSession implements TimedRun.Client {
     private int next;
 
     /** @param thumbnails open an image with its thumbnail instead of its full content */
-    HttpSession(HttpClient http, String baseUrl, String token, List<SeededImage> images, EditMix mix, SaveRoute route,
+    HttpSession(String baseUrl, String token, List<SeededImage> images, EditMix mix, SaveRoute route,
                 boolean thumbnails, long seed) {
-        this.http = http;
-        this.base = baseUrl;
+        this.http = new Http1Connection(URI.create(baseUrl));
         this.bearer = "Bearer " + token;
         this.images = images;
         this.mix = mix;
@@ -75,28 +70,25 @@ final class HttpSession implements TimedRun.Client {
         String path = "/api/v1/images/" + image.id();
 
         long t = System.nanoTime();
-        var meta = http.send(request(path).GET().build(), BodyHandlers.ofString());
-        if (!ok(r, Op.GET_IMAGE, meta.statusCode(), meta.body(), t)) return;
+        var meta = get(path);
+        if (!ok(r, Op.GET_IMAGE, meta, t)) return;
         JSON.readTree(meta.body()); // a client parses what it fetched
         r.think();
 
         t = System.nanoTime();
         Op pixels = thumbnails ? Op.GET_THUMBNAIL : Op.GET_CONTENT;
-        var content = http.send(request(path + (thumbnails ? "/thumbnail" : "/content")).GET().build(), BodyHandlers.ofInputStream());
-        long bytes;
-        try (InputStream in = content.body()) {
-            bytes = in.transferTo(OutputSink.INSTANCE);
-        }
-        if (content.statusCode() == 200 && (thumbnails ? bytes == 0 : bytes != image.pngBytes())) {
+        var content = get(path + (thumbnails ? "/thumbnail" : "/content"));
+        long bytes = content.body().length;
+        if (content.status() == 200 && (thumbnails ? bytes == 0 : bytes != image.pngBytes())) {
             r.error(pixels, "got " + bytes + " bytes" + (thumbnails ? "" : " of " + image.pngBytes()));
             return;
         }
-        if (!ok(r, pixels, content.statusCode(), "", t)) return;
+        if (!ok(r, pixels, content, t)) return;
         r.think();
 
         t = System.nanoTime();
-        var list = http.send(request(path + "/annotations").GET().build(), BodyHandlers.ofString());
-        if (!ok(r, Op.LIST_ANNOTATIONS, list.statusCode(), list.body(), t)) return;
+        var list = get(path + "/annotations");
+        if (!ok(r, Op.LIST_ANNOTATIONS, list, t)) return;
         List<Held> held = held(JSON.readTree(list.body()));
         if (held.isEmpty()) {
             r.error(Op.LIST_ANNOTATIONS, "image " + image.id() + " has no annotations");
@@ -128,10 +120,9 @@ final class HttpSession implements TimedRun.Client {
             change.set("annotation", draft(moved.get(i), h.labels));
         }
         long t = System.nanoTime();
-        var res = http.send(request("/api/v1/images/" + image.id() + "/annotations/batch")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), BodyHandlers.ofString());
-        if (!ok(r, Op.SAVE, res.statusCode(), res.body(), t)) return false;
+        var res = http.send("POST", "/api/v1/images/" + image.id() + "/annotations/batch", JSON.writeValueAsBytes(body),
+                "Authorization", bearer, "Content-Type", JSON_TYPE);
+        if (!ok(r, Op.SAVE, res, t)) return false;
         r.saved(edited.size(), t);
         for (int i = 0; i < edited.size(); i++) { // a save moves each annotation exactly one revision on
             edited.get(i).revision++;
@@ -146,12 +137,9 @@ final class HttpSession implements TimedRun.Client {
             if (!r.running()) return false;
             Held h = edited.get(i);
             long t = System.nanoTime();
-            var res = http.send(request("/api/v1/annotations/" + h.id)
-                    .header("Content-Type", "application/json")
-                    .header("If-Match", "\"" + h.revision + "\"")
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(draft(moved.get(i), h.labels)))).build(),
-                    BodyHandlers.ofString());
-            if (!ok(r, Op.SAVE, res.statusCode(), res.body(), t)) return false;
+            var res = http.send("PUT", "/api/v1/annotations/" + h.id, JSON.writeValueAsBytes(draft(moved.get(i), h.labels)),
+                    "Authorization", bearer, "Content-Type", JSON_TYPE, "If-Match", "\"" + h.revision + "\"");
+            if (!ok(r, Op.SAVE, res, t)) return false;
             r.saved(1, t);
             h.revision++;
             h.box = moved.get(i);
@@ -179,39 +167,33 @@ final class HttpSession implements TimedRun.Client {
     }
 
     /** Records a success, or counts the failure ("HTTP 412") and keeps its first answer for the report. */
-    private static boolean ok(TimedRun.Recorder r, Op op, int status, String body, long start) {
-        if (status / 100 == 2) {
+    private static boolean ok(TimedRun.Recorder r, Op op, Http1Connection.Response res, long start) {
+        if (res.status() / 100 == 2) {
             r.done(op, start);
             return true;
         }
-        r.error(op, "HTTP " + status, body);
+        r.error(op, "HTTP " + res.status(), res.text());
         return false;
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Authorization", bearer);
+    private Http1Connection.Response get(String path) throws IOException {
+        return http.send("GET", path, null, "Authorization", bearer);
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     /** Which save route this server has: the batch route if it answers at all, else one PUT per annotation. */
-    static SaveRoute probe(HttpClient http, String baseUrl, String token, String imageId) throws IOException, InterruptedException {
-        var res = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/images/" + imageId + "/annotations/batch"))
-                .timeout(TIMEOUT).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"changes\":[]}")).build(), BodyHandlers.ofString());
-        boolean problem = res.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
-        boolean absent = res.statusCode() == 405 || (res.statusCode() == 404 && !problem);
-        return absent ? SaveRoute.SINGLE : SaveRoute.BATCH;
-    }
-
-    /** Where image bytes go: counted, not kept. */
-    private static final class OutputSink extends java.io.OutputStream {
-        static final OutputSink INSTANCE = new OutputSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
+    static SaveRoute probe(String baseUrl, String token, String imageId) throws IOException {
+        try (var http = new Http1Connection(URI.create(baseUrl))) {
+            var res = http.send("POST", "/api/v1/images/" + imageId + "/annotations/batch",
+                    "{\"changes\":[]}".getBytes(StandardCharsets.UTF_8), "Authorization", "Bearer " + token,
+                    "Content-Type", JSON_TYPE);
+            boolean problem = res.contentType().startsWith("application/problem+json");
+            boolean absent = res.status() == 405 || (res.status() == 404 && !problem);
+            return absent ? SaveRoute.SINGLE : SaveRoute.BATCH;
         }
     }
 }

@@ -7,7 +7,6 @@ import org.karyolab.server.bench.BenchSeed.SeededImage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,10 +47,8 @@ public final class LoadProcess {
     /** The child's side ({@code karyolab bench load}): runs the plan's clients, writes the answer to {@code out}. */
     public static void runPlan(Path planFile, Path out, PrintStream marks) throws IOException, InterruptedException {
         Plan plan = JSON.readValue(planFile.toFile(), Plan.class);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
         TimedRun.Result r = TimedRun.run("server", plan.tokens().size(),
-                i -> new HttpSession(http, plan.url(), plan.tokens().get(i), plan.owned().get(i), plan.mix(), plan.route(),
+                i -> new HttpSession(plan.url(), plan.tokens().get(i), plan.owned().get(i), plan.mix(), plan.route(),
                         plan.thumbnails(), plan.seed() * 31 + i),
                 Duration.ofMillis(plan.warmupMillis()), Duration.ofMillis(plan.measureMillis()),
                 Duration.ofMillis(plan.thinkMillis()), plan.progress(), new TimedRun.WindowListener() {

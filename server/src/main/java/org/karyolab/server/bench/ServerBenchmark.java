@@ -5,7 +5,6 @@ import org.karyolab.server.store.AnnotationRepository;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +40,8 @@ public final class ServerBenchmark {
         List<List<BenchSeed.SeededImage>> owned = EditMix.partition(c.images(), c.clients()).stream()
                 .map(indices -> indices.stream().map(seeded.images()::get).toList()).toList();
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
         SaveRoute route = c.route() != null ? c.route()
-                : HttpSession.probe(http, server.url(), seeded.tokens().getFirst(), seeded.images().getFirst().id());
+                : HttpSession.probe(server.url(), seeded.tokens().getFirst(), seeded.images().getFirst().id());
         String saveLabel = route == SaveRoute.BATCH ? "save (batch of " + c.mix().batchSize() + ")" : "save (PUT, 1 annotation)";
 
         var repository = new AnnotationRepository(server.database());

@@ -25,6 +25,10 @@ public final class TimedRun {
     @FunctionalInterface
     public interface Client {
         void iterate(Recorder recorder) throws Exception;
+
+        /** Called once, on the client's thread, after its last iteration (e.g. to close its connection). */
+        default void close() {
+        }
     }
 
     /** What one run measured. */
@@ -196,15 +200,19 @@ public final class TimedRun {
     }
 
     private static void loop(Client client, Recorder recorder) {
-        while (recorder.running()) {
-            try {
-                client.iterate(recorder);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                recorder.error("client", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+        try {
+            while (recorder.running()) {
+                try {
+                    client.iterate(recorder);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    recorder.error("client", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+                }
             }
+        } finally {
+            client.close();
         }
     }
 

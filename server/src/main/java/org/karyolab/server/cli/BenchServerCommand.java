@@ -36,7 +36,7 @@ final class BenchServerCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds per phase. Default: ${DEFAULT-VALUE}.")
     int seconds;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds before each measured phase (not counted). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds before each measured phase (not counted; the load process is a fresh JVM each run, its JIT needs them). Default: ${DEFAULT-VALUE}.")
     int warmup;
 
     @Option(names = "--db", defaultValue = "h2", description = "h2 (default: embedded, in the temporary directory) or postgres (needs --db-url).")
