@@ -1,6 +1,5 @@
 package org.karyolab.schema;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -11,11 +10,11 @@ import java.util.UUID;
  * <p>Why time-ordered: the annotations of one image are mostly drawn in one sitting, so their ids
  * sort next to each other, and every index keyed on the id (history, current view) keeps them in one
  * page. A save of five boxes then rewrites one index page instead of five random ones. The random
- * bits keep ids unguessable and unique across clients without coordination.
+ * bits keep ids unguessable and unique across clients without coordination; they come from
+ * {@link UUID#randomUUID()} (a cryptographically strong generator) so that the schema needs nothing
+ * beyond java.util.
  */
 public final class Ids {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Ids() {}
 
@@ -26,9 +25,9 @@ public final class Ids {
 
     /** The version-7 UUID of {@code epochMillis} with fresh random bits. */
     static UUID next(long epochMillis) {
-        long random = RANDOM.nextLong();
-        long high = (epochMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | (random >>> 52); // version 7, 12 bits rand_a
-        long low = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;   // variant 10, 62 bits rand_b
+        UUID random = UUID.randomUUID(); // version 4: 122 random bits, of which 74 are kept
+        long high = (epochMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | (random.getMostSignificantBits() & 0x0FFFL); // version 7, rand_a
+        long low = random.getLeastSignificantBits(); // already variant 10 with 62 random bits: rand_b
         return new UUID(high, low);
     }
 }

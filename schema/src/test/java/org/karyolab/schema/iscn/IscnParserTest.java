@@ -108,21 +108,4 @@ class IscnParserTest {
         assertThat(Iscn.check(lenient("44,XX,-11,t(X;4)").karyotype())).singleElement()
                 .satisfies(i -> assertThat(i.message()).contains("the count says 44"));
     }
-
-    @Test
-    void parsesFastEnough() {
-        List<String> corpus = IscnCorpusTest.canonicalCorpus();
-        int parsed = 0;
-        long start = System.nanoTime();
-        while (System.nanoTime() - start < 300_000_000L) {
-            for (String k : corpus) {
-                if (Iscn.parse(k) instanceof IscnResult.Parsed) {
-                    parsed++;
-                }
-            }
-        }
-        double perSecond = parsed / ((System.nanoTime() - start) / 1e9);
-        // The target is 100,000/s on one core; a loose floor keeps a loaded CI machine from failing this.
-        assertThat(perSecond).as("karyotypes per second").isGreaterThan(20_000);
-    }
 }
