@@ -89,7 +89,7 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
                 new AuthService(new UserRepository(database), new PasswordHasher(), clock, members::isSoleOwnerSomewhere),
                 new AccessService(members, projects, clock),
                 new AuditService(new AuditRepository(database), clock),
-                new SuggestionService(new SuggestionRepository(database, annotationStore), images, clock, events, rules),
+                new SuggestionService(new SuggestionRepository(database, annotationStore), images, clock, events, rules, leaseCheck),
                 new ReviewService(annotationStore, new ReviewRepository(database, annotationStore), images, clock, events, leaseCheck),
                 new WorkQueue(leases, images, clock, leaseTime()),
                 events,

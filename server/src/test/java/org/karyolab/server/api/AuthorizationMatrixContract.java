@@ -135,6 +135,7 @@ abstract class AuthorizationMatrixContract {
         LEASED.put("POST /api/v1/annotations/{id}/revert", new LeasedWrite("to=1", "\"1\"", ""));
         LEASED.put("PUT /api/v1/images/{imageId}/labels", new LeasedWrite("", "\"0\"", "{}"));
         LEASED.put("POST /api/v1/images/{imageId}/submit", new LeasedWrite("", null, ""));
+        LEASED.put("POST /api/v1/suggestions/{suggestionId}/accept", new LeasedWrite("", null, ""));
     }
 
     /** Routes that take away what the others need (the image, the project, the "viewer" account): run last. */

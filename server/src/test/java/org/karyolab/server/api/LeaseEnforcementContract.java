@@ -27,6 +27,8 @@ abstract class LeaseEnforcementContract extends WorkflowApiBase {
 
     /** ben's annotation, made before ann took the image. */
     String bens;
+    /** A model's suggestion on the image, made before ann took it. */
+    String suggestion;
     /** ann's lease of {@link #image}. */
     JsonNode lease;
 
@@ -38,6 +40,11 @@ abstract class LeaseEnforcementContract extends WorkflowApiBase {
     @BeforeEach
     void annTakesTheImage() {
         bens = annotate(ben, image, 10, "1");
+        var posted = model.post("/api/v1/images/" + image + "/suggestions", """
+                {"shape": {"type": "box", "x": 150, "y": 50, "width": 9, "height": 9}, "labels": {"chromosomeClass": "2"},
+                 "confidence": 0.5, "modelId": "m", "modelVersion": "1"}""");
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        suggestion = posted.json().get("id").asText();
         var r = ann.post("/api/v1/projects/" + project + "/queue/next", "");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         lease = r.json();
@@ -64,13 +71,14 @@ abstract class LeaseEnforcementContract extends WorkflowApiBase {
         out.add(who.request("POST", a + "/revert" + (query.isEmpty() ? "?" : query + "&") + "to=1", new byte[0],
                 "If-Match", "\"2\""));
         out.add(who.delete(a + query, "\"3\""));
+        out.add(who.post("/api/v1/suggestions/" + suggestion + "/accept" + query, ""));
         out.add(who.post("/api/v1/images/" + image + "/submit" + query, ""));
         return out;
     }
 
     static void assertAllSucceeded(List<TestApi.Response> writes) {
         assertThat(writes).as(writes.stream().map(TestApi.Response::body).toList().toString())
-                .extracting(TestApi.Response::status).containsExactly(201, 200, 200, 200, 200, 200, 200);
+                .extracting(TestApi.Response::status).containsExactly(201, 200, 200, 200, 200, 200, 200, 200);
     }
 
     void assertLeasedToAnn(TestApi.Response r) {
@@ -81,8 +89,9 @@ abstract class LeaseEnforcementContract extends WorkflowApiBase {
         assertThat(r.json().get("detail").asText()).contains("ann", lease.get("expiresAt").asText(), "wait", "overrideLease=true");
     }
 
-    /** Nothing of a refused write is there: ben's annotation alone at revision 1, no labels, the image open. */
+    /** Nothing of a refused write is there: ben's annotation alone at revision 1, no labels, the suggestion open, the image open. */
     void assertNothingWritten() {
+        assertThat(ann.get("/api/v1/suggestions/" + suggestion).json().get("state").asText()).isEqualTo("open");
         JsonNode list = ann.get("/api/v1/images/" + image + "/annotations").json();
         assertThat(texts(list, "id")).containsExactly(bens);
         assertThat(list.get(0).get("revision").asLong()).isEqualTo(1);
@@ -144,7 +153,7 @@ abstract class LeaseEnforcementContract extends WorkflowApiBase {
         JsonNode log = olga.get("/api/v1/projects/" + project + "/audit").json();
         List<JsonNode> overrides = new ArrayList<>();
         log.forEach(e -> { if (e.get("action").asText().equals("lease.override")) overrides.add(e); });
-        assertThat(overrides).hasSize(7);
+        assertThat(overrides).hasSize(8);
         assertThat(overrides).allSatisfy(e -> {
             assertThat(e.get("actor").asText()).isEqualTo("olga");
             assertThat(e.get("detail").asText()).contains("ann", lease.get("id").asText(), image);
@@ -162,7 +171,7 @@ abstract class LeaseEnforcementContract extends WorkflowApiBase {
         String other = admin.uploadPng(project, 200, 100);
         String elsewhere = "/api/v1/images/" + other + "/annotations?overrideLease=true";
         assertThat(olga.post(elsewhere, TestApi.box(1, 1, 5, 5, "1", "x")).status()).isEqualTo(201);
-        assertThat(actions().stream().filter("lease.override"::equals)).hasSize(7);
+        assertThat(actions().stream().filter("lease.override"::equals)).hasSize(8);
     }
 
     @Test
