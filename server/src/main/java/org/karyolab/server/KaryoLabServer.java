@@ -51,11 +51,21 @@ public final class KaryoLabServer implements AutoCloseable {
 
     /** As {@link #start(ServerSettings)}, running {@code beforeListening} (e.g. creating the first admin) before the port opens. */
     public static KaryoLabServer start(ServerSettings settings, java.util.function.Consumer<Services> beforeListening) {
+        return start(settings, java.time.Clock.systemUTC(), beforeListening);
+    }
+
+    /** As {@link #start(ServerSettings)}, on {@code clock} (a test's, to let leases expire without waiting). */
+    public static KaryoLabServer start(ServerSettings settings, java.time.Clock clock) {
+        return start(settings, clock, services -> { });
+    }
+
+    private static KaryoLabServer start(ServerSettings settings, java.time.Clock clock,
+                                        java.util.function.Consumer<Services> beforeListening) {
         Instant t0 = Instant.now();
         Database database = Database.open(new StorageConfig(
                 settings.dataDirectory(), settings.jdbcUrl(), settings.dbUser(), settings.dbPassword()));
         try {
-            Services services = Services.create(database, settings.dataDirectory(), settings.imageLimits());
+            Services services = Services.create(database, settings.dataDirectory(), settings.imageLimits(), clock);
             beforeListening.accept(services);
             ReadTimeouts timeouts = new ReadTimeouts(settings.readTimeout());
             WebServer server = WebServer.builder()

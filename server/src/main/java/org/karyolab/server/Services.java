@@ -62,13 +62,17 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
 
     /** @param imageLimits upload limits (karyolab.limits.* in application.yaml) */
     public static Services create(Database database, Path dataDirectory, ImageService.Limits imageLimits) {
+        return create(database, dataDirectory, imageLimits, Clock.systemUTC());
+    }
+
+    /** @param clock what every service takes the time from (a test moves it to let leases expire) */
+    public static Services create(Database database, Path dataDirectory, ImageService.Limits imageLimits, Clock clock) {
         BlobStore blobs;
         try {
             blobs = BlobStore.open(dataDirectory.resolve("blobs"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the blob store under " + dataDirectory, e);
         }
-        Clock clock = Clock.systemUTC();
         ImageRepository images = new ImageRepository(database, clock);
         images.fillIndexColumns(); // images stored before V4 get their filter columns
         EventBus events = new EventBus();
@@ -76,18 +80,21 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
         MemberRepository members = new MemberRepository(database);
         AnnotationRepository annotationStore = new AnnotationRepository(database, clock, org.karyolab.server.service.WriteOrigin.TRAIL);
         var rules = new org.karyolab.server.service.AnnotationRules(projects);
+        LeaseRepository leases = new LeaseRepository(database);
+        var leaseCheck = new org.karyolab.server.service.LeaseCheck(leases, clock);
         return new Services(
                 new ProjectService(projects, projectCreators()),
                 new ImageService(images, blobs, imageLimits, dataDirectory.resolve("thumbnails"), events),
-                new AnnotationService(annotationStore, images, clock, events, rules),
+                new AnnotationService(annotationStore, images, clock, events, rules, leaseCheck),
                 new AuthService(new UserRepository(database), new PasswordHasher(), clock, members::isSoleOwnerSomewhere),
                 new AccessService(members, projects, clock),
                 new AuditService(new AuditRepository(database), clock),
-                new SuggestionService(new SuggestionRepository(database, annotationStore), images, clock, events, rules),
-                new ReviewService(annotationStore, new ReviewRepository(database, annotationStore), images, clock, events),
-                new WorkQueue(new LeaseRepository(database), images, clock, leaseTime()),
+                new SuggestionService(new SuggestionRepository(database, annotationStore), images, clock, events, rules, leaseCheck),
+                new ReviewService(annotationStore, new ReviewRepository(database, annotationStore), images, clock, events, leaseCheck),
+                new WorkQueue(leases, images, clock, leaseTime()),
                 events,
-                new ImageLabelService(new ImageLabelRepository(database, clock), images, events));
+                new ImageLabelService(new ImageLabelRepository(database, clock, org.karyolab.server.service.WriteOrigin.TRAIL), images, events,
+                        leaseCheck));
     }
 
     /**

@@ -27,7 +27,12 @@ public enum TestServers {
 
     /** A fresh server on a random loopback port with its own empty database. */
     public KaryoLabServer start(Path data) {
+        return start(data, java.time.Clock.systemUTC());
+    }
+
+    /** As {@link #start(Path)}, with every service on {@code clock} (e.g. a {@link MovableClock}). */
+    public KaryoLabServer start(Path data, java.time.Clock clock) {
         StorageConfig s = storage(data);
-        return KaryoLabServer.start(new ServerSettings("127.0.0.1", 0, data, s.jdbcUrl(), s.user(), s.password()));
+        return KaryoLabServer.start(new ServerSettings("127.0.0.1", 0, data, s.jdbcUrl(), s.user(), s.password()), clock);
     }
 }

@@ -113,9 +113,9 @@ public final class AnnotationsHttpService {
 
     private void create(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
-        guard.image(req, res, imageId, Action.ANNOTATE).ifPresent(g ->
+        guard.imageWriter(req, res, imageId).ifPresent(w ->
                 Http.body(req, res, AnnotationDraft.class).ifPresent(draft ->
-                        Http.send(res, annotations.create(imageId, draft.by(g.caller().username())), Status.CREATED_201,
+                        Http.send(res, annotations.create(imageId, draft.by(w.username()), w), Status.CREATED_201,
                                 saved -> res.header(HeaderNames.ETAG, Http.etag(saved.revision())))));
     }
 
@@ -130,12 +130,13 @@ public final class AnnotationsHttpService {
     /**
      * {@code POST /api/v1/images/{imageId}/annotations/batch}: all changes or none. 200 with
      * {@code {"saved": [...]}} in the order sent; 422 if a draft is not valid on the image; 412 (a
-     * stale revision) or 404 (no such annotation) naming the {@code index} of the change, nothing saved.
+     * stale revision) or 404 (no such annotation) naming the {@code index} of the change, nothing saved; 423 if
+     * someone else holds the image's lease, nothing saved.
      */
     private void saveBatch(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
-        var granted = guard.image(req, res, imageId, Action.ANNOTATE);
-        if (granted.isEmpty()) return;
+        var writer = guard.imageWriter(req, res, imageId);
+        if (writer.isEmpty()) return;
         var body = Http.body(req, res, BatchRequest.class, JsonBody.Limits.items("changes", AnnotationService.MAX_BATCH));
         if (body.isEmpty()) return;
         List<Violation> violations = new java.util.ArrayList<>();
@@ -178,8 +179,9 @@ public final class AnnotationsHttpService {
                     "the batch is not well-formed; nothing was saved", violations);
             return;
         }
-        switch (annotations.saveBatch(imageId, changes, granted.get().caller().username())) {
+        switch (annotations.saveBatch(imageId, changes, writer.get().username(), writer.get())) {
             case AnnotationService.BatchOutcome.Saved saved -> Http.json(res, Status.OK_200, Map.of("saved", saved.saved()));
+            case AnnotationService.BatchOutcome.Leased leased -> Http.leased(res, leased.lease());
             case AnnotationService.BatchOutcome.NoSuchImage n -> Http.problem(res, Status.NOT_FOUND_404, "not-found",
                     "Not found", "no image with id '" + imageId + "'", List.of());
             case AnnotationService.BatchOutcome.TooLarge tooLarge -> Http.problem(res, Status.REQUEST_ENTITY_TOO_LARGE_413,
@@ -234,32 +236,32 @@ public final class AnnotationsHttpService {
 
     private void update(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        guard.annotation(req, res, id, Action.ANNOTATE).ifPresent(g ->
+        guard.annotationWriter(req, res, id).ifPresent(w ->
                 Http.ifMatch(req, res).ifPresent(revision ->
                         Http.body(req, res, AnnotationDraft.class).ifPresent(draft ->
-                                Http.send(res, annotations.update(id, revision, draft.by(g.caller().username())), Status.OK_200,
+                                Http.send(res, annotations.update(id, revision, draft.by(w.username()), w), Status.OK_200,
                                         saved -> res.header(HeaderNames.ETAG, Http.etag(saved.revision()))))));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
-        guard.annotation(req, res, id, Action.ANNOTATE).ifPresent(g ->
+        guard.annotationWriter(req, res, id).ifPresent(w ->
                 Http.ifMatch(req, res).ifPresent(revision ->
-                        Http.send(res, annotations.delete(id, revision, g.caller().username()), Status.OK_200,
+                        Http.send(res, annotations.delete(id, revision, w.username(), w), Status.OK_200,
                                 saved -> res.header(HeaderNames.ETAG, Http.etag(saved.revision())))));
     }
 
     private void revert(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
         var to = req.query().first("to").filter(t -> t.matches("[1-9][0-9]{0,17}")).map(Long::parseLong);
-        guard.annotation(req, res, id, Action.ANNOTATE).ifPresent(g -> {
+        guard.annotationWriter(req, res, id).ifPresent(w -> {
             if (to.isEmpty()) {
                 Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Missing parameter",
                         "revert needs ?to=<revision>, a revision number from the history", List.of(new Violation("/to", "required")));
                 return;
             }
             Http.ifMatch(req, res).ifPresent(revision ->
-                    Http.send(res, annotations.revert(id, to.get(), revision, g.caller().username()), Status.OK_200,
+                    Http.send(res, annotations.revert(id, to.get(), revision, w.username(), w), Status.OK_200,
                             saved -> res.header(HeaderNames.ETAG, Http.etag(saved.revision()))));
         });
     }

@@ -4,12 +4,15 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.Violation;
 import org.karyolab.server.auth.Access;
 import org.karyolab.server.auth.AccessService;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.auth.Caller;
+import org.karyolab.server.auth.Role;
 import org.karyolab.server.service.AnnotationService;
 import org.karyolab.server.service.ImageService;
+import org.karyolab.server.service.LeaseCheck;
 
 import java.util.List;
 import java.util.Optional;
@@ -95,6 +98,43 @@ public final class Guard {
         }
         return image(req, res, image.get(), action);
     }
+
+    /**
+     * {@link #image} for a write a lease applies to ({@link LeaseCheck}): the caller as its writer, overriding
+     * someone else's lease if they ask ({@code ?overrideLease=true}) and may.
+     */
+    public Optional<LeaseCheck.Writer> imageWriter(ServerRequest req, ServerResponse res, String imageId) {
+        return image(req, res, imageId, Action.ANNOTATE).flatMap(g -> writer(req, res, g));
+    }
+
+    /** {@link #annotation} for a write a lease applies to, as {@link #imageWriter}. */
+    public Optional<LeaseCheck.Writer> annotationWriter(ServerRequest req, ServerResponse res, String annotationId) {
+        return annotation(req, res, annotationId, Action.ANNOTATE).flatMap(g -> writer(req, res, g));
+    }
+
+    /**
+     * Only a project owner or an admin may override a lease. Anyone else who asks is refused (403) whether or not
+     * the image is leased: the request asks for a power they lack. {@code overrideLease} is true or false (400 else).
+     */
+    private static Optional<LeaseCheck.Writer> writer(ServerRequest req, ServerResponse res, Access.Granted granted) {
+        String asked = req.query().first(OVERRIDE_LEASE).asOptional().orElse("false");
+        if (!asked.equals("true") && !asked.equals("false")) {
+            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad overrideLease", OVERRIDE_LEASE
+                    + " is true or false, was '" + asked + "'", List.of(new Violation("/" + OVERRIDE_LEASE, "true or false")));
+            return Optional.empty();
+        }
+        boolean override = asked.equals("true");
+        if (override && !granted.caller().admin() && granted.role() != Role.OWNER) {
+            Http.problem(res, Status.FORBIDDEN_403, "forbidden", "Forbidden", "only a project owner or an admin may "
+                    + "override a lease (" + OVERRIDE_LEASE + "=true); leave it out, and wait for the lease to end or ask "
+                    + "its holder to release it", List.of());
+            return Optional.empty();
+        }
+        return Optional.of(new LeaseCheck.Writer(granted.caller().username(), override));
+    }
+
+    /** The query parameter of a write that goes past someone else's lease. */
+    static final String OVERRIDE_LEASE = "overrideLease";
 
     static RequestScope scope(ServerRequest req) {
         return req.context().get(RequestScope.class).orElseGet(() -> new RequestScope(null));

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.karyolab.schema.Violation;
 import org.karyolab.schema.json.Decoded;
 import org.karyolab.schema.json.SchemaJson;
+import org.karyolab.server.service.LeaseCheck;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.RequestBudget;
 
@@ -136,7 +137,25 @@ final class Http {
             case Outcome.Unsupported<T> unsupported -> problem(res, Status.UNSUPPORTED_MEDIA_TYPE_415,
                     "unsupported-media-type", "Unsupported media type", unsupported.detail(), List.of());
             case Outcome.Refused<T> refused -> refused(res, refused);
+            case Outcome.Leased<T> leased -> leased(res, leased.lease());
         }
+    }
+
+    /** 423 {@code leased}: who holds the image, until when, and what the writer can do about it. */
+    static void leased(ServerResponse res, LeaseCheck.Verdict.Held lease) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:karyolab:problem:leased");
+        body.put("title", "Leased to someone else");
+        body.put("status", Status.LOCKED_423.code());
+        body.put("detail", "image '" + lease.imageId() + "' is leased to " + lease.holder() + " until " + lease.expiresAt()
+                + " (the work queue handed it out); nothing was saved: wait until the lease ends, ask " + lease.holder()
+                + " to release it, or ask a project owner, who may save with ?overrideLease=true");
+        body.put("imageId", lease.imageId());
+        body.put("holder", lease.holder());
+        body.put("expiresAt", lease.expiresAt());
+        res.status(Status.LOCKED_423);
+        res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+        res.send(SchemaJson.write(body));
     }
 
     /** A workflow refusal: 409 for the state of things, 403 for who is asking; with the current state if known. */

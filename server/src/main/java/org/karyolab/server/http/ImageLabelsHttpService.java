@@ -45,12 +45,12 @@ public final class ImageLabelsHttpService implements HttpService {
 
     private void put(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
-        var granted = guard.image(req, res, imageId, Action.ANNOTATE);
-        if (granted.isEmpty()) return;
+        var writer = guard.imageWriter(req, res, imageId);
+        if (writer.isEmpty()) return;
         var revision = Http.ifMatch(req, res, 0);
         if (revision.isEmpty()) return;
         Http.body(req, res, ImageLabels.class).ifPresent(wanted ->
-                Http.send(res, labels.set(imageId, wanted, revision.get(), granted.get().caller().username()), Status.OK_200,
+                Http.send(res, labels.set(imageId, wanted, revision.get(), writer.get()), Status.OK_200,
                         view -> res.header(HeaderNames.ETAG, Http.etag(view.revision()))));
     }
 }

@@ -39,8 +39,7 @@ public final class ReviewHttpService {
 
     private void submit(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
-        guard.image(req, res, imageId, Action.ANNOTATE).ifPresent(g ->
-                Http.send(res, reviews.submit(imageId, g.caller().username()), Status.OK_200));
+        guard.imageWriter(req, res, imageId).ifPresent(w -> Http.send(res, reviews.submit(imageId, w.username(), w), Status.OK_200));
     }
 
     private void reviewImage(ServerRequest req, ServerResponse res) {

@@ -13,6 +13,7 @@ import org.karyolab.schema.json.Decoded;
 import org.karyolab.schema.json.SchemaJson;
 import org.karyolab.server.auth.Access;
 import org.karyolab.server.auth.Action;
+import org.karyolab.server.service.LeaseCheck;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.SuggestionEdit;
 import org.karyolab.server.service.SuggestionInput;
@@ -126,7 +127,7 @@ public final class SuggestionsHttpService {
     /** No body: accept as is. A body {@code {"shape": ..., "labels": ...}}: accept with these edits. */
     private void accept(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("suggestionId");
-        suggestion(req, res, id, Action.ANNOTATE).ifPresent(g -> {
+        acceptor(req, res, id).ifPresent(w -> {
             Optional<String> body = JsonBody.text(req, res, JsonBody.Limits.DEFAULT);
             if (body.isEmpty()) return;
             String text = body.get();
@@ -142,7 +143,7 @@ public final class SuggestionsHttpService {
                     }
                 }
             }
-            Http.send(res, suggestions.accept(id, edit, g.caller().username()), Status.OK_200,
+            Http.send(res, suggestions.accept(id, edit, w), Status.OK_200,
                     accepted -> res.header(HeaderNames.ETAG, Http.etag(accepted.annotation().revision())));
         });
     }
@@ -176,12 +177,21 @@ public final class SuggestionsHttpService {
 
     /** The guard for a suggestion: signed in, the suggestion exists, and the action is allowed on its image. */
     private Optional<Access.Granted> suggestion(ServerRequest req, ServerResponse res, String id, Action action) {
+        return imageOf(req, res, id).flatMap(image -> guard.image(req, res, image, action));
+    }
+
+    /** As {@link #suggestion} for an accept, which writes an annotation: its writer, as far as the image's lease goes. */
+    private Optional<LeaseCheck.Writer> acceptor(ServerRequest req, ServerResponse res, String id) {
+        return imageOf(req, res, id).flatMap(image -> guard.imageWriter(req, res, image));
+    }
+
+    /** The image of a suggestion a signed-in caller names; 401 or 404 answered, and empty, otherwise. */
+    private Optional<String> imageOf(ServerRequest req, ServerResponse res, String id) {
         if (guard.caller(req, res).isEmpty()) return Optional.empty();
         Optional<String> image = suggestions.imageOf(id);
         if (image.isEmpty()) {
             Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found", "no suggestion with id '" + id + "'", List.of());
-            return Optional.empty();
         }
-        return guard.image(req, res, image.get(), action);
+        return image;
     }
 }

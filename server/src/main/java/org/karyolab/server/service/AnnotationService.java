@@ -29,18 +29,21 @@ public final class AnnotationService {
     private final Clock clock;
     private final EventBus events;
     private final AnnotationRules rules;
+    private final LeaseCheck leases;
 
     /**
      * @param events where saved changes are announced (after they committed)
      * @param rules  sizes and the project's label set, checked before anything is saved
+     * @param leases who may write to a leased image, asked first by every write
      */
     public AnnotationService(AnnotationRepository annotations, ImageRepository images, Clock clock, EventBus events,
-                             AnnotationRules rules) {
+                             AnnotationRules rules, LeaseCheck leases) {
         this.annotations = annotations;
         this.images = images;
         this.clock = clock;
         this.events = events;
         this.rules = rules;
+        this.leases = leases;
     }
 
     /** Annotations per page of an image's list when the client does not say: a whole metaphase fits on one. */
@@ -71,7 +74,8 @@ public final class AnnotationService {
         return history.isEmpty() ? Outcome.notFound("annotation", id) : Outcome.done(history);
     }
 
-    public Outcome<Annotation> create(String imageId, AnnotationDraft draft) {
+    public Outcome<Annotation> create(String imageId, AnnotationDraft draft, LeaseCheck.Writer writer) {
+        if (leases.onImage(imageId, writer) instanceof LeaseCheck.Verdict.Held held) return new Outcome.Leased<>(held);
         Optional<ImageRepository.StoredImage> stored = images.get(imageId);
         Optional<ImageAsset> image = stored.map(ImageRepository.StoredImage::image);
         if (image.isEmpty()) return Outcome.notFound("image", imageId);
@@ -96,7 +100,8 @@ public final class AnnotationService {
         };
     }
 
-    public Outcome<Annotation> update(String id, long expectedRevision, AnnotationDraft draft) {
+    public Outcome<Annotation> update(String id, long expectedRevision, AnnotationDraft draft, LeaseCheck.Writer writer) {
+        if (leases.onImageOf(id, writer) instanceof LeaseCheck.Verdict.Held held) return new Outcome.Leased<>(held);
         Optional<Annotation> current = annotations.get(id);
         if (current.isEmpty()) return Outcome.notFound("annotation", id);
         List<Violation> tooLarge = rules.tooLarge(draft.shape(), draft.labels(), draft.provenance());
@@ -115,14 +120,17 @@ public final class AnnotationService {
                 "updated", who(draft));
     }
 
-    public Outcome<Annotation> delete(String id, long expectedRevision, String author) {
+    public Outcome<Annotation> delete(String id, long expectedRevision, String author, LeaseCheck.Writer writer) {
+        if (leases.onImageOf(id, writer) instanceof LeaseCheck.Verdict.Held held) return new Outcome.Leased<>(held);
         if (author == null || author.isBlank()) {
             return Outcome.invalid("a delete needs an author", List.of(new Violation("/author", "author is required")));
         }
         return announced(fromSave(annotations.delete(id, expectedRevision, author), id, expectedRevision), "deleted", author);
     }
 
-    public Outcome<Annotation> revert(String id, long toRevision, long expectedRevision, String author) {
+    public Outcome<Annotation> revert(String id, long toRevision, long expectedRevision, String author,
+                                      LeaseCheck.Writer writer) {
+        if (leases.onImageOf(id, writer) instanceof LeaseCheck.Verdict.Held held) return new Outcome.Leased<>(held);
         return announced(fromSave(annotations.revert(id, toRevision, expectedRevision, author), id, expectedRevision),
                 "reverted", author);
     }
@@ -162,6 +170,9 @@ public final class AnnotationService {
 
         /** Drafts over a size limit ({@link AnnotationRules.Limits}); pointers like {@code /changes/2/annotation/shape/exterior}. */
         record TooLarge(List<Violation> violations) implements BatchOutcome {}
+
+        /** Someone else holds the image: the batch is for one image, so all of it is refused. */
+        record Leased(LeaseCheck.Verdict.Held lease) implements BatchOutcome {}
     }
 
     /** Most changes one batch may carry. */
@@ -170,9 +181,11 @@ public final class AnnotationService {
     /**
      * Applies all changes to annotations of one image atomically: every draft is checked against the
      * image first (nothing is written if any is invalid), then all are saved in one transaction, or
-     * none if one is stale or missing. {@code caller} is the author of every change.
+     * none if one is stale or missing. {@code caller} is the author of every change. Nothing either if someone
+     * else holds the image's lease ({@link LeaseCheck}), whatever the changes are.
      */
-    public BatchOutcome saveBatch(String imageId, List<BatchChange> changes, String caller) {
+    public BatchOutcome saveBatch(String imageId, List<BatchChange> changes, String caller, LeaseCheck.Writer writer) {
+        if (leases.onImage(imageId, writer) instanceof LeaseCheck.Verdict.Held held) return new BatchOutcome.Leased(held);
         Optional<ImageRepository.StoredImage> stored = images.get(imageId);
         if (stored.isEmpty()) return new BatchOutcome.NoSuchImage(imageId);
         if (changes.size() > MAX_BATCH) {

@@ -31,11 +31,14 @@ public final class ImageLabelService {
     private final ImageLabelRepository labels;
     private final ImageRepository images;
     private final EventBus events;
+    private final LeaseCheck leases;
 
-    public ImageLabelService(ImageLabelRepository labels, ImageRepository images, EventBus events) {
+    /** @param leases who may write to a leased image, asked before every save */
+    public ImageLabelService(ImageLabelRepository labels, ImageRepository images, EventBus events, LeaseCheck leases) {
         this.labels = Objects.requireNonNull(labels);
         this.images = Objects.requireNonNull(images);
         this.events = Objects.requireNonNull(events);
+        this.leases = Objects.requireNonNull(leases);
     }
 
     /** The image's labels, {@link ImageLabels#EMPTY} at revision 0 when never set. */
@@ -51,10 +54,12 @@ public final class ImageLabelService {
     }
 
     /**
-     * Saves {@code wanted} if the labels are still at {@code expectedRevision} (0: never set). The karyotype, if
-     * any, must parse as ISCN (lenient mode: lab-style spacing and case are accepted, garbage is not).
+     * Saves {@code wanted}, by {@code writer}, if the labels are still at {@code expectedRevision} (0: never set).
+     * The karyotype, if any, must parse as ISCN (lenient mode: lab-style spacing and case are accepted, garbage
+     * is not). Someone else's live lease of the image refuses it ({@link LeaseCheck}).
      */
-    public Outcome<LabelsView> set(String imageId, ImageLabels wanted, long expectedRevision, String by) {
+    public Outcome<LabelsView> set(String imageId, ImageLabels wanted, long expectedRevision, LeaseCheck.Writer writer) {
+        if (leases.onImage(imageId, writer) instanceof LeaseCheck.Verdict.Held held) return new Outcome.Leased<>(held);
         List<Violation> violations = new ArrayList<>(wanted.validate());
         String karyotype = wanted.karyotype();
         if (violations.isEmpty() && karyotype != null) {
@@ -68,6 +73,7 @@ public final class ImageLabelService {
             return Outcome.invalid("the image labels are not valid (the karyotype must be ISCN, e.g. 47,XX,+21); nothing was saved",
                     violations);
         }
+        String by = writer.username();
         return switch (labels.set(imageId, wanted, expectedRevision, by)) {
             case SetResult.Saved saved -> {
                 images.projectOf(imageId).ifPresent(projectId -> events.publish(projectId,

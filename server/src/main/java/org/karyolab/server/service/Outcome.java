@@ -56,6 +56,9 @@ public sealed interface Outcome<T> {
         public enum Why { WRONG_STATE, NOT_FOR_THIS_CALLER }
     }
 
+    /** Someone else holds a live lease of the image ({@link LeaseCheck}): nothing was written. */
+    record Leased<T>(LeaseCheck.Verdict.Held lease) implements Outcome<T> {}
+
     /** The same outcome with its value transformed; failures pass through unchanged. */
     @SuppressWarnings("unchecked")
     default <R> Outcome<R> map(java.util.function.Function<? super T, ? extends R> f) {

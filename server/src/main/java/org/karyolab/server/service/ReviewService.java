@@ -40,15 +40,20 @@ public final class ReviewService {
     private final ImageRepository images;
     private final Clock clock;
     private final EventBus events;
+    private final LeaseCheck leases;
 
-    /** @param events where submits, reviews and the status changes are announced (after they committed) */
+    /**
+     * @param events where submits, reviews and the status changes are announced (after they committed)
+     * @param leases who may submit a leased image (reviews are not checked: reviewing is not editing)
+     */
     public ReviewService(AnnotationRepository annotations, ReviewRepository reviews, ImageRepository images, Clock clock,
-                         EventBus events) {
+                         EventBus events, LeaseCheck leases) {
         this.annotations = annotations;
         this.reviews = reviews;
         this.images = images;
         this.clock = clock;
         this.events = events;
+        this.leases = leases;
     }
 
     public Outcome<ReviewState> state(String imageId) {
@@ -56,8 +61,12 @@ public final class ReviewService {
         return Outcome.done(reviews.state(imageId));
     }
 
-    /** Submits an image for review: its draft (and rejected) annotations become submitted, the image too. */
-    public Outcome<ImageReview> submit(String imageId, String by) {
+    /**
+     * Submits an image for review: its draft (and rejected) annotations become submitted, the image too. Someone
+     * else's live lease refuses it: submitting is the holder's "done" (it ends the lease).
+     */
+    public Outcome<ImageReview> submit(String imageId, String by, LeaseCheck.Writer writer) {
+        if (leases.onImage(imageId, writer) instanceof LeaseCheck.Verdict.Held held) return new Outcome.Leased<>(held);
         if (images.get(imageId).isEmpty()) return Outcome.notFound("image", imageId);
         ReviewState state = reviews.state(imageId);
         if (state == ReviewState.SUBMITTED || state == ReviewState.ACCEPTED) return notSubmittable(imageId, state);

@@ -59,18 +59,21 @@ public final class SuggestionService {
     private final Clock clock;
     private final EventBus events;
     private final AnnotationRules rules;
+    private final LeaseCheck leases;
 
     /**
      * @param events where new suggestions and accepted annotations are announced (after they committed)
      * @param rules  sizes (checked on post) and the project's label set (checked on accept: what becomes an annotation)
+     * @param leases who may accept on a leased image (an accept writes an annotation; a reject does not, and is not checked)
      */
     public SuggestionService(SuggestionRepository suggestions, ImageRepository images, Clock clock, EventBus events,
-                             AnnotationRules rules) {
+                             AnnotationRules rules, LeaseCheck leases) {
         this.suggestions = suggestions;
         this.images = images;
         this.clock = clock;
         this.events = events;
         this.rules = rules;
+        this.leases = leases;
     }
 
     /**
@@ -141,12 +144,14 @@ public final class SuggestionService {
      * Accepts a suggestion as an annotation authored by {@code by}. Without an edit (or with one that
      * changes nothing) the annotation's source is suggestion-accepted. With an edit it is
      * suggestion-edited, and its history shows the change: revision 1 is the suggestion as the model
-     * made it, revision 2 the person's edit.
+     * made it, revision 2 the person's edit. Someone else's live lease of the image refuses it ({@link LeaseCheck}).
      */
-    public Outcome<Accepted> accept(String id, SuggestionEdit edit, String by) {
+    public Outcome<Accepted> accept(String id, SuggestionEdit edit, LeaseCheck.Writer writer) {
         Optional<Suggestion> found = suggestions.get(id);
         if (found.isEmpty()) return Outcome.notFound("suggestion", id);
         Suggestion s = found.get();
+        if (leases.onImage(s.imageId(), writer) instanceof LeaseCheck.Verdict.Held held) return new Outcome.Leased<>(held);
+        String by = writer.username();
         if (s.state() != Suggestion.State.OPEN) return alreadyDecided(s);
         if (edit != null && !edit.validate().isEmpty()) return Outcome.invalid("not a valid edit", edit.validate());
         if (edit != null) {

@@ -116,12 +116,13 @@ public final class AnnotationRepository {
     /** One change in its own transaction, with its audit row (see {@link AuditTrail}). */
     public SaveResult save(Change change) {
         Optional<AuditRepository.Draft> audit = trail.current();
+        List<AuditRepository.Draft> alongside = trail.alongside();
         SaveResult result = Jdbc.retrying(() -> db.inGroupCommit(c -> {
             Effects effects = new Effects();
             SaveResult r = apply(c, null, change, effects);
             if (r instanceof SaveResult.Saved s) {
                 reopen(c, s.annotation().imageId(), effects);
-                if (audit.isPresent()) audited(c, audit.get(), List.of(s.annotation()), effects);
+                if (audit.isPresent()) audited(c, audit.get(), alongside, List.of(s.annotation()), effects);
             }
             return r;
         }, r -> r instanceof SaveResult.Saved));
@@ -133,7 +134,8 @@ public final class AnnotationRepository {
      * Appends the audit row of {@code saved} (annotations of one image) in this transaction: the revisions written,
      * then what the workflow made of them ({@code effects}: reviewed work back to draft, the image reopened).
      */
-    private void audited(Connection c, AuditRepository.Draft audit, List<Annotation> saved, Effects effects) throws SQLException {
+    private void audited(Connection c, AuditRepository.Draft audit, List<AuditRepository.Draft> alongside,
+                         List<Annotation> saved, Effects effects) throws SQLException {
         if (saved.isEmpty()) return;
         StringBuilder what = new StringBuilder();
         for (int i = 0; i < saved.size() && i < 20; i++) {
@@ -142,7 +144,9 @@ public final class AnnotationRepository {
         if (saved.size() > 20) what.append(" and ").append(saved.size() - 20).append(" more");
         for (int i = 0; i < effects.notes.size() && i < 20; i++) what.append("; ").append(effects.notes.get(i));
         if (effects.notes.size() > 20) what.append("; and ").append(effects.notes.size() - 20).append(" more");
-        AuditRepository.insert(c, audit.in(projectOf(c, saved.getFirst().imageId()), what.toString()), now());
+        Instant at = now();
+        AuditRepository.insert(c, audit.in(projectOf(c, saved.getFirst().imageId()), what.toString()), at);
+        for (AuditRepository.Draft also : alongside) AuditRepository.insert(c, also, at);
     }
 
     /**
@@ -177,6 +181,7 @@ public final class AnnotationRepository {
         List<String> toLock = all.stream().map(AnnotationRepository::existingId).filter(Objects::nonNull)
                 .distinct().sorted().toList();
         Optional<AuditRepository.Draft> audit = trail.current();
+        List<AuditRepository.Draft> alsoAudit = trail.alongside();
         Optional<BatchResult> outcome = Jdbc.retrying(() -> db.inGroupCommit(c -> {
             if (rowLocks) for (String id : toLock) lock(c, id);
             Effects effects = new Effects();
@@ -200,7 +205,7 @@ public final class AnnotationRepository {
             }
             if (!written.isEmpty()) reopen(c, imageId, effects);
             if (!alongside.run(c, List.copyOf(saved))) return Optional.<BatchResult>empty();
-            if (audit.isPresent()) audited(c, audit.get(), written, effects);
+            if (audit.isPresent()) audited(c, audit.get(), alsoAudit, written, effects);
             return Optional.<BatchResult>of(new BatchResult.Applied(saved, unchanged));
         }, r -> r.isPresent() && r.get() instanceof BatchResult.Applied));
         if (audit.isPresent() && outcome.isPresent() && outcome.get() instanceof BatchResult.Applied a

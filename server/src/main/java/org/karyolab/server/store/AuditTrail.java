@@ -1,5 +1,6 @@
 package org.karyolab.server.store;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,14 @@ public interface AuditTrail {
 
     /** The entry of the write being made now, without its project and detail (the repository knows those). */
     Optional<AuditRepository.Draft> current();
+
+    /**
+     * Entries about the same write that are not the write itself, each complete (project, action, detail): a
+     * lease the writer overrode, say. Written with the write's own entry, in its transaction; asked as {@link #current}.
+     */
+    default List<AuditRepository.Draft> alongside() {
+        return List.of();
+    }
 
     /** The entry committed with the write: nobody else need write it. */
     void written();

@@ -50,10 +50,17 @@ public final class ImageLabelRepository {
 
     private final Database db;
     private final Clock clock;
+    /** Whose saves these are: each appends its audit row in its own transaction, as annotations do. */
+    private final AuditTrail trail;
 
     public ImageLabelRepository(Database db, Clock clock) {
+        this(db, clock, AuditTrail.NONE);
+    }
+
+    public ImageLabelRepository(Database db, Clock clock, AuditTrail trail) {
         this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
+        this.trail = Objects.requireNonNull(trail);
     }
 
     /** The image's current labels, or empty if none were ever saved (the image may not exist either). */
@@ -77,13 +84,17 @@ public final class ImageLabelRepository {
 
     /**
      * Saves {@code labels} as revision {@code expectedRevision + 1} if the image's labels are still at
-     * {@code expectedRevision} (0: never saved). Current row and history row commit together or not at all.
+     * {@code expectedRevision} (0: never saved). Current row, history row and audit row (see {@link AuditTrail})
+     * commit together or not at all.
      */
     public SetResult set(String imageId, ImageLabels labels, long expectedRevision, String changedBy) {
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(changedBy, "changedBy");
-        return Jdbc.retrying(() -> db.serializingWrites(() -> db.inTransaction(c -> {
-            if (!imageExists(c, imageId)) return new SetResult.NoSuchImage();
+        Optional<AuditRepository.Draft> audit = trail.current();
+        List<AuditRepository.Draft> alongside = trail.alongside();
+        SetResult result = Jdbc.retrying(() -> db.serializingWrites(() -> db.inTransaction(c -> {
+            Optional<String> project = projectOf(c, imageId);
+            if (project.isEmpty()) return new SetResult.NoSuchImage();
             long next = expectedRevision + 1;
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             String doc = Documents.write(labels);
@@ -125,8 +136,14 @@ public final class ImageLabelRepository {
                 ps.setString(5, doc);
                 ps.executeUpdate();
             }
+            if (audit.isPresent()) {
+                AuditRepository.insert(c, audit.get().in(project.get(), "labels@" + next), now);
+                for (AuditRepository.Draft also : alongside) AuditRepository.insert(c, also, now);
+            }
             return new SetResult.Saved(new StoredLabels(imageId, labels, next, changedBy, now));
         })));
+        if (result instanceof SetResult.Saved && audit.isPresent()) trail.written();
+        return result;
     }
 
     private static Optional<StoredLabels> current(Connection c, String imageId) throws SQLException {
@@ -138,11 +155,12 @@ public final class ImageLabelRepository {
         }
     }
 
-    private static boolean imageExists(Connection c, String imageId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM images WHERE id = ? AND deleted_at IS NULL")) {
+    /** The project of a live (not deleted) image; empty if there is none. */
+    private static Optional<String> projectOf(Connection c, String imageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT project_id FROM images WHERE id = ? AND deleted_at IS NULL")) {
             ps.setString(1, imageId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
     }

@@ -23,6 +23,12 @@ public final class LeaseRepository {
     private static final String COLUMNS = "id, image_id, project_id, holder, granted_at, expires_at, released_at, held_image";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM leases WHERE id = ?";
     private static final String HELD_BY = "SELECT " + COLUMNS + " FROM leases WHERE held_by = ? AND expires_at > ?";
+    // The live hold of an image: held_image is UNIQUE, so this is one index lookup (no index of its own needed).
+    private static final String HELD_IMAGE = "SELECT " + COLUMNS + " FROM leases WHERE held_image = ? AND expires_at > ?";
+    // The same, for the image an annotation lies on: its first revision (primary key) names the image.
+    private static final String HELD_IMAGE_OF = "SELECT l.id, l.image_id, l.project_id, l.holder, l.granted_at, l.expires_at,"
+            + " l.released_at, l.held_image FROM annotation_revisions r JOIN leases l ON l.held_image = r.image_id"
+            + " WHERE r.annotation_id = ? AND r.revision = 1 AND l.expires_at > ?";
     // Next images to hand out: not submitted or accepted, not held by a live lease; by priority, then upload order.
     private static final String CANDIDATES = "SELECT i.id FROM images i LEFT JOIN image_workflow w ON w.image_id = i.id"
             + " WHERE i.project_id = ? AND i.deleted_at IS NULL AND (w.review_state IS NULL OR w.review_state IN ('OPEN', 'REJECTED'))"
@@ -68,9 +74,23 @@ public final class LeaseRepository {
 
     /** The holder's live lease in a project, if any. */
     public Optional<Lease> liveOf(String projectId, String holder, Instant now) {
+        return live(HELD_BY, heldBy(projectId, holder), now);
+    }
+
+    /** The live lease of an image, if any: one indexed query (a write asks it before saving, see LeaseCheck). */
+    public Optional<Lease> liveOn(String imageId, Instant now) {
+        return live(HELD_IMAGE, imageId, now);
+    }
+
+    /** The live lease of the image an annotation lies on, if any, in one indexed query. */
+    public Optional<Lease> liveOnImageOf(String annotationId, Instant now) {
+        return live(HELD_IMAGE_OF, annotationId, now);
+    }
+
+    private Optional<Lease> live(String sql, String key, Instant now) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(HELD_BY)) {
-                ps.setString(1, heldBy(projectId, holder));
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, key);
                 Jdbc.setInstant(ps, 2, now);
                 return Optional.ofNullable(first(ps, now));
             }

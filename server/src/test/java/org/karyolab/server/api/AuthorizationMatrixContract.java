@@ -117,6 +117,27 @@ abstract class AuthorizationMatrixContract {
         RULES.put("GET /openapi", PUBLIC);
     }
 
+    /**
+     * The writes a work-queue lease applies to ({@code LeaseCheck}), each with a request that gets past the route's
+     * own checks (query, If-Match, body): someone else's live lease makes them 423 {@code leased}, and
+     * {@code ?overrideLease=true} lets a project owner or an admin through (anyone else asking: 403).
+     */
+    record LeasedWrite(String query, String ifMatch, String body) {}
+
+    static final Map<String, LeasedWrite> LEASED = new LinkedHashMap<>();
+
+    static {
+        String box = TestApi.box(20, 20, 9, 9, "1", "x");
+        LEASED.put("POST /api/v1/images/{imageId}/annotations", new LeasedWrite("", null, box));
+        LEASED.put("POST /api/v1/images/{imageId}/annotations/batch", new LeasedWrite("", null, "{\"changes\": []}"));
+        LEASED.put("PUT /api/v1/annotations/{id}", new LeasedWrite("", "\"1\"", box));
+        LEASED.put("DELETE /api/v1/annotations/{id}", new LeasedWrite("", "\"1\"", null));
+        LEASED.put("POST /api/v1/annotations/{id}/revert", new LeasedWrite("to=1", "\"1\"", ""));
+        LEASED.put("PUT /api/v1/images/{imageId}/labels", new LeasedWrite("", "\"0\"", "{}"));
+        LEASED.put("POST /api/v1/images/{imageId}/submit", new LeasedWrite("", null, ""));
+        LEASED.put("POST /api/v1/suggestions/{suggestionId}/accept", new LeasedWrite("", null, ""));
+    }
+
     /** Routes that take away what the others need (the image, the project, the "viewer" account): run last. */
     private static final Set<String> DESTRUCTIVE = Set.of("DELETE /api/v1/images/{imageId}", "DELETE /api/v1/projects/{projectId}",
             "DELETE /api/v1/users/{username}", "POST /api/v1/users/{username}/disable",
@@ -253,9 +274,72 @@ abstract class AuthorizationMatrixContract {
         assertThat(kept.get("imageId").asText()).isEqualTo(ids.get("imageId"));
     }
 
+    /**
+     * The image is leased to the admin (the fixture took it from the queue). Every ANNOTATE route answers 423 to the
+     * others exactly when it is in {@link #LEASED}; asking to override is for owners and admins only; the holder's
+     * writes go through. The holder comes last: their submit ends the lease.
+     */
+    @Test
+    void leasedWritesAnswerEveryCallerAsTheLeaseSays() throws Exception {
+        record Turn(String caller, boolean override) {}
+        List<Turn> turns = new ArrayList<>();
+        for (String caller : CALLERS) if (!caller.equals("admin")) turns.add(new Turn(caller, false));
+        for (String caller : CALLERS) turns.add(new Turn(caller, true));
+        turns.add(new Turn("admin", false));
+        List<String> wrong = new ArrayList<>();
+        long refused = 0;
+        for (Turn turn : turns) {
+            for (RouteInventory.Route route : RouteInventory.of(server.services())) {
+                LeasedWrite write = LEASED.get(route.toString());
+                boolean annotate = RULES.get(route.toString()) instanceof Needs.InProject p && p.action() == Action.ANNOTATE;
+                if (!annotate || (turn.override() && write == null) || DESTRUCTIVE.contains(route.toString())) continue;
+                if (route.path().endsWith("/leave") || route.path().startsWith("/api/v1/leases")) continue; // not about the image
+                TestApi.Response r = call(turn.caller(), route, write, turn.override());
+                if (r.status() == 403) refused++;
+                String expected = expectedUnderLease(turn.caller(), write != null, turn.override());
+                String actual = isUnauthenticated(r) ? "401" : isForbidden(r) ? "403"
+                        : r.status() == 423 && r.body().contains("urn:karyolab:problem:leased") ? "423" : "allowed";
+                if (!expected.equals(actual)) {
+                    wrong.add(turn + " " + route + " -> " + r.status() + " (expected " + expected + "): " + r.body());
+                }
+                if (actual.equals("423") && !r.json().path("holder").asText().equals("admin")) {
+                    wrong.add(route + ": 423 without the holder: " + r.body());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(refusedInAuditLog()).as("every 403 is in the audit log").isEqualTo(refused);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'lease.override' AND actor = 'owner'"))
+                .as("the owner's overrides are logged").isPositive();
+    }
+
+    /** What a caller gets from an ANNOTATE route while the admin holds the image ({@code leased}: a route in {@link #LEASED}). */
+    private static String expectedUnderLease(String caller, boolean leased, boolean override) {
+        if (caller.equals("anonymous")) return "401";
+        boolean admin = caller.equals("admin");
+        if (!admin && (caller.equals("outsider") || !Role.parse(caller).allows(Action.ANNOTATE))) return "403";
+        if (override) return admin || caller.equals("owner") ? "allowed" : "403";
+        return leased && !admin ? "423" : "allowed";
+    }
+
+    private TestApi.Response call(String caller, RouteInventory.Route route, LeasedWrite write, boolean override) {
+        String query = write == null ? "" : write.query();
+        if (override) query = query.isEmpty() ? "overrideLease=true" : query + "&overrideLease=true";
+        String path = fill(route.path()) + (query.isEmpty() ? "" : "?" + query);
+        String body = write != null ? write.body() : route.method().equals("GET") || route.method().equals("DELETE") ? null : "{}";
+        String ifMatch = write != null ? write.ifMatch() : "\"1\"";
+        List<String> headers = new ArrayList<>(List.of("Content-Type", "application/json"));
+        if (ifMatch != null) headers.addAll(List.of("If-Match", ifMatch));
+        return callers.get(caller).request(route.method(), path, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                headers.toArray(String[]::new));
+    }
+
     private long refusedInAuditLog() throws java.sql.SQLException {
-        try (var c = server.database().dataSource().getConnection(); var s = c.createStatement();
-             var rs = s.executeQuery("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'refused %'")) {
+        return count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'refused %'");
+    }
+
+    private long count(String sql) throws java.sql.SQLException {
+        try (var c = server.database().dataSource().getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -185,6 +185,23 @@ class OpenApiContractTest {
         assertThat(wrong).isEmpty();
     }
 
+    /** The writes a lease applies to, and only they, document 423 {@code leased} and the overrideLease parameter. */
+    @Test
+    void everyLeasedWriteDocumentsTheLeaseAndNoOtherOperationDoes() {
+        List<String> wrong = new ArrayList<>();
+        operations().forEach((route, op) -> {
+            String path = route.substring(route.indexOf(' ') + 1);
+            boolean leased = AuthorizationMatrixContract.LEASED.containsKey(route);
+            boolean override = parameters(path, op).stream().anyMatch(p -> p.path("in").asText().equals("query")
+                    && p.path("name").asText().equals("overrideLease"));
+            boolean answers423 = statuses(op).contains("423");
+            if (leased != override || leased != answers423) {
+                wrong.add(route + ": a leased write " + leased + ", documents overrideLease " + override + ", 423 " + answers423);
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
     // --- (e) JSON bodies -------------------------------------------------------------------------
 
     /**
@@ -333,6 +350,14 @@ class OpenApiContractTest {
         String itsId = "{\"id\": \"" + annotation + "\", \"shape\": {\"type\": \"box\", \"x\": 1, \"y\": 1, \"width\": 5, \"height\": 5}}";
         TestApi viewer = admin.newUser("viewer1");
         admin.addMember(project, "viewer1", "viewer");
+        // an image of its own project leased to holder1, so that annotator1's writes to it are refused
+        String leasedProject = admin.createProject("leased");
+        String leased = admin.uploadPng(leasedProject, 64, 64);
+        TestApi holder = admin.newUser("holder1");
+        TestApi annotator = admin.newUser("annotator1");
+        admin.addMember(leasedProject, "holder1", "annotator");
+        admin.addMember(leasedProject, "annotator1", "annotator");
+        assertThat(holder.post("/api/v1/projects/" + leasedProject + "/queue/next", "").json().get("imageId").asText()).isEqualTo(leased);
         List<String> wrong = new ArrayList<>();
         int[] checked = {0};
         record Call(String route, int expected, TestApi.Response response) {}
@@ -363,6 +388,14 @@ class OpenApiContractTest {
                 new Call("GET /api/v1/annotations/{id}/history", 200, admin.get("/api/v1/annotations/" + annotation + "/history")),
                 new Call("POST /api/v1/images/{imageId}/annotations/batch", 412, admin.post("/api/v1/images/" + image + "/annotations/batch",
                         "{\"changes\": [{\"op\": \"delete\", \"id\": \"" + annotation + "\", \"revision\": 1}]}")),
+                new Call("PUT /api/v1/images/{imageId}/labels", 423, annotator.put("/api/v1/images/" + leased + "/labels",
+                        "{\"karyotype\": \"46,XX\"}", "\"0\"")),
+                new Call("POST /api/v1/images/{imageId}/annotations/batch", 423, annotator.post("/api/v1/images/" + leased
+                        + "/annotations/batch", "{\"changes\": []}")),
+                new Call("POST /api/v1/images/{imageId}/submit", 403, annotator.post("/api/v1/images/" + leased
+                        + "/submit?overrideLease=true", "")),
+                new Call("POST /api/v1/images/{imageId}/submit", 400, admin.post("/api/v1/images/" + leased
+                        + "/submit?overrideLease=please", "")),
                 new Call("GET /api/v1/images/{imageId}/thumbnail", 400, admin.get("/api/v1/images/" + image + "/thumbnail?size=0")),
                 new Call("POST /api/v1/suggestions/{suggestionId}/reject", 200, admin.post("/api/v1/suggestions/" + ids.get("suggestionId") + "/reject", "")),
                 new Call("POST /api/v1/suggestions/{suggestionId}/accept", 409, admin.post("/api/v1/suggestions/" + ids.get("suggestionId") + "/accept", "")),

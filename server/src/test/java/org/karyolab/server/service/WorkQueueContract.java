@@ -10,6 +10,7 @@ import org.karyolab.schema.ImageKind;
 import org.karyolab.schema.LabelSet;
 import org.karyolab.schema.Project;
 import org.karyolab.schema.Stain;
+import org.karyolab.server.MovableClock;
 import org.karyolab.server.store.Database;
 import org.karyolab.server.store.ImageRepository;
 import org.karyolab.server.store.LeaseRepository;
@@ -18,49 +19,21 @@ import org.karyolab.server.store.ProjectRepository;
 import org.karyolab.server.store.StorageConfig;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Lease expiry and renewal, with a clock the test moves instead of sleeping. */
 abstract class WorkQueueContract {
 
-    /** A clock that stands still until the test moves it. */
-    static final class TestClock extends Clock {
-        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T09:00:00Z"));
-
-        void advance(Duration d) {
-            now.updateAndGet(t -> t.plus(d));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     @TempDir
     Path data;
 
     Database db;
-    TestClock clock = new TestClock();
+    MovableClock clock = MovableClock.frozenAt(Instant.parse("2026-03-01T09:00:00Z"));
     ImageRepository images;
     LeaseRepository leases;
     WorkQueue queue;
