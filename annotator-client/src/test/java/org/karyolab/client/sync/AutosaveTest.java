@@ -340,6 +340,24 @@ class AutosaveTest {
     }
 
     @Test
+    void anEditOfAnImageSomeoneElseHoldsIsRolledBackNamingTheHolder() {
+        KaryoLabClient bo = server.annotator("bo-" + System.nanoTime(), projectId);
+        var lease = bo.nextImage(projectId).orElseThrow();
+        assertThat(lease.imageId()).isEqualTo(imageId);
+        try (Autosave autosave = open(admin)) {
+            var undo = new UndoManager(autosave.document());
+            String id = draw(undo, autosave.document(), new Box(10, 10, 30, 80));
+            autosave.flushNow();
+            // 423 leased: refused for good, rolled back, and the refusal says who holds it until when
+            assertThat(refusals).singleElement().asString().contains(bo.username()).contains("until");
+            assertThat(autosave.document().contains(id)).isFalse();
+            assertThat(autosave.hasUnsentEdits()).isFalse();
+            assertThat(autosave.status().lastError()).contains("423");
+            assertThat(admin.annotations(imageId)).isEmpty();
+        }
+    }
+
+    @Test
     void someoneElsesSavedChangeIsTakenInUnlessIHaveAnUnsentEditOfIt() throws Exception {
         KaryoLabClient bo = server.annotator("bo-" + System.nanoTime(), projectId);
         try (Autosave autosave = open(admin)) {

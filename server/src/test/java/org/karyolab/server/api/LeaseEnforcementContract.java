@@ -196,13 +196,20 @@ abstract class LeaseEnforcementContract extends WorkflowApiBase {
 
     @Test
     void reviewersDecideOnALeasedImage() {
-        // ann offers her annotation for review without submitting the image; rita reviews it while ann holds the image
-        String mine = annotate(ann, image, 100, "2");
-        var offered = ann.put("/api/v1/annotations/" + mine, """
-                {"shape": {"type": "box", "x": 100, "y": 20, "width": 30, "height": 40},
-                 "labels": {"chromosomeClass": "2"}, "status": "submitted"}""", "\"1\"");
-        assertThat(offered.status()).as(offered.body()).isEqualTo(200);
-        var reviewed = rita.post("/api/v1/annotations/" + mine + "/review", "{\"decision\": \"accept\"}");
+        // Work still under review on an image back in the queue: ben's second annotation is submitted while his
+        // first, rejected, was fixed (which reopens the image). ann then takes the image; rita decides on the second.
+        assertThat(ann.post("/api/v1/leases/" + lease.get("id").asText() + "/release", "").status()).isEqualTo(200);
+        String second = annotate(ben, image, 100, "2");
+        assertThat(ben.post("/api/v1/images/" + image + "/submit", "").status()).isEqualTo(200);
+        assertThat(rita.post("/api/v1/annotations/" + bens + "/review", "{\"decision\": \"reject\", \"comment\": \"class\"}")
+                .status()).isEqualTo(200);
+        var fixed = ben.put("/api/v1/annotations/" + bens, TestApi.box(14, 20, 30, 40, "1", "ben"), "\"3\"");
+        assertThat(fixed.status()).as(fixed.body()).isEqualTo(200);
+        var again = ann.post("/api/v1/projects/" + project + "/queue/next", "");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("imageId").asText()).isEqualTo(image);
+
+        var reviewed = rita.post("/api/v1/annotations/" + second + "/review", "{\"decision\": \"accept\"}");
         assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(200);
         assertThat(reviewed.json().get("status").asText()).isEqualTo("accepted");
     }
