@@ -89,7 +89,10 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(pool)
-                    .locations("classpath:db/migration")
+                    // db/h2: settings only H2 has (e.g. V10_1, the audit sequence's cache); the schema is db/migration
+                    .locations(dialect == Dialect.H2
+                            ? new String[] {"classpath:db/migration", "classpath:db/h2"}
+                            : new String[] {"classpath:db/migration"})
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

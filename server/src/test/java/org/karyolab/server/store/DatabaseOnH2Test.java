@@ -38,6 +38,17 @@ class DatabaseOnH2Test extends DatabaseContract {
         assertThat(Database.h2Url(dir)).contains(";WRITE_DELAY=0").contains(";MODE=PostgreSQL").contains(";FILE_LOCK=FS").startsWith("jdbc:h2:async:");
     }
 
+    /** The H2-only migrations apply on H2: the audit log's identity hands out values from a cache of 4096 (V10_1). */
+    @Test
+    void theAuditSequenceHasALargeCacheOnH2() throws Exception {
+        try (Database db = Database.open(emptyDatabase(dir)); var c = db.dataSource().getConnection();
+             var rs = c.createStatement().executeQuery("SELECT identity_cache FROM information_schema.columns "
+                     + "WHERE table_name = 'audit_log' AND column_name = 'seq'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(4096);
+        }
+    }
+
     /**
      * Writers that queue while the writer is busy run together on the one writer thread and share a
      * commit; the one that throws is rolled back alone: the others run again and are stored once.
