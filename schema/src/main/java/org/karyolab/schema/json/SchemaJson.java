@@ -121,6 +121,18 @@ public final class SchemaJson {
         if (json == null || json.isBlank()) {
             return new Decoded.Invalid<>(List.of(new Violation("", "document is empty")));
         }
+        // The common case, a well-formed document: one pass straight into the type. Whatever Jackson refuses goes
+        // the long way below (a tree, then each problem reported with its pointer and taken out), so the answer
+        // for bad input is the same; good input is not parsed twice (the server decodes every request so).
+        try {
+            T value = MAPPER.readValue(json, type);
+            if (value != null) {
+                List<Violation> violations = validator.apply(value);
+                return violations.isEmpty() ? new Decoded.Ok<>(value) : new Decoded.Invalid<>(List.copyOf(violations));
+            }
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // reported below, with every other structural problem of the document
+        }
         JsonNode tree;
         try {
             tree = MAPPER.readTree(json);
