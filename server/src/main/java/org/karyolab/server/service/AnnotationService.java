@@ -358,5 +358,4 @@ public final class AnnotationService {
             case SaveResult.NotFound nf -> Outcome.notFound("annotation", id);
         };
     }
-
 }
