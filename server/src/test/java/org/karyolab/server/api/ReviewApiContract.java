@@ -280,11 +280,7 @@ abstract class ReviewApiContract extends WorkflowApiBase {
         String asSubmitted = withStatus(TestApi.box(10, 20, 30, 40, "1", "ann"), "submitted");
 
         // a rejected annotation is not sent back to review by setting its status, on either route
-        assertProblem(ann.put("/api/v1/annotations/" + a, asSubmitted, "\"3\""), 422, "validation");
-        var batch = ann.post("/api/v1/images/" + image + "/annotations/batch", "{\"changes\": [{\"op\": \"update\", \"id\": \""
-                + a + "\", \"revision\": 3, \"annotation\": " + asSubmitted + "}]}");
-        assertProblem(batch, 422, "validation");
-        assertThat(batch.json().get("violations").get(0).get("pointer").asText()).isEqualTo("/changes/0/annotation/status");
+        assertStatusRefusedOnBothRoutes(a, 3, asSubmitted);
         assertProblem(ann.post("/api/v1/images/" + image + "/annotations", asSubmitted), 422, "validation");
         assertThat(annotation(a).get("status").asText()).isEqualTo("rejected");
         assertThat(annotation(a).get("revision").asLong()).isEqualTo(3);
@@ -301,16 +297,21 @@ abstract class ReviewApiContract extends WorkflowApiBase {
         assertThat(resubmitted.json().get("changed").get(0).get("status").asText()).isEqualTo("submitted");
     }
 
+    /** ann's edit of {@code id} at {@code revision} carrying another status: 422 at the status, on the single and the batch route. */
+    private void assertStatusRefusedOnBothRoutes(String id, long revision, String draft) {
+        assertProblem(ann.put("/api/v1/annotations/" + id, draft, "\"" + revision + "\""), 422, "validation");
+        var batch = ann.post("/api/v1/images/" + image + "/annotations/batch", "{\"changes\": [{\"op\": \"update\", \"id\": \""
+                + id + "\", \"revision\": " + revision + ", \"annotation\": " + draft + "}]}");
+        assertProblem(batch, 422, "validation");
+        assertThat(batch.json().get("violations").get(0).get("pointer").asText()).isEqualTo("/changes/0/annotation/status");
+    }
+
     @Test
     void unreviewedWorkIsNotSubmittedNorTakenBackByItsStatusOnEitherRoute() {
         String a = annotate(ann, image, 10, "1");
         String asSubmitted = withStatus(TestApi.box(12, 20, 30, 40, "1", "ann"), "submitted");
         // draft -> submitted: only submitting the image does that
-        assertProblem(ann.put("/api/v1/annotations/" + a, asSubmitted, "\"1\""), 422, "validation");
-        var batch = ann.post("/api/v1/images/" + image + "/annotations/batch", "{\"changes\": [{\"op\": \"update\", \"id\": \""
-                + a + "\", \"revision\": 1, \"annotation\": " + asSubmitted + "}]}");
-        assertProblem(batch, 422, "validation");
-        assertThat(batch.json().get("violations").get(0).get("pointer").asText()).isEqualTo("/changes/0/annotation/status");
+        assertStatusRefusedOnBothRoutes(a, 1, asSubmitted);
         assertThat(annotation(a).get("status").asText()).isEqualTo("draft");
         assertThat(annotation(a).get("revision").asLong()).isEqualTo(1);
         assertThat(reviewState(image)).isEqualTo("open");
@@ -318,9 +319,7 @@ abstract class ReviewApiContract extends WorkflowApiBase {
         // submitted -> draft: neither (an edit of the content leaves it as it is, under review)
         assertThat(ann.post("/api/v1/images/" + image + "/submit", "").status()).isEqualTo(200);
         String asDraft = withStatus(TestApi.box(12, 20, 30, 40, "1", "ann"), "draft");
-        assertProblem(ann.put("/api/v1/annotations/" + a, asDraft, "\"2\""), 422, "validation");
-        assertProblem(ann.post("/api/v1/images/" + image + "/annotations/batch", "{\"changes\": [{\"op\": \"update\", \"id\": \""
-                + a + "\", \"revision\": 2, \"annotation\": " + asDraft + "}]}"), 422, "validation");
+        assertStatusRefusedOnBothRoutes(a, 2, asDraft);
         assertThat(annotation(a).get("status").asText()).isEqualTo("submitted");
         var edited = ann.put("/api/v1/annotations/" + a, TestApi.box(12, 20, 30, 40, "1", "ann"), "\"2\"");
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
