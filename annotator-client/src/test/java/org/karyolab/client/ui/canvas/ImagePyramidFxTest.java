@@ -80,10 +80,13 @@ class ImagePyramidFxTest {
                 }
                 canvas.draw();
                 Viewport v = canvas.viewport();
-                return new double[] {v.scale(), v.toScreenX(X + SIDE / 2.0), v.toScreenY(Y + SIDE / 2.0), SIDE * v.scale()};
+                // The count of composed frames is read in the same FX turn as the draw that moved the view: the
+                // settle timer cannot have fired yet, however slow the machine (read later, it could have).
+                return new double[] {v.scale(), v.toScreenX(X + SIDE / 2.0), v.toScreenY(Y + SIDE / 2.0), SIDE * v.scale(),
+                        canvas.composedFrames()};
             });
             if (settle) {
-                long composed = onFx(canvas::composedFrames);
+                long composed = (long) expected[4];
                 FxTesting.await("the settled view recomposed", () -> canvas.composedFrames() > composed);
             }
             WritableImage shot = onFx(() -> canvas.snapshot(null, null));
