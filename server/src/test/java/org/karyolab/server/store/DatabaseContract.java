@@ -34,9 +34,39 @@ abstract class DatabaseContract {
             assertThat(tables(db)).contains("projects", "images", "annotation_revisions", "annotations_current");
             // every migration on the classpath applied, successfully, in order, starting with ours
             assertThat(appliedMigrations(db)).startsWith("1:true").allMatch(m -> m.endsWith(":true"))
-                    .hasSize(migrationsOnClasspath("/db/migration") + (expectedDialect() == Dialect.H2
+                    .hasSize(migrationsOnClasspath("/db/migration") + Database.JAVA_MIGRATIONS.size() + (expectedDialect() == Dialect.H2
                             ? migrationsOnClasspath("/db/h2") : 0));
         }
+    }
+
+    /**
+     * Migration 11: a save writes no index but its own. The history keeps its primary key and the reviews' keys
+     * into it; the current row keeps its keys to the image and the project.
+     */
+    @Test
+    void aSaveMaintainsNoForeignKeyIndexOfTheHistoryNorOfTheCurrentRowsRevision() throws SQLException {
+        try (Database db = Database.open(emptyDatabase(dir))) {
+            assertThat(importedKeys(db, "annotation_revisions")).isEmpty();
+            assertThat(importedKeys(db, "annotations_current")).containsExactlyInAnyOrder("images(image_id)", "projects(project_id)");
+            assertThat(importedKeys(db, "reviews")).contains("annotation_revisions(annotation_id,revision)",
+                    "annotation_revisions(annotation_id,reviewed_revision)");
+        }
+    }
+
+    /** The foreign keys of {@code table}, each as "referenced_table(its columns)". */
+    private static List<String> importedKeys(Database db, String table) {
+        return db.inTransaction(c -> {
+            var columns = new java.util.TreeMap<String, List<String>>();
+            var target = new java.util.HashMap<String, String>();
+            try (ResultSet rs = c.getMetaData().getImportedKeys(null, null, table)) {
+                while (rs.next()) {
+                    String key = rs.getString("FK_NAME");
+                    target.put(key, rs.getString("PKTABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+                    columns.computeIfAbsent(key, k -> new ArrayList<>()).add(rs.getString("FKCOLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            return columns.entrySet().stream().map(e -> target.get(e.getKey()) + "(" + String.join(",", e.getValue()) + ")").toList();
+        });
     }
 
     @Test
