@@ -1,5 +1,8 @@
 package org.karyolab.client.net;
 
+import org.karyolab.schema.api.BatchOperation;
+import org.karyolab.schema.api.BatchRequest;
+import org.karyolab.schema.api.BatchSaved;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -217,10 +220,9 @@ public final class KaryoLabClient {
      * naming the change and the current annotation; 404 -> {@link Problems.NotFoundException} with
      * the index; 422 -> {@link Problems.InvalidException} with every violation.
      */
-    public List<Annotation> saveBatch(String imageId, List<BatchChange> changes) {
-        JsonNode saved = Json.tree(send("POST", "/images/" + enc(imageId) + "/annotations/batch",
-                Json.write(Map.of("changes", changes)), 200));
-        return Json.read(saved.get("saved"), new TypeReference<List<Annotation>>() {});
+    public List<Annotation> saveBatch(String imageId, List<BatchOperation> changes) {
+        return Json.read(send("POST", "/images/" + enc(imageId) + "/annotations/batch",
+                Json.write(new BatchRequest(changes)), 200), BatchSaved.class).saved();
     }
 
     /** Brings back revision {@code toRevision} (also un-deletes) as a new revision after {@code expectedRevision}. */

@@ -29,7 +29,8 @@ import org.karyolab.client.document.Origin;
 import org.karyolab.client.document.SuggestionState;
 import org.karyolab.client.net.AcceptedSuggestion;
 import org.karyolab.client.net.ApiException;
-import org.karyolab.client.net.BatchChange;
+import org.karyolab.schema.api.AnnotationDraft;
+import org.karyolab.schema.api.BatchOperation;
 import org.karyolab.client.net.HistoryEntry;
 import org.karyolab.client.net.ImageInfo;
 import org.karyolab.client.net.ImageLabelsAt;
@@ -441,9 +442,9 @@ public final class Autosave implements AutoCloseable {
     private void queueChanges() {
         var restores = new ArrayList<SyncOp>();
         var accepts = new ArrayList<SyncOp>();
-        var changes = new ArrayList<BatchChange>();
+        var changes = new ArrayList<BatchOperation>();
         var rejects = new ArrayList<SyncOp>();
-        var extraUpdates = new ArrayList<BatchChange>();
+        var extraUpdates = new ArrayList<BatchOperation>();
         for (String raw : dirty) {
             String id = document.resolve(raw);
             if (conflicts.containsKey(id)) continue; // settled by resolve()
@@ -458,7 +459,7 @@ public final class Autosave implements AutoCloseable {
                     Annotation restored = Contents.withRevision(tomb, tomb.revision() + 1);
                     base.put(id, restored);
                     if (!Contents.same(local, restored)) {
-                        changes.add(BatchChange.update(local, restored.revision()));
+                        changes.add(BatchOperation.update(local, restored.revision()));
                         base.put(id, Contents.withRevision(local, restored.revision() + 1));
                     }
                 } else if (suggestionId != null && document.suggestion(suggestionId) != null) {
@@ -474,21 +475,21 @@ public final class Autosave implements AutoCloseable {
                     base.put(id, accepted);
                     if (!Contents.same(local, accepted)) {
                         // e.g. the status was changed too: the accept route takes shape and labels only
-                        extraUpdates.add(BatchChange.update(local, revision));
+                        extraUpdates.add(BatchOperation.update(local, revision));
                         base.put(id, Contents.withRevision(local, revision + 1));
                     }
                     suggestionBase.put(suggestionId, revision == 2 ? SuggestionState.EDITED : SuggestionState.ACCEPTED);
                 } else {
-                    changes.add(BatchChange.create(local));
+                    changes.add(BatchOperation.create(local));
                     base.put(id, Contents.withRevision(local, 1));
                 }
             } else if (local != null) {
                 if (!Contents.same(local, known)) {
-                    changes.add(BatchChange.update(local, known.revision()));
+                    changes.add(BatchOperation.update(local, known.revision()));
                     base.put(id, Contents.withRevision(local, known.revision() + 1));
                 }
             } else if (known != null) {
-                changes.add(BatchChange.delete(id, known.revision()));
+                changes.add(BatchOperation.delete(id, known.revision()));
                 base.remove(id);
                 tombstones.put(id, Contents.withRevision(known, known.revision() + 1));
             }
@@ -575,7 +576,7 @@ public final class Autosave implements AutoCloseable {
                     case SyncOp.Batch b -> {
                         List<Annotation> saved = (List<Annotation>) result;
                         for (int i = 0; i < saved.size(); i++) {
-                            BatchChange c = b.changes().get(i);
+                            BatchOperation c = b.changes().get(i);
                             Annotation a = saved.get(i);
                             long predicted = "create".equals(c.op()) ? 1 : c.revision() + 1;
                             if (a.revision() != predicted) shiftRevisions(a.id(), a.revision() - predicted, head);
@@ -639,7 +640,7 @@ public final class Autosave implements AutoCloseable {
             case SyncOp.Batch b when e instanceof Problems.NotFoundException n && n.index() >= 0 && n.index() < b.size() ->
                     conflict(head, b.changes().get(n.index()), null, -1);
             case SyncOp.Restore r when e instanceof Problems.StaleRevisionException s ->
-                    conflict(head, BatchChange.update(s.current() == null ? document.annotation(r.id()) : s.current(), r.expectedRevision()),
+                    conflict(head, BatchOperation.update(s.current() == null ? document.annotation(r.id()) : s.current(), r.expectedRevision()),
                             s.current(), s.currentRevision());
             case SyncOp.SetLabels l when e instanceof Problems.StaleLabelsException s -> labelsConflict(head, s.current());
             case SyncOp.SetLabels l -> refuseLabels(head, e);
@@ -684,7 +685,7 @@ public final class Autosave implements AutoCloseable {
                     Map<String, Annotation> current = new HashMap<>();
                     client.annotations(document.imageId()).forEach(a -> current.put(a.id(), a));
                     var saved = new ArrayList<Annotation>();
-                    for (BatchChange c : b.changes()) {
+                    for (BatchOperation c : b.changes()) {
                         Annotation now = current.get(c.target());
                         if ("delete".equals(c.op())) {
                             if (now != null) return Optional.empty();
@@ -696,7 +697,7 @@ public final class Autosave implements AutoCloseable {
                     }
                     for (int i = 0; i < saved.size(); i++) {
                         if (saved.get(i) == null) {
-                            BatchChange c = b.changes().get(i);
+                            BatchOperation c = b.changes().get(i);
                             List<HistoryEntry> h = client.history(c.target());
                             saved.set(i, h.getLast().annotation());
                         }
@@ -737,14 +738,14 @@ public final class Autosave implements AutoCloseable {
         }
     }
 
-    private Annotation draft(BatchChange c) {
-        BatchChange.Draft d = c.annotation();
+    private Annotation draft(BatchOperation c) {
+        AnnotationDraft d = c.annotation();
         return new Annotation(c.target(), document.imageId(), d.shape(), d.labels(), d.provenance(), 0,
                 d.status() == null ? AnnotationStatus.DRAFT : d.status(), null, null);
     }
 
     /** Change {@code failing} met a newer version on the server: a {@link Conflict}; the rest goes on without it. */
-    private void conflict(Pending head, BatchChange failing, Annotation theirs, long theirRevision) {
+    private void conflict(Pending head, BatchOperation failing, Annotation theirs, long theirRevision) {
         String id = failing.target();
         Annotation ancestor = null;
         Annotation tombstone = null;
@@ -936,7 +937,7 @@ public final class Autosave implements AutoCloseable {
         if (t != null) tombstones.put(id, Contents.withRevision(t, t.revision() + delta));
         rewriteOutbox(head, op -> switch (op) {
             case SyncOp.Batch batch when op != head.op && batch.targets().contains(id) -> batch.mapChanges(c ->
-                    c.target().equals(id) && c.revision() != null ? new BatchChange(c.op(), c.id(), c.revision() + delta, c.annotation()) : c);
+                    c.target().equals(id) && c.revision() != null ? c.withRevision(c.revision() + delta) : c);
             case SyncOp.Restore r when op != head.op && r.id().equals(id) ->
                     new SyncOp.Restore(id, r.toRevision() + delta, r.expectedRevision() + delta);
             default -> op;

@@ -1,5 +1,6 @@
 package org.karyolab.client.net;
 
+import org.karyolab.schema.api.BatchOperation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,16 +52,16 @@ class KaryoLabClientTest {
                     assertThat(e.detail()).contains("password");
                 });
         String imageId = server.image(admin, server.project(admin, "problems"), 100, 100);
-        assertThatThrownBy(() -> admin.saveBatch(imageId, List.of(BatchChange.create(box("x1", imageId, 500, ChromosomeClass.C1)))))
+        assertThatThrownBy(() -> admin.saveBatch(imageId, List.of(BatchOperation.create(box("x1", imageId, 500, ChromosomeClass.C1)))))
                 .isInstanceOfSatisfying(Problems.InvalidException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.type()).isEqualTo("validation");
                     assertThat(e.violations()).isNotEmpty().allMatch(v -> v.pointer().startsWith("/changes/0/annotation/shape"));
                 });
-        List<Annotation> saved = admin.saveBatch(imageId, List.of(BatchChange.create(box("a1", imageId, 10, ChromosomeClass.C1))));
+        List<Annotation> saved = admin.saveBatch(imageId, List.of(BatchOperation.create(box("a1", imageId, 10, ChromosomeClass.C1))));
         assertThat(saved).singleElement().satisfies(a -> assertThat(a.revision()).isEqualTo(1));
-        admin.saveBatch(imageId, List.of(BatchChange.update(box("a1", imageId, 12, ChromosomeClass.C2), 1)));
-        assertThatThrownBy(() -> admin.saveBatch(imageId, List.of(BatchChange.update(box("a1", imageId, 14, ChromosomeClass.C3), 1))))
+        admin.saveBatch(imageId, List.of(BatchOperation.update(box("a1", imageId, 12, ChromosomeClass.C2), 1)));
+        assertThatThrownBy(() -> admin.saveBatch(imageId, List.of(BatchOperation.update(box("a1", imageId, 14, ChromosomeClass.C3), 1))))
                 .isInstanceOfSatisfying(Problems.StaleRevisionException.class, e -> {
                     assertThat(e.status()).isEqualTo(412);
                     assertThat(e.index()).isZero();
@@ -78,11 +79,11 @@ class KaryoLabClientTest {
         String imageId = server.image(admin, server.project(admin, "annotation-pages"), 400, 400);
         List<String> ids = new java.util.ArrayList<>();
         for (int batch = 0; batch < 3; batch++) {
-            List<BatchChange> changes = new java.util.ArrayList<>();
+            List<BatchOperation> changes = new java.util.ArrayList<>();
             for (int i = 0; i < 800; i++) {
                 String id = "p" + batch + "-" + i;
                 ids.add(id);
-                changes.add(BatchChange.create(box(id, imageId, 10 + (i % 300), ChromosomeClass.C1)));
+                changes.add(BatchOperation.create(box(id, imageId, 10 + (i % 300), ChromosomeClass.C1)));
             }
             admin.saveBatch(imageId, changes);
         }
@@ -130,7 +131,7 @@ class KaryoLabClientTest {
         assertThat(lease.imageId()).isEqualTo(imageId);
         assertThat(lease.live()).isTrue();
         assertThat(admin.renewLease(lease.id()).live()).isTrue();
-        admin.saveBatch(imageId, List.of(BatchChange.create(box("q1", imageId, 5, ChromosomeClass.C1))));
+        admin.saveBatch(imageId, List.of(BatchOperation.create(box("q1", imageId, 5, ChromosomeClass.C1))));
         ImageReview submitted = admin.submit(imageId);
         assertThat(submitted.reviewState()).isEqualTo("submitted");
         assertThat(submitted.changed()).extracting(Annotation::status).containsExactly(AnnotationStatus.SUBMITTED);
@@ -154,7 +155,7 @@ class KaryoLabClientTest {
             }
         })) {
             assertThat(connected.poll(10, TimeUnit.SECONDS)).isTrue();
-            admin.saveBatch(imageId, List.of(BatchChange.create(box("e1", imageId, 5, ChromosomeClass.C1))));
+            admin.saveBatch(imageId, List.of(BatchOperation.create(box("e1", imageId, 5, ChromosomeClass.C1))));
             ServerEvent saved = events.poll(10, TimeUnit.SECONDS);
             while (saved != null && !saved.type().equals("annotation-saved")) saved = events.poll(10, TimeUnit.SECONDS);
             assertThat(saved).isNotNull();

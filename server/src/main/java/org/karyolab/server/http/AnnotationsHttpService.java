@@ -8,8 +8,10 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.AnnotationDraft;
+import org.karyolab.schema.api.BatchRequest;
+import org.karyolab.schema.api.BatchSaved;
 import org.karyolab.server.auth.Action;
-import org.karyolab.server.service.AnnotationDraft;
 import org.karyolab.server.service.AnnotationService;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.store.AnnotationRepository;
@@ -121,12 +123,6 @@ public final class AnnotationsHttpService {
 
     // --- batch save (autosave) -------------------------------------------------------------------
 
-    /** The body of a batch: {@code {"changes": [{"op": "create"|"update"|"delete", ...}]}}. */
-    record BatchRequest(List<BatchItem> changes) {}
-
-    /** One change as sent; which fields it needs depends on {@code op}. */
-    record BatchItem(String op, String id, Long revision, AnnotationDraft annotation) {}
-
     /**
      * {@code POST /api/v1/images/{imageId}/annotations/batch}: all changes or none. 200 with
      * {@code {"saved": [...]}} in the order sent; 422 if a draft is not valid on the image; 412 (a
@@ -137,50 +133,11 @@ public final class AnnotationsHttpService {
         String imageId = req.path().pathParameters().get("imageId");
         var writer = guard.imageWriter(req, res, imageId);
         if (writer.isEmpty()) return;
+        // Jackson decodes each change by its op; a change without what its op needs is a 400 at its pointer.
         var body = Http.body(req, res, BatchRequest.class, JsonBody.Limits.items("changes", AnnotationService.MAX_BATCH));
         if (body.isEmpty()) return;
-        List<Violation> violations = new java.util.ArrayList<>();
-        List<AnnotationService.BatchChange> changes = new java.util.ArrayList<>();
-        List<BatchItem> items = body.get().changes() == null ? List.of() : body.get().changes();
-        if (body.get().changes() == null) violations.add(new Violation("/changes", "changes is required (a list, may be empty)"));
-        for (int i = 0; i < items.size(); i++) {
-            BatchItem item = items.get(i);
-            String at = "/changes/" + i;
-            if (item == null) {
-                violations.add(new Violation(at, "a change must be an object"));
-                continue;
-            }
-            boolean needsId = !"create".equals(item.op());
-            if (needsId && (item.id() == null || item.id().isBlank())) violations.add(new Violation(at + "/id", "id is required for " + item.op()));
-            if (needsId && (item.revision() == null || item.revision() < 1)) {
-                violations.add(new Violation(at + "/revision", "revision (the one you edited, at least 1) is required for " + item.op()));
-            }
-            boolean needsDraft = "create".equals(item.op()) || "update".equals(item.op());
-            if (needsDraft && item.annotation() == null) violations.add(new Violation(at + "/annotation", "annotation is required for " + item.op()));
-            if ("delete".equals(item.op()) && item.annotation() != null) {
-                violations.add(new Violation(at + "/annotation", "a delete carries no annotation"));
-            }
-            // Taken as the create's id, it would bypass the id check; dropped, a retry would create a second annotation.
-            if ("create".equals(item.op()) && item.id() != null) {
-                violations.add(new Violation(at + "/id", "a create carries its id in annotation.id (or none: the server chooses one)"));
-            }
-            switch (item.op() == null ? "" : item.op()) {
-                case "create" -> { if (item.annotation() != null) changes.add(new AnnotationService.BatchChange.Create(item.annotation())); }
-                case "update" -> { if (item.annotation() != null && item.id() != null && item.revision() != null)
-                    changes.add(new AnnotationService.BatchChange.Update(item.id(), item.revision(), item.annotation())); }
-                case "delete" -> { if (item.id() != null && item.revision() != null)
-                    changes.add(new AnnotationService.BatchChange.Delete(item.id(), item.revision())); }
-                default -> violations.add(new Violation(at + "/op", "op must be create, update or delete (was "
-                        + (item.op() == null ? "missing" : "'" + item.op() + "'") + ")"));
-            }
-        }
-        if (!violations.isEmpty()) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed batch",
-                    "the batch is not well-formed; nothing was saved", violations);
-            return;
-        }
-        switch (annotations.saveBatch(imageId, changes, writer.get().username(), writer.get())) {
-            case AnnotationService.BatchOutcome.Saved saved -> Http.json(res, Status.OK_200, Map.of("saved", saved.saved()));
+        switch (annotations.saveBatch(imageId, body.get().changes(), writer.get().username(), writer.get())) {
+            case AnnotationService.BatchOutcome.Saved saved -> Http.json(res, Status.OK_200, new BatchSaved(saved.saved()));
             case AnnotationService.BatchOutcome.Leased leased -> Http.leased(res, leased.lease());
             case AnnotationService.BatchOutcome.NoSuchImage n -> Http.problem(res, Status.NOT_FOUND_404, "not-found",
                     "Not found", "no image with id '" + imageId + "'", List.of());

@@ -5,6 +5,8 @@ import org.karyolab.schema.AnnotationStatus;
 import org.karyolab.schema.Ids;
 import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.AnnotationDraft;
+import org.karyolab.schema.api.BatchOperation;
 import org.karyolab.server.store.AnnotationRepository;
 import org.karyolab.server.store.BatchResult;
 import org.karyolab.server.store.Change;
@@ -137,15 +139,6 @@ public final class AnnotationService {
 
     // --- batches (the annotator's autosave) -----------------------------------------------------
 
-    /** One change of a batch, as the client asked for it. */
-    public sealed interface BatchChange {
-        record Create(AnnotationDraft annotation) implements BatchChange {}
-
-        record Update(String id, long revision, AnnotationDraft annotation) implements BatchChange {}
-
-        record Delete(String id, long revision) implements BatchChange {}
-    }
-
     /** What a batch came to; when it is not {@link Saved}, nothing of it was written. */
     public sealed interface BatchOutcome {
         /** Every change committed; {@code saved.get(i)} is the result of change {@code i}. */
@@ -184,7 +177,7 @@ public final class AnnotationService {
      * none if one is stale or missing. {@code caller} is the author of every change. Nothing either if someone
      * else holds the image's lease ({@link LeaseCheck}), whatever the changes are.
      */
-    public BatchOutcome saveBatch(String imageId, List<BatchChange> changes, String caller, LeaseCheck.Writer writer) {
+    public BatchOutcome saveBatch(String imageId, List<BatchOperation> changes, String caller, LeaseCheck.Writer writer) {
         if (leases.onImage(imageId, writer) instanceof LeaseCheck.Verdict.Held held) return new BatchOutcome.Leased(held);
         Optional<ImageRepository.StoredImage> stored = images.get(imageId);
         if (stored.isEmpty()) return new BatchOutcome.NoSuchImage(imageId);
@@ -196,9 +189,9 @@ public final class AnnotationService {
         List<Violation> tooLarge = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             AnnotationDraft d = switch (changes.get(i)) {
-                case BatchChange.Create c -> c.annotation();
-                case BatchChange.Update u -> u.annotation();
-                case BatchChange.Delete del -> null;
+                case BatchOperation.Create c -> c.annotation();
+                case BatchOperation.Update u -> u.annotation();
+                case BatchOperation.Delete del -> null;
             };
             if (d == null) continue;
             RequestBudget.charge("checking the batch's changes", AnnotationRules.workUnits(d.shape(), d.labels()));
@@ -213,7 +206,7 @@ public final class AnnotationService {
         for (int i = 0; i < changes.size(); i++) {
             String at = "/changes/" + i;
             switch (changes.get(i)) {
-                case BatchChange.Create c -> {
+                case BatchOperation.Create c -> {
                     AnnotationDraft d = c.annotation().by(caller);
                     String id = d.id() == null || d.id().isBlank() ? Ids.newId() : d.id();
                     Annotation candidate = new Annotation(id, imageId, d.shape(), d.labels(), d.provenance(), 1,
@@ -224,7 +217,7 @@ public final class AnnotationService {
                     workflowOnly(d.status(), AnnotationStatus.DRAFT, at + "/annotation", violations);
                     toSave.add(new Change.Create(candidate));
                 }
-                case BatchChange.Update u -> {
+                case BatchOperation.Update u -> {
                     AnnotationDraft d = u.annotation().by(caller);
                     // Revision and times are placeholders here: the repository takes them from the current row, and
                     // derives the status (null: an edit of the content).
@@ -244,7 +237,7 @@ public final class AnnotationService {
                     }
                     toSave.add(new Change.Update(u.id(), u.revision(), changed, caller));
                 }
-                case BatchChange.Delete del -> toSave.add(new Change.Delete(del.id(), del.revision(), caller));
+                case BatchOperation.Delete del -> toSave.add(new Change.Delete(del.id(), del.revision(), caller));
             }
         }
         if (!violations.isEmpty()) return new BatchOutcome.Invalid(violations);

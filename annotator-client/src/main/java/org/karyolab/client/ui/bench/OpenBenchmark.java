@@ -111,9 +111,9 @@ final class OpenBenchmark {
             throw new UncheckedIOException(e);
         }
         String imageId = client.uploadImage(project.id(), png.toByteArray(), "image/png", caseId).id();
-        List<org.karyolab.client.net.BatchChange> batch = new ArrayList<>();
+        List<org.karyolab.schema.api.BatchOperation> batch = new ArrayList<>();
         for (var a : FrameBenchmark.document(size, shapes, 0).annotations()) {
-            batch.add(org.karyolab.client.net.BatchChange.create(new org.karyolab.schema.Annotation(java.util.UUID.randomUUID().toString(),
+            batch.add(org.karyolab.schema.api.BatchOperation.create(new org.karyolab.schema.Annotation(java.util.UUID.randomUUID().toString(),
                     imageId, inside(a.shape(), size), a.labels(), a.provenance(), 1, a.status(), null, null)));
             if (batch.size() == 500) {
                 client.saveBatch(imageId, batch);

@@ -57,7 +57,7 @@ class LiveEventsFxTest extends EditorFxFixture {
         // ... and his change of it, too.
         var changed = new org.karyolab.schema.Annotation(id, imageId, saved.getFirst().shape(), AnnotationLabels.ofClass(ChromosomeClass.C5, null),
                 saved.getFirst().provenance(), saved.getFirst().revision(), saved.getFirst().status(), null, null);
-        bob.saveBatch(imageId, List.of(org.karyolab.client.net.BatchChange.update(changed, saved.getFirst().revision())));
+        bob.saveBatch(imageId, List.of(org.karyolab.schema.api.BatchOperation.update(changed, saved.getFirst().revision())));
         await("bob's change", () -> doc().annotation(id).labels().chromosomeClass() == ChromosomeClass.C5);
         await("said so", () -> editor.model().messageProperty().get().contains(bob.username()));
 
