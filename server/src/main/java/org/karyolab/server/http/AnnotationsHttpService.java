@@ -11,6 +11,8 @@ import org.karyolab.schema.Violation;
 import org.karyolab.schema.api.AnnotationDraft;
 import org.karyolab.schema.api.BatchRequest;
 import org.karyolab.schema.api.BatchSaved;
+import org.karyolab.schema.api.Problem;
+import org.karyolab.schema.json.SchemaJson;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.AnnotationService;
 import org.karyolab.server.service.Outcome;
@@ -20,9 +22,7 @@ import org.karyolab.server.store.Revision;
 import java.time.Instant;
 import java.util.Locale;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Annotations: {@code /api/v1/images/{imageId}/annotations} to list and create,
@@ -138,50 +138,33 @@ public final class AnnotationsHttpService {
         if (body.isEmpty()) return;
         switch (annotations.saveBatch(imageId, body.get().changes(), writer.get().username(), writer.get())) {
             case AnnotationService.BatchOutcome.Saved saved -> Http.json(res, Status.OK_200, new BatchSaved(saved.saved()));
-            case AnnotationService.BatchOutcome.Leased leased -> Http.leased(res, leased.lease());
-            case AnnotationService.BatchOutcome.NoSuchImage n -> Http.problem(res, Status.NOT_FOUND_404, "not-found",
+            case AnnotationService.BatchOutcome.Leased leased -> Http.problem(res, Http.leased(leased.lease()));
+            case AnnotationService.BatchOutcome.NoSuchImage n -> Http.problem(res, Status.NOT_FOUND_404, Problem.NOT_FOUND,
                     "Not found", "no image with id '" + imageId + "'", List.of());
             case AnnotationService.BatchOutcome.TooLarge tooLarge -> Http.problem(res, Status.REQUEST_ENTITY_TOO_LARGE_413,
-                    "too-large", "Too large", "a change of the batch is larger than a limit allows; nothing was saved",
+                    Problem.TOO_LARGE, "Too large", "a change of the batch is larger than a limit allows; nothing was saved",
                     tooLarge.violations());
             case AnnotationService.BatchOutcome.Invalid invalid -> Http.problem(res, Status.UNPROCESSABLE_CONTENT_422,
-                    "validation", "Invalid content", "a change of the batch is not valid on this image; nothing was saved",
+                    Problem.VALIDATION, "Invalid content", "a change of the batch is not valid on this image; nothing was saved",
                     invalid.violations());
             case AnnotationService.BatchOutcome.Stale stale -> {
                 boolean create = stale.expectedRevision() == 0;
-                Map<String, Object> problem = new LinkedHashMap<>();
-                problem.put("type", "urn:karyolab:problem:" + (create ? "already-exists" : "stale-revision"));
-                problem.put("title", create ? "Already exists" : "Stale revision");
-                Status status = create ? Status.CONFLICT_409 : Status.PRECONDITION_FAILED_412;
-                problem.put("status", status.code());
-                problem.put("detail", create
+                Http.problem(res, Problem.of(create ? 409 : 412, create ? Problem.ALREADY_EXISTS : Problem.STALE_REVISION,
+                        create ? "Already exists" : "Stale revision", create
                         ? "change " + stale.index() + " creates annotation '" + stale.current().id() + "', which already exists; nothing was saved"
                         : "change " + stale.index() + " edits revision " + stale.expectedRevision() + " of annotation '"
                           + stale.current().id() + "' but it is at revision " + stale.current().revision()
-                          + "; nothing was saved: reload, merge, and send the batch again");
-                problem.put("index", stale.index());
-                problem.put("currentRevision", stale.current().revision());
-                problem.put("current", stale.current());
-                res.status(status);
-                res.header(HeaderNames.CONTENT_TYPE, Http.PROBLEM_JSON);
-                res.send(org.karyolab.schema.json.SchemaJson.write(problem));
+                          + "; nothing was saved: reload, merge, and send the batch again", List.of())
+                        .atChange(stale.index(), null)
+                        .withCurrent(stale.current().revision(), SchemaJson.mapper().valueToTree(stale.current())));
             }
-            case AnnotationService.BatchOutcome.IdTaken taken -> Http.problem(res, Status.CONFLICT_409, "already-exists",
+            case AnnotationService.BatchOutcome.IdTaken taken -> Http.problem(res, Status.CONFLICT_409, Problem.ALREADY_EXISTS,
                     "Already exists", "change " + taken.index() + " creates annotation '" + taken.id()
                     + "', an id that is taken; choose another (a UUID) or leave it out; nothing was saved", List.of());
-            case AnnotationService.BatchOutcome.Missing missing -> {
-                Map<String, Object> problem = new LinkedHashMap<>();
-                problem.put("type", "urn:karyolab:problem:not-found");
-                problem.put("title", "Not found");
-                problem.put("status", 404);
-                problem.put("detail", "change " + missing.index() + " names annotation '" + missing.id()
-                        + "', which is not (or no longer) on this image; nothing was saved");
-                problem.put("index", missing.index());
-                problem.put("id", missing.id());
-                res.status(Status.NOT_FOUND_404);
-                res.header(HeaderNames.CONTENT_TYPE, Http.PROBLEM_JSON);
-                res.send(org.karyolab.schema.json.SchemaJson.write(problem));
-            }
+            case AnnotationService.BatchOutcome.Missing missing -> Http.problem(res, Problem.of(404, Problem.NOT_FOUND, "Not found",
+                    "change " + missing.index() + " names annotation '" + missing.id()
+                    + "', which is not (or no longer) on this image; nothing was saved", List.of())
+                    .atChange(missing.index(), missing.id()));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.karyolab.server.http;
 
 import io.helidon.http.DirectHandler;
+import org.karyolab.schema.api.Problem;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.NotFoundException;
@@ -59,11 +60,8 @@ public final class ErrorAnswers implements ErrorHandler<Exception> {
             return;
         }
         LOG.log(Level.SEVERE, "unhandled error on " + method + " " + path, e);
-        res.status(Status.INTERNAL_SERVER_ERROR_500);
-        res.header(HeaderNames.CONTENT_TYPE, Http.PROBLEM_JSON);
-        res.send("{\"type\":\"urn:karyolab:problem:internal\",\"title\":\"Internal error\",\"status\":500,"
-                + "\"detail\":\"the server failed; nothing was half-written (each write is one transaction); "
-                + "the server log has the cause\"}");
+        Http.problem(res, Status.INTERNAL_SERVER_ERROR_500, Problem.INTERNAL, "Internal error", "the server failed; nothing "
+                + "was half-written (each write is one transaction); the server log has the cause", List.of());
     }
 
     /** The problem type of a status Helidon refuses with (the same names the routes use). */

@@ -12,6 +12,7 @@ import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageKind;
 import org.karyolab.schema.Stain;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.json.Decoded;
 import org.karyolab.schema.json.SchemaJson;
 import org.karyolab.server.auth.Action;
@@ -142,9 +143,9 @@ public final class ImagesHttpService {
                 result.put("status", upload.created() ? 201 : 200);
                 result.set("image", uploaded(upload.image()));
             } else {
-                ObjectNode problem = problemOf(outcome);
-                result.put("status", problem.get("status").asInt());
-                result.set("problem", problem);
+                Problem problem = Http.problemOf(outcome);
+                result.put("status", problem.status());
+                result.set("problem", SchemaJson.mapper().valueToTree(problem));
             }
         }
         answer.put("created", created);
@@ -153,25 +154,6 @@ public final class ImagesHttpService {
         res.status(created == parts.size() ? Status.CREATED_201 : Status.create(207, "Multi-Status"));
         res.header(HeaderNames.CONTENT_TYPE, Http.JSON);
         res.send(SchemaJson.write(answer));
-    }
-
-    /** The problem document (as {@link Http#send} would answer it) of a failed upload. */
-    private static ObjectNode problemOf(Outcome<?> outcome) {
-        ObjectNode p = SchemaJson.mapper().createObjectNode();
-        record Kind(int status, String type, String title, String detail, List<Violation> violations) {}
-        Kind k = switch (outcome) {
-            case Outcome.Invalid<?> i -> new Kind(422, "validation", "Invalid content", i.detail(), i.violations());
-            case Outcome.NotFound<?> n -> new Kind(404, "not-found", "Not found", "no " + n.what() + " with id '" + n.id() + "'", List.of());
-            case Outcome.TooLarge<?> t -> new Kind(413, "too-large", "Too large", t.detail(), List.of());
-            case Outcome.Unsupported<?> u -> new Kind(415, "unsupported-media-type", "Unsupported media type", u.detail(), List.of());
-            default -> throw new IllegalArgumentException("not an upload failure: " + outcome);
-        };
-        p.put("type", "urn:karyolab:problem:" + k.type());
-        p.put("title", k.title());
-        p.put("status", k.status());
-        p.put("detail", k.detail());
-        if (!k.violations().isEmpty()) p.set("violations", SchemaJson.mapper().valueToTree(k.violations()));
-        return p;
     }
 
     // --- read -----------------------------------------------------------------------------------
@@ -313,23 +295,13 @@ public final class ImagesHttpService {
                         "Not found", "no image with id '" + imageId + "'", List.of());
                 case ImageService.MetadataOutcome.Invalid inv -> Http.problem(res, Status.UNPROCESSABLE_CONTENT_422,
                         "validation", "Invalid content", "the image metadata would not be valid", inv.violations());
-                case ImageService.MetadataOutcome.CaseSplit cs -> {
-                    ObjectNode body = SchemaJson.mapper().createObjectNode();
-                    body.put("type", "urn:karyolab:problem:case-split");
-                    body.put("title", "A case may not be split");
-                    body.put("status", 409);
-                    body.put("detail", "case '" + cs.caseId() + "' already has images in another split ("
-                            + cs.conflicts().stream().map(c -> c.imageId() + ": " + c.split().jsonName()).toList()
-                            + "); all images of a case go to one split, so no patient is both trained on and tested on. "
-                            + "Move those images to '" + cs.wanted().jsonName() + "' (or 'unassigned') first");
-                    body.put("caseId", cs.caseId());
-                    body.put("wanted", cs.wanted().jsonName());
-                    ArrayNode conflicts = body.putArray("conflicts");
-                    cs.conflicts().forEach(c -> conflicts.addObject().put("imageId", c.imageId()).put("split", c.split().jsonName()));
-                    res.status(Status.CONFLICT_409);
-                    res.header(HeaderNames.CONTENT_TYPE, Http.PROBLEM_JSON);
-                    res.send(SchemaJson.write(body));
-                }
+                case ImageService.MetadataOutcome.CaseSplit cs -> Http.problem(res, Problem.of(409, Problem.CASE_SPLIT,
+                        "A case may not be split", "case '" + cs.caseId() + "' already has images in another split ("
+                        + cs.conflicts().stream().map(c -> c.imageId() + ": " + c.split().jsonName()).toList()
+                        + "); all images of a case go to one split, so no patient is both trained on and tested on. "
+                        + "Move those images to '" + cs.wanted().jsonName() + "' (or 'unassigned') first", List.of())
+                        .withSplit(cs.caseId(), cs.wanted().jsonName(), cs.conflicts().stream()
+                                .map(c -> new Problem.SplitConflict(c.imageId(), c.split().jsonName())).toList()));
             }
         });
     }

@@ -3,6 +3,7 @@ package org.karyolab.server.service;
 import org.karyolab.schema.ImageLabels;
 import org.karyolab.schema.Violation;
 import org.karyolab.schema.iscn.Iscn;
+import org.karyolab.schema.iscn.IscnIssue;
 import org.karyolab.schema.iscn.IscnResult;
 import org.karyolab.schema.iscn.Mode;
 import org.karyolab.server.store.ImageLabelRepository;
@@ -61,17 +62,19 @@ public final class ImageLabelService {
     public Outcome<LabelsView> set(String imageId, ImageLabels wanted, long expectedRevision, LeaseCheck.Writer writer) {
         if (leases.onImage(imageId, writer) instanceof LeaseCheck.Verdict.Held held) return new Outcome.Leased<>(held);
         List<Violation> violations = new ArrayList<>(wanted.validate());
+        List<IscnIssue> issues = List.of();
         String karyotype = wanted.karyotype();
         if (violations.isEmpty() && karyotype != null) {
             if (karyotype.length() > KaryotypeService.MAX_TEXT) {
                 violations.add(new Violation("/karyotype", "longer than " + KaryotypeService.MAX_TEXT + " characters; no karyotype is that long"));
             } else if (Iscn.parse(karyotype, Mode.LENIENT) instanceof IscnResult.Failed failed) {
                 failed.errors().stream().map(KaryotypeService::violation).forEach(violations::add);
+                issues = failed.errors();
             }
         }
         if (!violations.isEmpty()) {
-            return Outcome.invalid("the image labels are not valid (the karyotype must be ISCN, e.g. 47,XX,+21); nothing was saved",
-                    violations);
+            return new Outcome.Invalid<>("the image labels are not valid (the karyotype must be ISCN, e.g. 47,XX,+21); nothing was saved",
+                    violations, issues);
         }
         String by = writer.username();
         return switch (labels.set(imageId, wanted, expectedRevision, by)) {

@@ -197,9 +197,9 @@ public final class KaryotypeService {
     private static Outcome<IscnResult.Parsed> parsed(Asked a) {
         return switch (Iscn.parse(a.text(), a.mode())) {
             case IscnResult.Parsed p -> Outcome.done(p);
-            case IscnResult.Failed f -> Outcome.invalid("not a valid ISCN karyotype in " + modeName(a.mode()) + " mode: "
+            case IscnResult.Failed f -> new Outcome.Invalid<>("not a valid ISCN karyotype in " + modeName(a.mode()) + " mode: "
                     + f.errors().getFirst() + (a.mode() == Mode.STRICT ? "; lenient mode takes lab-style text" : ""),
-                    f.errors().stream().map(KaryotypeService::violation).toList());
+                    f.errors().stream().map(KaryotypeService::violation).toList(), f.errors());
         };
     }
 

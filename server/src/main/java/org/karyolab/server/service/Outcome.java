@@ -2,6 +2,7 @@ package org.karyolab.server.service;
 
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.iscn.IscnIssue;
 
 import java.util.List;
 
@@ -13,10 +14,18 @@ public sealed interface Outcome<T> {
 
     record Done<T>(T value) implements Outcome<T> {}
 
-    /** The input broke the rules; every violation, with its JSON pointer. */
-    record Invalid<T>(String detail, List<Violation> violations) implements Outcome<T> {
+    /**
+     * The input broke the rules; every violation, with its JSON pointer. {@code issues}: for a karyotype that is
+     * not ISCN, each problem placed in the text (column, fix), which a client shows without reading the message.
+     */
+    record Invalid<T>(String detail, List<Violation> violations, List<IscnIssue> issues) implements Outcome<T> {
         public Invalid {
             violations = List.copyOf(violations);
+            issues = issues == null ? List.of() : List.copyOf(issues);
+        }
+
+        public Invalid(String detail, List<Violation> violations) {
+            this(detail, violations, List.of());
         }
     }
 
