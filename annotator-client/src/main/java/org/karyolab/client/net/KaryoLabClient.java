@@ -1,5 +1,17 @@
 package org.karyolab.client.net;
 
+import org.karyolab.schema.api.IssuedToken;
+import org.karyolab.schema.api.Suggestion;
+import org.karyolab.schema.api.SuggestionEdit;
+import org.karyolab.schema.api.ImageLabelsAt;
+import org.karyolab.schema.api.ProjectInfo;
+import org.karyolab.schema.api.ImageAccess;
+import org.karyolab.schema.api.AcceptedSuggestion;
+import org.karyolab.schema.api.Page;
+import org.karyolab.schema.api.Lease;
+import org.karyolab.schema.api.ImageReview;
+import org.karyolab.schema.api.ImageInfo;
+import org.karyolab.schema.api.HistoryEntry;
 import org.karyolab.schema.api.BatchOperation;
 import org.karyolab.schema.api.BatchRequest;
 import org.karyolab.schema.api.BatchSaved;
@@ -79,8 +91,8 @@ public final class KaryoLabClient {
     // --- auth -----------------------------------------------------------------------------------
 
     /** POST /auth/login: keeps the bearer token for every later call. */
-    public Session login(String user, String password) {
-        Session s = Json.read(send("POST", "/auth/login", json(Map.of("username", user, "password", password)), 200), Session.class);
+    public IssuedToken login(String user, String password) {
+        IssuedToken s = Json.read(send("POST", "/auth/login", json(Map.of("username", user, "password", password)), 200), IssuedToken.class);
         token = s.token();
         username = s.username() != null ? s.username() : user;
         return s;
@@ -255,11 +267,11 @@ public final class KaryoLabClient {
     /** The image's open suggestions, or all of them. */
     public List<ModelSuggestion> suggestions(String imageId, boolean all) {
         return Json.read(send("GET", "/images/" + enc(imageId) + "/suggestions" + (all ? "?state=all" : ""), null, 200),
-                new TypeReference<List<ModelSuggestion>>() {});
+                new TypeReference<List<Suggestion>>() {}).stream().map(ModelSuggestion::of).toList();
     }
 
     public ModelSuggestion suggestion(String suggestionId) {
-        return Json.read(send("GET", "/suggestions/" + enc(suggestionId), null, 200), ModelSuggestion.class);
+        return ModelSuggestion.of(Json.read(send("GET", "/suggestions/" + enc(suggestionId), null, 200), Suggestion.class));
     }
 
     /**
@@ -274,7 +286,7 @@ public final class KaryoLabClient {
 
     public ModelSuggestion rejectSuggestion(String suggestionId, String reason) {
         String body = reason == null ? null : Json.write(Map.of("reason", reason));
-        return Json.read(send("POST", "/suggestions/" + enc(suggestionId) + "/reject", body, 200), ModelSuggestion.class);
+        return ModelSuggestion.of(Json.read(send("POST", "/suggestions/" + enc(suggestionId) + "/reject", body, 200), Suggestion.class));
     }
 
     // --- review ---------------------------------------------------------------------------------
@@ -354,9 +366,6 @@ public final class KaryoLabClient {
         };
         return new EventStream(opener, lastEventId, listener, retry);
     }
-
-    /** The body of an accept with edits; null fields are left out. */
-    private record SuggestionEdit(Shape shape, AnnotationLabels labels) {}
 
     // --- plumbing -------------------------------------------------------------------------------
 

@@ -1,11 +1,13 @@
 package org.karyolab.client.net;
 
+import org.karyolab.schema.api.ImageLabelsAt;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.karyolab.client.document.ModelSuggestion;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.Violation;
 import org.karyolab.schema.api.Problem;
+import org.karyolab.schema.api.Suggestion;
 
 /** The typed cases of {@link ApiException}, made from a problem+json answer. */
 public final class Problems {
@@ -95,15 +97,22 @@ public final class Problems {
     /** 409 already-decided: someone accepted or rejected this suggestion first; {@code current} is it now. */
     public static final class AlreadyDecidedException extends ApiException {
         private final transient ModelSuggestion current;
+        private final transient Suggestion decided;
 
         AlreadyDecidedException(String type, String title, String detail, List<Violation> v, JsonNode body) {
             super(409, type, title, detail, v, body);
             JsonNode now = problem(body).current();
-            this.current = now == null || now.isNull() ? null : Json.read(now, ModelSuggestion.class);
+            this.decided = now == null || now.isNull() ? null : Json.read(now, Suggestion.class);
+            this.current = decided == null ? null : ModelSuggestion.of(decided);
         }
 
         public ModelSuggestion current() {
             return current;
+        }
+
+        /** The suggestion as the server has it now, every field. */
+        public Suggestion decided() {
+            return decided;
         }
     }
 

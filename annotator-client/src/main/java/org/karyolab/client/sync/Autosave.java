@@ -27,13 +27,13 @@ import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ModelSuggestion;
 import org.karyolab.client.document.Origin;
 import org.karyolab.client.document.SuggestionState;
-import org.karyolab.client.net.AcceptedSuggestion;
+import org.karyolab.schema.api.AcceptedSuggestion;
 import org.karyolab.client.net.ApiException;
 import org.karyolab.schema.api.AnnotationDraft;
 import org.karyolab.schema.api.BatchOperation;
-import org.karyolab.client.net.HistoryEntry;
-import org.karyolab.client.net.ImageInfo;
-import org.karyolab.client.net.ImageLabelsAt;
+import org.karyolab.schema.api.HistoryEntry;
+import org.karyolab.schema.api.ImageInfo;
+import org.karyolab.schema.api.ImageLabelsAt;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.net.Problems;
 import org.karyolab.client.net.ServerUnreachableException;
@@ -589,8 +589,9 @@ public final class Autosave implements AutoCloseable {
                         rename(a.localId(), serverId, head);
                         long delta = accepted.annotation().revision() - a.predictedRevision();
                         if (delta != 0) shiftRevisions(serverId, delta, head);
-                        suggestionBase.put(a.suggestionId(), accepted.suggestion().state());
-                        document.setSuggestions(List.of(accepted.suggestion()), Origin.SAVED);
+                        ModelSuggestion decided = ModelSuggestion.of(accepted.suggestion());
+                        suggestionBase.put(a.suggestionId(), decided.state());
+                        document.setSuggestions(List.of(decided), Origin.SAVED);
                         document.saved(serverId, accepted.annotation().revision());
                     }
                     case SyncOp.Reject r -> suggestionBase.put(r.suggestionId(), SuggestionState.REJECTED);
@@ -708,7 +709,7 @@ public final class Autosave implements AutoCloseable {
                     if (e instanceof Problems.AlreadyDecidedException d && d.current() != null && d.current().annotationId() != null) {
                         Annotation made = client.annotation(d.current().annotationId());
                         if (made.provenance() != null && Objects.equals(made.provenance().author(), client.username())) {
-                            return Optional.of(new AcceptedSuggestion(d.current(), made));
+                            return Optional.of(new AcceptedSuggestion(d.decided(), made));
                         }
                     }
                     return Optional.empty();

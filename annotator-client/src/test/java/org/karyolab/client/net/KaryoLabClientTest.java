@@ -1,5 +1,12 @@
 package org.karyolab.client.net;
 
+import org.karyolab.schema.api.ServerEvent;
+import org.karyolab.schema.api.ReviewState;
+import org.karyolab.schema.api.ProjectInfo;
+import org.karyolab.schema.api.Page;
+import org.karyolab.schema.api.Lease;
+import org.karyolab.schema.api.ImageReview;
+import org.karyolab.schema.api.ImageInfo;
 import org.karyolab.schema.api.BatchOperation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -133,9 +140,9 @@ class KaryoLabClientTest {
         assertThat(admin.renewLease(lease.id()).live()).isTrue();
         admin.saveBatch(imageId, List.of(BatchOperation.create(box("q1", imageId, 5, ChromosomeClass.C1))));
         ImageReview submitted = admin.submit(imageId);
-        assertThat(submitted.reviewState()).isEqualTo("submitted");
+        assertThat(submitted.reviewState()).isEqualTo(ReviewState.SUBMITTED);
         assertThat(submitted.changed()).extracting(Annotation::status).containsExactly(AnnotationStatus.SUBMITTED);
-        assertThat(admin.reviewState(imageId).reviewState()).isEqualTo("submitted");
+        assertThat(admin.reviewState(imageId).reviewState()).isEqualTo(ReviewState.SUBMITTED);
         assertThat(admin.nextImage(projectId)).as("a submitted image is not handed out").isEmpty();
     }
 
@@ -143,10 +150,10 @@ class KaryoLabClientTest {
     void liveEventsReachTheListenerAndCarryTheirIds() throws Exception {
         String projectId = server.project(admin, "events");
         String imageId = server.image(admin, projectId, 128, 96);
-        var events = new LinkedBlockingQueue<ServerEvent>();
+        var events = new LinkedBlockingQueue<EventStream.Received>();
         var connected = new LinkedBlockingQueue<Boolean>();
         try (EventStream stream = admin.events(projectId, null, new EventStream.Listener() {
-            public void event(ServerEvent e) {
+            public void event(EventStream.Received e) {
                 events.add(e);
             }
 
@@ -156,12 +163,14 @@ class KaryoLabClientTest {
         })) {
             assertThat(connected.poll(10, TimeUnit.SECONDS)).isTrue();
             admin.saveBatch(imageId, List.of(BatchOperation.create(box("e1", imageId, 5, ChromosomeClass.C1))));
-            ServerEvent saved = events.poll(10, TimeUnit.SECONDS);
-            while (saved != null && !saved.type().equals("annotation-saved")) saved = events.poll(10, TimeUnit.SECONDS);
+            EventStream.Received saved = events.poll(10, TimeUnit.SECONDS);
+            while (saved != null && !saved.event().type().equals("annotation-saved")) saved = events.poll(10, TimeUnit.SECONDS);
             assertThat(saved).isNotNull();
-            assertThat(saved.field("imageId")).isEqualTo(imageId);
-            assertThat(saved.field("annotationId")).isEqualTo("e1");
-            assertThat(saved.field("change")).isEqualTo("created");
+            var annotationSaved = (ServerEvent.AnnotationSaved) saved.event();
+            assertThat(annotationSaved.imageId()).isEqualTo(imageId);
+            assertThat(annotationSaved.annotationId()).isEqualTo("e1");
+            assertThat(annotationSaved.change()).isEqualTo("created");
+            assertThat(saved.clientId()).isEqualTo(admin.clientId());
             assertThat(stream.lastEventId()).isEqualTo(saved.id());
         }
     }

@@ -1,5 +1,6 @@
 package org.karyolab.client.sync;
 
+import org.karyolab.schema.api.ServerEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import org.karyolab.client.command.UndoManager;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.SuggestionState;
 import org.karyolab.schema.api.BatchOperation;
-import org.karyolab.client.net.HistoryEntry;
+import org.karyolab.schema.api.HistoryEntry;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.document.ModelSuggestion;
 import org.karyolab.schema.Annotation;
@@ -367,7 +368,7 @@ class AutosaveTest {
             // Last-Event-ID 0: the server replays its buffer first, so bo's save is seen even if it lands
             // before the stream is connected (no waiting for the subscription).
             try (var stream = admin.events(projectId, "0", e -> {
-                if ("annotation-saved".equals(e.type()) && e.field("by") != null && e.field("by").startsWith("bo")) seen.add(e.field("annotationId"));
+                if (e.event() instanceof ServerEvent.AnnotationSaved s && s.by() != null && s.by().startsWith("bo")) seen.add(s.annotationId());
             })) {
                 Annotation theirs = bo.annotation(id);
                 bo.saveBatch(imageId, List.of(BatchOperation.update(new Annotation(id, imageId, new Box(30, 10, 30, 80),

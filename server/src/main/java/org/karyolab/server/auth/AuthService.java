@@ -1,5 +1,6 @@
 package org.karyolab.server.auth;
 
+import org.karyolab.schema.api.IssuedToken;
 import org.karyolab.schema.Violation;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.store.UserRepository;
@@ -26,9 +27,6 @@ import java.util.regex.Pattern;
 
 /** Accounts, passwords, and bearer tokens (session tokens from login, API tokens for scripts). */
 public final class AuthService {
-
-    /** A token handed out once; only its hash is kept. */
-    public record IssuedToken(String id, String token, String kind, Instant expiresAt, String username) {}
 
     /** A user as others may see it (never the hash); {@code disabledAt} is null for an account in use. */
     public record UserView(String id, String username, boolean admin, Instant createdAt, Instant disabledAt) {

@@ -13,7 +13,7 @@ import org.karyolab.schema.LabelSet;
 import org.karyolab.schema.Project;
 import org.karyolab.server.KaryoLabServer;
 import org.karyolab.server.auth.Role;
-import org.karyolab.server.store.ProjectRepository.StoredProject;
+import org.karyolab.schema.api.ProjectInfo;
 import org.karyolab.server.service.ImageService;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.SuggestionInput;
@@ -81,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
     static Setup setUp(KaryoLabServer server) {
         var project = new Project(DEMO_PROJECT, "Synthetic G-banded metaphases to try KaryoLab on.",
                 LabelSet.standard(), BandLevel.B400);
-        if (!(server.services().projects().create(project) instanceof Outcome.Done<StoredProject>(StoredProject created))) {
+        if (!(server.services().projects().create(project) instanceof Outcome.Done<ProjectInfo>(ProjectInfo created))) {
             System.err.println("karyolab demo: could not create the demo project");
             return null;
         }

@@ -9,7 +9,7 @@ import org.karyolab.schema.shape.Box;
 import org.karyolab.server.Services;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.SuggestionInput;
-import org.karyolab.server.store.SuggestionRepository;
+import org.karyolab.server.service.SuggestionService;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +66,8 @@ final class DemoSuggestions {
     static int post(Services services, String imageId, List<SuggestionInput> suggestions, String postedBy) {
         if (suggestions.isEmpty()) return 0;
         if (services.suggestions().post(imageId, suggestions, postedBy)
-                instanceof Outcome.Done<List<SuggestionRepository.Posted>>(List<SuggestionRepository.Posted> posted)) {
-            return (int) posted.stream().filter(SuggestionRepository.Posted::created).count();
+                instanceof Outcome.Done<List<SuggestionService.Posted>>(List<SuggestionService.Posted> posted)) {
+            return (int) posted.stream().filter(SuggestionService.Posted::created).count();
         }
         throw new IllegalStateException("the server refused the demo suggestions for image " + imageId);
     }

@@ -17,10 +17,8 @@ import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.AnnotationService;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.store.AnnotationRepository;
-import org.karyolab.server.store.Revision;
 
 import java.time.Instant;
-import java.util.Locale;
 
 import java.util.List;
 
@@ -209,17 +207,6 @@ public final class AnnotationsHttpService {
     private void history(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
         if (guard.annotation(req, res, id, Action.VIEW).isEmpty()) return;
-        Http.send(res, annotations.history(req.path().pathParameters().get("id")).map(h -> h.stream().map(RevisionView::of).toList()),
-                Status.OK_200);
-    }
-
-    /** One history entry as JSON: who, when, how, and the annotation as of that revision. */
-    record RevisionView(String annotationId, long revision, String kind, String changedBy, Instant changedAt,
-                        boolean deleted, Long revertedTo, Annotation annotation) {
-        static RevisionView of(Revision r) {
-            return new RevisionView(r.annotationId(), r.revision(), r.kind().name().toLowerCase(Locale.ROOT),
-                    r.changedBy(), r.changedAt(), r.deleted(),
-                    r.revertedTo().isPresent() ? r.revertedTo().getAsLong() : null, r.annotation());
-        }
+        Http.send(res, annotations.history(id), Status.OK_200);
     }
 }

@@ -8,6 +8,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.ServerEvent;
+import org.karyolab.schema.json.SchemaJson;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.EventBus;
 
@@ -62,8 +64,9 @@ public final class EventsHttpService {
             try {
                 sink.emit(SseEvent.builder().comment("subscribed to project " + projectId).build());
                 if (subscription.gap()) {
-                    sink.emit(SseEvent.builder().name("resync").data("{\"reason\":\"events after " + lastEventId
-                            + " are no longer kept here (or the server restarted since); reload the project\"}").build());
+                    ServerEvent resync = new ServerEvent.Resync("events after " + lastEventId
+                            + " are no longer kept here (or the server restarted since); reload the project");
+                    sink.emit(SseEvent.builder().name(resync.type()).data(SchemaJson.write(resync)).build());
                 }
                 while (true) {
                     Optional<EventBus.Envelope> next = subscription.next(KEEP_ALIVE);

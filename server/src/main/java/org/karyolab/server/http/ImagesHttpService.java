@@ -12,6 +12,8 @@ import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageKind;
 import org.karyolab.schema.Stain;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.ImageAccess;
+import org.karyolab.schema.api.Page;
 import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.json.Decoded;
 import org.karyolab.schema.json.SchemaJson;
@@ -97,7 +99,7 @@ public final class ImagesHttpService {
         Outcome<ImageService.Upload> outcome = images.uploadOrFind(projectId, contentType, bytes, metadata);
         // The same bytes again: 200 with the image already there (so a retried upload is not a second image).
         boolean existed = outcome instanceof Outcome.Done<ImageService.Upload>(ImageService.Upload u) && !u.created();
-        Http.send(res, outcome.map(u -> uploaded(u.image())), existed ? Status.OK_200 : Status.CREATED_201);
+        Http.send(res, outcome.map(u -> ImageService.uploaded(u.image())), existed ? Status.OK_200 : Status.CREATED_201);
     }
 
     /**
@@ -141,7 +143,7 @@ public final class ImagesHttpService {
                 if (upload.created()) created++;
                 else existing++;
                 result.put("status", upload.created() ? 201 : 200);
-                result.set("image", uploaded(upload.image()));
+                result.set("image", SchemaJson.mapper().valueToTree(ImageService.uploaded(upload.image())));
             } else {
                 Problem problem = Http.problemOf(outcome);
                 result.put("status", problem.status());
@@ -193,23 +195,16 @@ public final class ImagesHttpService {
             Http.send(res, page, Status.OK_200);
             return;
         }
-        ObjectNode body = SchemaJson.mapper().createObjectNode();
-        ArrayNode items = body.putArray("items");
-        p.items().forEach(e -> items.add(view(e)));
-        if (p.nextAfter() == null) body.putNull("next");
-        else body.put("next", cursorOf(p.nextAfter()));
-        json(res, Status.OK_200, body);
+        Http.json(res, Status.OK_200, new Page<>(p.items(), p.nextAfter() == null ? null : cursorOf(p.nextAfter())));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
         guard.image(req, res, imageId, Action.VIEW).ifPresent(g ->
-                Http.send(res, images.entry(imageId).map(ImagesHttpService::view), Status.OK_200));
+                Http.send(res, images.entry(imageId), Status.OK_200));
     }
 
-    /** What the caller may do with an image: the annotator greys out what its role may not (GET /images/{id}/access). */
-    record ImageAccess(String projectId, String role, List<String> actions) {}
-
+    /** What the caller may do with an image: the annotator greys out what its role may not. */
     private void access(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
         guard.image(req, res, imageId, Action.VIEW).ifPresent(g -> Http.json(res, Status.OK_200, new ImageAccess(
@@ -290,7 +285,7 @@ public final class ImagesHttpService {
         if (guard.image(req, res, imageId, Action.MANAGE).isEmpty()) return;
         Http.body(req, res, ImageService.MetadataChange.class).ifPresent(change -> {
             switch (images.setMetadata(imageId, change)) {
-                case ImageService.MetadataOutcome.Changed c -> json(res, Status.OK_200, view(c.image()));
+                case ImageService.MetadataOutcome.Changed c -> Http.json(res, Status.OK_200, c.image());
                 case ImageService.MetadataOutcome.NotFound nf -> Http.problem(res, Status.NOT_FOUND_404, "not-found",
                         "Not found", "no image with id '" + imageId + "'", List.of());
                 case ImageService.MetadataOutcome.Invalid inv -> Http.problem(res, Status.UNPROCESSABLE_CONTENT_422,
@@ -304,33 +299,6 @@ public final class ImagesHttpService {
                                 .map(c -> new Problem.SplitConflict(c.imageId(), c.split().jsonName())).toList()));
             }
         });
-    }
-
-    // --- JSON views -----------------------------------------------------------------------------
-
-    /**
-     * An image as the API shows it: the {@link ImageAsset} fields plus its {@code split}, its progress
-     * ({@code annotationCount}, {@code openSuggestionCount}, {@code reviewState}) and its {@code thumbnail} route.
-     */
-    static ObjectNode view(ImageService.ImageEntry entry) {
-        ObjectNode node = SchemaJson.mapper().valueToTree(entry.image());
-        node.put("split", entry.split().jsonName());
-        node.put("annotationCount", entry.progress().annotations());
-        node.put("openSuggestionCount", entry.progress().openSuggestions());
-        node.set("reviewState", SchemaJson.mapper().valueToTree(entry.progress().reviewState()));
-        node.put("thumbnail", "/api/v1/images/" + entry.image().id() + "/thumbnail");
-        return node;
-    }
-
-    /** A freshly uploaded image: not in any split yet, nothing done on it. */
-    private static ObjectNode uploaded(ImageAsset image) {
-        return view(new ImageService.ImageEntry(image, Split.UNASSIGNED, ImageRepository.Progress.NONE));
-    }
-
-    private static void json(ServerResponse res, Status status, ObjectNode body) {
-        res.status(status);
-        res.header(HeaderNames.CONTENT_TYPE, Http.JSON);
-        res.send(SchemaJson.write(body));
     }
 
     /** Cursors are opaque to clients: the upload sequence number, base64url-encoded with a version tag. */

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.karyolab.schema.Project;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.ProjectInfo;
 import org.karyolab.server.auth.AccessService;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.auth.AuthService;
@@ -15,7 +16,6 @@ import org.karyolab.server.service.AuditService;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.ProjectService;
 import org.karyolab.server.store.MemberRepository;
-import org.karyolab.server.store.ProjectRepository.StoredProject;
 
 import java.util.HashSet;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class ProjectsHttpService implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         guard.caller(req, res).ifPresent(caller -> {
             var visible = new HashSet<>(access.visibleProjects(caller));
-            List<StoredProject> all = projects.list();
+            List<ProjectInfo> all = projects.list();
             Http.json(res, Status.OK_200, caller.admin() ? all : all.stream().filter(p -> visible.contains(p.id())).toList());
         });
     }
@@ -65,8 +65,8 @@ public final class ProjectsHttpService implements HttpService {
     /** A signed-in user starts a project (if the server lets them: karyolab.projects.creators); they become its owner. */
     private void create(ServerRequest req, ServerResponse res) {
         guard.caller(req, res).ifPresent(caller -> Http.body(req, res, Project.class).ifPresent(project -> {
-            Outcome<StoredProject> created = projects.create(project, caller.admin());
-            if (created instanceof Outcome.Done<StoredProject>(StoredProject p)) {
+            Outcome<ProjectInfo> created = projects.create(project, caller.admin());
+            if (created instanceof Outcome.Done<ProjectInfo>(ProjectInfo p)) {
                 access.setRole(p.id(), caller.userId(), Role.OWNER);
                 Guard.scope(req).projectId = p.id();
             }

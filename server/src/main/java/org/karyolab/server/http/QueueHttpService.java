@@ -8,7 +8,7 @@ import org.karyolab.server.auth.Access;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.WorkQueue;
-import org.karyolab.server.store.LeaseRepository.Lease;
+import org.karyolab.schema.api.Lease;
 
 import java.util.List;
 import java.util.Map;

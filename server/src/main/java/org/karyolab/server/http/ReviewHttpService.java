@@ -5,8 +5,9 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.ImageReview;
+import org.karyolab.schema.api.ReviewRequest;
 import org.karyolab.server.auth.Action;
-import org.karyolab.server.service.ReviewRequest;
 import org.karyolab.server.service.ReviewService;
 
 /**
@@ -69,7 +70,7 @@ public final class ReviewHttpService {
     private void state(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
         guard.image(req, res, imageId, Action.VIEW).ifPresent(g -> Http.send(res,
-                reviews.state(imageId).map(state -> new ReviewService.ImageReview(imageId, state, null)), Status.OK_200));
+                reviews.state(imageId).map(state -> new ImageReview(imageId, state, null)), Status.OK_200));
     }
 
     private void list(ServerRequest req, ServerResponse res) {

@@ -9,16 +9,15 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.karyolab.schema.Validation;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.SuggestionEdit;
 import org.karyolab.schema.json.Decoded;
 import org.karyolab.schema.json.SchemaJson;
 import org.karyolab.server.auth.Access;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.LeaseCheck;
 import org.karyolab.server.service.Outcome;
-import org.karyolab.server.service.SuggestionEdit;
 import org.karyolab.server.service.SuggestionInput;
 import org.karyolab.server.service.SuggestionService;
-import org.karyolab.server.store.SuggestionRepository;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -109,12 +108,12 @@ public final class SuggestionsHttpService {
                         "not a valid suggestion" + (many ? " list" : ""), violations);
                 return;
             }
-            Outcome<List<SuggestionRepository.Posted>> outcome = suggestions.post(imageId, inputs, g.caller().username());
-            boolean created = outcome instanceof Outcome.Done<List<SuggestionRepository.Posted>> done
-                    && done.value().stream().anyMatch(SuggestionRepository.Posted::created);
+            Outcome<List<SuggestionService.Posted>> outcome = suggestions.post(imageId, inputs, g.caller().username());
+            boolean created = outcome instanceof Outcome.Done<List<SuggestionService.Posted>> done
+                    && done.value().stream().anyMatch(SuggestionService.Posted::created);
             Status status = created ? Status.CREATED_201 : Status.OK_200;
             Http.send(res, outcome.map(posted -> many
-                    ? posted.stream().map(SuggestionRepository.Posted::suggestion).toList()
+                    ? posted.stream().map(SuggestionService.Posted::suggestion).toList()
                     : posted.getFirst().suggestion()), status);
         });
     }

@@ -1,5 +1,6 @@
 package org.karyolab.server.service;
 
+import org.karyolab.schema.api.ServerEvent;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationStatus;
 import org.karyolab.schema.Ids;
@@ -7,6 +8,7 @@ import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.Violation;
 import org.karyolab.schema.api.AnnotationDraft;
 import org.karyolab.schema.api.BatchOperation;
+import org.karyolab.schema.api.HistoryEntry;
 import org.karyolab.server.store.AnnotationRepository;
 import org.karyolab.server.store.BatchResult;
 import org.karyolab.server.store.Change;
@@ -71,9 +73,17 @@ public final class AnnotationService {
         return annotations.imageOf(id);
     }
 
-    public Outcome<List<Revision>> history(String id) {
+    /** Every revision, oldest first, as the API shows it: who, when, how, and the annotation as of then. */
+    public Outcome<List<HistoryEntry>> history(String id) {
         List<Revision> history = annotations.history(id);
-        return history.isEmpty() ? Outcome.notFound("annotation", id) : Outcome.done(history);
+        return history.isEmpty() ? Outcome.notFound("annotation", id)
+                : Outcome.done(history.stream().map(AnnotationService::entry).toList());
+    }
+
+    private static HistoryEntry entry(Revision r) {
+        return new HistoryEntry(r.annotationId(), r.revision(), r.kind().name().toLowerCase(java.util.Locale.ROOT),
+                r.changedBy(), r.changedAt(), r.deleted(), r.revertedTo().isPresent() ? r.revertedTo().getAsLong() : null,
+                r.annotation());
     }
 
     public Outcome<Annotation> create(String imageId, AnnotationDraft draft, LeaseCheck.Writer writer) {
@@ -256,7 +266,7 @@ public final class AnnotationService {
                         case Change.Delete d -> "deleted";
                         case Change.Revert r -> "reverted";
                     };
-                    events.publish(projectId, new EventBus.AnnotationSaved(imageId, a.id(), a.revision(), caller, change));
+                    events.publish(projectId, new ServerEvent.AnnotationSaved(imageId, a.id(), a.revision(), caller, change));
                 }
                 yield new BatchOutcome.Saved(applied.saved());
             }
@@ -334,7 +344,7 @@ public final class AnnotationService {
     private Outcome<Annotation> announced(Outcome<Annotation> outcome, String change, String by) {
         if (outcome instanceof Outcome.Done<Annotation>(Annotation a)) {
             images.get(a.imageId()).ifPresent(image -> events.publish(image.projectId(),
-                    new EventBus.AnnotationSaved(a.imageId(), a.id(), a.revision(), by, change)));
+                    new ServerEvent.AnnotationSaved(a.imageId(), a.id(), a.revision(), by, change)));
         }
         return outcome;
     }

@@ -1,5 +1,6 @@
 package org.karyolab.server.service;
 
+import org.karyolab.schema.api.ServerEvent;
 import org.karyolab.schema.BandLevel;
 import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageKind;
@@ -8,6 +9,7 @@ import org.karyolab.schema.Violation;
 import org.karyolab.server.store.BlobStore;
 import org.karyolab.server.store.ImageRepository;
 import org.karyolab.server.store.Split;
+import org.karyolab.schema.api.ImageInfo;
 
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
@@ -65,16 +67,22 @@ public final class ImageService {
         }
     }
 
-    /** An image with what the server keeps beside its metadata. */
-    public record ImageEntry(ImageAsset image, Split split, ImageRepository.Progress progress) {
-        /** An image as listed, with its progress. */
-        public static ImageEntry of(ImageRepository.ListedImage l) {
-            return new ImageEntry(l.image(), l.split(), l.progress());
-        }
+    /** An image as listed, with its split and progress, as the API shows it. */
+    static ImageInfo info(ImageRepository.ListedImage l) {
+        return info(l.image(), l.split(), l.progress());
+    }
+
+    private static ImageInfo info(ImageAsset image, Split split, ImageRepository.Progress progress) {
+        return ImageInfo.of(image, split.jsonName(), progress.annotations(), progress.openSuggestions(), progress.reviewState());
+    }
+
+    /** A freshly uploaded image as the API shows it: not in any split yet, nothing done on it. */
+    public static ImageInfo uploaded(ImageAsset image) {
+        return info(image, Split.UNASSIGNED, ImageRepository.Progress.NONE);
     }
 
     /** One page of a list; {@code nextAfter} is the upload sequence to continue after, null on the last page. */
-    public record Page(List<ImageEntry> items, Long nextAfter) {}
+    public record Page(List<ImageInfo> items, Long nextAfter) {}
 
     /**
      * A change of metadata: every field is optional, a null field stays as it is. The pixels'
@@ -85,7 +93,7 @@ public final class ImageService {
 
     /** What a metadata change came to. */
     public sealed interface MetadataOutcome {
-        record Changed(ImageEntry image) implements MetadataOutcome {}
+        record Changed(ImageInfo image) implements MetadataOutcome {}
 
         record NotFound(String imageId) implements MetadataOutcome {}
 
@@ -132,8 +140,8 @@ public final class ImageService {
     }
 
     /** The image with its split. */
-    public Outcome<ImageEntry> entry(String imageId) {
-        return images.listed(imageId).<Outcome<ImageEntry>>map(l -> Outcome.done(ImageEntry.of(l)))
+    public Outcome<ImageInfo> entry(String imageId) {
+        return images.listed(imageId).<Outcome<ImageInfo>>map(l -> Outcome.done(info(l)))
                 .orElseGet(() -> Outcome.notFound("image", imageId));
     }
 
@@ -150,7 +158,7 @@ public final class ImageService {
         List<ImageRepository.ListedImage> rows = images.page(projectId, filter, afterSeq, limit + 1);
         boolean more = rows.size() > limit;
         List<ImageRepository.ListedImage> shown = more ? rows.subList(0, limit) : rows;
-        return Outcome.done(new Page(shown.stream().map(ImageEntry::of).toList(),
+        return Outcome.done(new Page(shown.stream().map(ImageService::info).toList(),
                 more ? shown.getLast().uploadSeq() : null));
     }
 
@@ -253,7 +261,7 @@ public final class ImageService {
         }
         return switch (images.add(projectId, image)) {
             case ADDED -> {
-                events.publish(projectId, new EventBus.ImageAdded(image.id(), image.caseId()));
+                events.publish(projectId, new ServerEvent.ImageAdded(image.id(), image.caseId()));
                 yield Outcome.done(new Upload(image, true));
             }
             case SAME_BYTES -> Outcome.done(new Upload(images.withSameBytes(projectId, sha256).orElseThrow(), false));
@@ -283,8 +291,8 @@ public final class ImageService {
         return switch (images.setMetadata(imageId, changed, split)) {
             case ImageRepository.MetadataResult.Updated u -> {
                 projectOf(imageId).ifPresent(projectId -> events.publish(projectId,
-                        new EventBus.ImageChanged(imageId, changed.caseId(), u.image().split().jsonName())));
-                yield new MetadataOutcome.Changed(ImageEntry.of(u.image()));
+                        new ServerEvent.ImageChanged(imageId, changed.caseId(), u.image().split().jsonName())));
+                yield new MetadataOutcome.Changed(info(u.image()));
             }
             case ImageRepository.MetadataResult.NotFound nf -> new MetadataOutcome.NotFound(imageId);
             case ImageRepository.MetadataResult.CaseSplit cs ->

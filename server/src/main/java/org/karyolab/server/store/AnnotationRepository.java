@@ -1,5 +1,6 @@
 package org.karyolab.server.store;
 
+import org.karyolab.schema.api.ReviewState;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationStatus;
 import org.karyolab.schema.Ids;

@@ -10,7 +10,7 @@ import org.karyolab.server.ServerSettings;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.SuggestionInput;
 import org.karyolab.server.service.SuggestionService;
-import org.karyolab.server.store.Suggestion;
+import org.karyolab.schema.api.Suggestion;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package org.karyolab.client.ui.view;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import org.karyolab.client.net.ImageAccess;
+import org.karyolab.schema.api.ImageAccess;
 import org.karyolab.client.ui.Fx;
 import org.karyolab.client.ui.review.ReviewMode;
 import org.karyolab.client.ui.tool.SelectTool;

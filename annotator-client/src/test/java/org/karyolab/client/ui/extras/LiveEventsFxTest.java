@@ -34,13 +34,13 @@ class LiveEventsFxTest extends EditorFxFixture {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (onFx(() -> live.progress().bar("training", "job-1")) == null) {
             if (System.nanoTime() > deadline) throw new AssertionError("no training progress shown");
-            bus.publish(projectId, new EventBus.TrainingProgress("job-1", 0.4, "epoch 4 of 10"));
+            bus.publish(projectId, new org.karyolab.schema.api.ServerEvent.TrainingProgress("job-1", 0.4, "epoch 4 of 10"));
             FxTesting.await("a moment", () -> true);
         }
-        bus.publish(projectId, new EventBus.TrainingProgress("job-1", 0.7, "epoch 7 of 10"));
+        bus.publish(projectId, new org.karyolab.schema.api.ServerEvent.TrainingProgress("job-1", 0.7, "epoch 7 of 10"));
         await("70 %", () -> live.progress().bar("training", "job-1").getProgress() == 0.7);
         assertThat(live.progress().label("training", "job-1").getText()).isEqualTo("Training 70%");
-        bus.publish(projectId, new EventBus.ImportProgress("imp-9", 0.25, "reading 25 of 100"));
+        bus.publish(projectId, new org.karyolab.schema.api.ServerEvent.ImportProgress("imp-9", 0.25, "reading 25 of 100"));
         await("import bar", () -> live.progress().bar("import", "imp-9") != null
                 && live.progress().bar("import", "imp-9").getProgress() == 0.25);
         assertThat(editor.lookup("#progress-area")).isNotNull();
