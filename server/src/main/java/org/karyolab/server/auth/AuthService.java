@@ -1,6 +1,7 @@
 package org.karyolab.server.auth;
 
 import org.karyolab.schema.api.IssuedToken;
+import org.karyolab.schema.api.TokenInfo;
 import org.karyolab.schema.Violation;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.store.UserRepository;
@@ -210,8 +211,10 @@ public final class AuthService {
         return users.revoke(caller.userId(), tokenId, now());
     }
 
-    public List<StoredToken> tokens(Caller caller) {
-        return users.tokensOf(caller.userId());
+    /** The caller's tokens, as their list shows them: never the secret, the kind spelt as when it was issued. */
+    public List<TokenInfo> tokens(Caller caller) {
+        return users.tokensOf(caller.userId()).stream().map(t -> new TokenInfo(t.id(),
+                t.kind().name().toLowerCase(java.util.Locale.ROOT), t.name(), t.createdAt(), t.expiresAt(), t.revokedAt())).toList();
     }
 
     public List<UserView> users() {

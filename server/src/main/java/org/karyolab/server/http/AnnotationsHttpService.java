@@ -10,13 +10,9 @@ import org.karyolab.schema.Annotation;
 import org.karyolab.schema.Violation;
 import org.karyolab.schema.api.AnnotationDraft;
 import org.karyolab.schema.api.BatchRequest;
-import org.karyolab.schema.api.BatchSaved;
-import org.karyolab.schema.api.Problem;
-import org.karyolab.schema.json.SchemaJson;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.AnnotationService;
 import org.karyolab.server.service.Outcome;
-import org.karyolab.server.store.AnnotationRepository;
 
 import java.time.Instant;
 
@@ -70,7 +66,7 @@ public final class AnnotationsHttpService {
                         + " (was '" + rawLimit.get() + "')"));
             }
         }
-        AnnotationRepository.PageCursor after = null;
+        AnnotationService.PageCursor after = null;
         var rawAfter = req.query().first("after").asOptional().filter(s -> !s.isEmpty());
         if (rawAfter.isPresent()) {
             after = cursor(rawAfter.get());
@@ -82,7 +78,7 @@ public final class AnnotationsHttpService {
             return;
         }
         var outcome = annotations.page(imageId, after, limit);
-        if (!(outcome instanceof Outcome.Done<AnnotationRepository.Page>(AnnotationRepository.Page page))) {
+        if (!(outcome instanceof Outcome.Done<AnnotationService.Page>(AnnotationService.Page page))) {
             Http.send(res, outcome, Status.OK_200);
             return;
         }
@@ -94,18 +90,18 @@ public final class AnnotationsHttpService {
     }
 
     /** Opaque to clients: the last annotation's creation time and id, base64url with a version tag. */
-    static String cursor(AnnotationRepository.PageCursor c) {
+    static String cursor(AnnotationService.PageCursor c) {
         String plain = "a1:" + c.createdAt().getEpochSecond() + "." + c.createdAt().getNano() + ":" + c.id();
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    static AnnotationRepository.PageCursor cursor(String text) {
+    static AnnotationService.PageCursor cursor(String text) {
         if (text.length() > 400) return null;
         try {
             String plain = new String(java.util.Base64.getUrlDecoder().decode(text), java.nio.charset.StandardCharsets.UTF_8);
             var m = java.util.regex.Pattern.compile("a1:([0-9]{1,12})\\.([0-9]{1,9}):(.+)", java.util.regex.Pattern.DOTALL).matcher(plain);
             if (!m.matches()) return null;
-            return new AnnotationRepository.PageCursor(Instant.ofEpochSecond(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))), m.group(3));
+            return new AnnotationService.PageCursor(Instant.ofEpochSecond(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))), m.group(3));
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return null;
         }
@@ -134,36 +130,7 @@ public final class AnnotationsHttpService {
         // Jackson decodes each change by its op; a change without what its op needs is a 400 at its pointer.
         var body = Http.body(req, res, BatchRequest.class, JsonBody.Limits.items("changes", AnnotationService.MAX_BATCH));
         if (body.isEmpty()) return;
-        switch (annotations.saveBatch(imageId, body.get().changes(), writer.get().username(), writer.get())) {
-            case AnnotationService.BatchOutcome.Saved saved -> Http.json(res, Status.OK_200, new BatchSaved(saved.saved()));
-            case AnnotationService.BatchOutcome.Leased leased -> Http.problem(res, Http.leased(leased.lease()));
-            case AnnotationService.BatchOutcome.NoSuchImage n -> Http.problem(res, Status.NOT_FOUND_404, Problem.NOT_FOUND,
-                    "Not found", "no image with id '" + imageId + "'", List.of());
-            case AnnotationService.BatchOutcome.TooLarge tooLarge -> Http.problem(res, Status.REQUEST_ENTITY_TOO_LARGE_413,
-                    Problem.TOO_LARGE, "Too large", "a change of the batch is larger than a limit allows; nothing was saved",
-                    tooLarge.violations());
-            case AnnotationService.BatchOutcome.Invalid invalid -> Http.problem(res, Status.UNPROCESSABLE_CONTENT_422,
-                    Problem.VALIDATION, "Invalid content", "a change of the batch is not valid on this image; nothing was saved",
-                    invalid.violations());
-            case AnnotationService.BatchOutcome.Stale stale -> {
-                boolean create = stale.expectedRevision() == 0;
-                Http.problem(res, Problem.of(create ? 409 : 412, create ? Problem.ALREADY_EXISTS : Problem.STALE_REVISION,
-                        create ? "Already exists" : "Stale revision", create
-                        ? "change " + stale.index() + " creates annotation '" + stale.current().id() + "', which already exists; nothing was saved"
-                        : "change " + stale.index() + " edits revision " + stale.expectedRevision() + " of annotation '"
-                          + stale.current().id() + "' but it is at revision " + stale.current().revision()
-                          + "; nothing was saved: reload, merge, and send the batch again", List.of())
-                        .atChange(stale.index(), null)
-                        .withCurrent(stale.current().revision(), SchemaJson.mapper().valueToTree(stale.current())));
-            }
-            case AnnotationService.BatchOutcome.IdTaken taken -> Http.problem(res, Status.CONFLICT_409, Problem.ALREADY_EXISTS,
-                    "Already exists", "change " + taken.index() + " creates annotation '" + taken.id()
-                    + "', an id that is taken; choose another (a UUID) or leave it out; nothing was saved", List.of());
-            case AnnotationService.BatchOutcome.Missing missing -> Http.problem(res, Problem.of(404, Problem.NOT_FOUND, "Not found",
-                    "change " + missing.index() + " names annotation '" + missing.id()
-                    + "', which is not (or no longer) on this image; nothing was saved", List.of())
-                    .atChange(missing.index(), missing.id()));
-        }
+        Http.send(res, annotations.saveBatch(imageId, body.get().changes(), writer.get().username(), writer.get()), Status.OK_200);
     }
 
     private void get(ServerRequest req, ServerResponse res) {

@@ -71,10 +71,7 @@ public final class AuthFilter implements Filter {
                 audit.record(scope.projectId, origin.actor(), origin.remote(),
                         refused ? AuditService.REFUSED + origin.action() : origin.action(), origin.target(),
                         String.valueOf(status));
-                // What the write noted besides itself (a lease overridden) and no store wrote with it.
-                for (var also : origin.alongside()) {
-                    audit.record(also.projectId(), also.actor(), also.remote(), also.action(), also.target(), also.detail());
-                }
+                audit.recordAlongside(origin);
             } catch (RuntimeException e) {
                 // The write itself is committed; a failed audit row must not lose its answer.
                 LOG.log(Level.SEVERE, "could not append to the audit log: " + method.text() + " " + path, e);

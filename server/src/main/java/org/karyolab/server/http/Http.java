@@ -89,7 +89,8 @@ final class Http {
             return;
         }
         Problem problem = problemOf(outcome);
-        if (problem.currentRevision() != null) res.header(HeaderNames.ETAG, etag(problem.currentRevision()));
+        // A stale single write says the revision to edit in its ETag too; a batch's change names its own.
+        if (problem.currentRevision() != null && problem.index() == null) res.header(HeaderNames.ETAG, etag(problem.currentRevision()));
         problem(res, problem);
     }
 
@@ -99,18 +100,12 @@ final class Http {
             case Outcome.Done<?> done -> throw new IllegalArgumentException("not a failure: " + done);
             case Outcome.Invalid<?> invalid -> Problem.of(422, Problem.VALIDATION, "Invalid content", invalid.detail(),
                     invalid.violations()).withIssues(invalid.issues());
+            case Outcome.NotFound<?> nf when nf.change() != null -> Problem.of(404, Problem.NOT_FOUND, "Not found",
+                    "change " + nf.change() + " names " + nf.what() + " '" + nf.id() + "', which is not (or no longer) on this "
+                    + "image; nothing was saved", List.of()).atChange(nf.change(), nf.id());
             case Outcome.NotFound<?> nf -> Problem.of(404, Problem.NOT_FOUND, "Not found",
                     "no " + nf.what() + " with id '" + nf.id() + "'", List.of());
-            case Outcome.Conflict<?> conflict -> {
-                boolean stale = conflict.expectedRevision() > 0; // else: a create whose id is taken
-                long revision = conflict.current().revision();
-                yield Problem.of(stale ? 412 : 409, stale ? Problem.STALE_REVISION : Problem.ALREADY_EXISTS,
-                        stale ? "Stale revision" : "Already exists", stale
-                                ? "you edited revision " + conflict.expectedRevision() + " but the annotation is at revision "
-                                  + revision + "; reload, merge, and save again with If-Match: \"" + revision + "\""
-                                : "an annotation with id '" + conflict.current().id() + "' already exists with other content",
-                        List.of()).withCurrent(revision, tree(conflict.current()));
-            }
+            case Outcome.Conflict<?> conflict -> conflict(conflict);
             case Outcome.Stale<?> stale -> Problem.of(412, Problem.STALE_REVISION, "Stale revision",
                     "you edited revision " + stale.expectedRevision() + " of the " + stale.what() + " of '" + stale.id()
                     + "' but they are at revision " + stale.currentRevision() + "; reload, merge, and save again with If-Match: \""
@@ -121,7 +116,33 @@ final class Http {
                     "Unsupported media type", unsupported.detail(), List.of());
             case Outcome.Refused<?> refused -> refused(refused);
             case Outcome.Leased<?> leased -> leased(leased.lease());
+            case Outcome.CaseSplit<?> cs -> Problem.of(409, Problem.CASE_SPLIT, "A case may not be split", "case '"
+                    + cs.caseId() + "' already has images in another split (" + cs.conflicts().stream()
+                    .map(c -> c.imageId() + ": " + c.split()).toList() + "); all images of a case go to one split, so no "
+                    + "patient is both trained on and tested on. Move those images to '" + cs.wanted() + "' (or 'unassigned') first",
+                    List.of()).withSplit(cs.caseId(), cs.wanted(), cs.conflicts());
         };
+    }
+
+    /** 412 for a stale revision, 409 for a create whose id exists; in a batch, naming the change. */
+    private static Problem conflict(Outcome.Conflict<?> conflict) {
+        boolean stale = conflict.expectedRevision() > 0; // else: a create whose id is taken
+        long revision = conflict.current().revision();
+        String id = conflict.current().id();
+        Integer change = conflict.change();
+        String detail;
+        if (change == null) {
+            detail = stale ? "you edited revision " + conflict.expectedRevision() + " but the annotation is at revision "
+                    + revision + "; reload, merge, and save again with If-Match: \"" + revision + "\""
+                    : "an annotation with id '" + id + "' already exists with other content";
+        } else {
+            detail = stale ? "change " + change + " edits revision " + conflict.expectedRevision() + " of annotation '" + id
+                    + "' but it is at revision " + revision + "; nothing was saved: reload, merge, and send the batch again"
+                    : "change " + change + " creates annotation '" + id + "', which already exists; nothing was saved";
+        }
+        Problem problem = Problem.of(stale ? 412 : 409, stale ? Problem.STALE_REVISION : Problem.ALREADY_EXISTS,
+                stale ? "Stale revision" : "Already exists", detail, List.of());
+        return (change == null ? problem : problem.atChange(change, null)).withCurrent(revision, tree(conflict.current()));
     }
 
     /** 423 {@code leased}: who holds the image, until when, and what the writer can do about it. */
@@ -132,16 +153,27 @@ final class Http {
                 + "?overrideLease=true", List.of()).withLease(lease.imageId(), lease.holder(), lease.expiresAt());
     }
 
-    /** A workflow refusal: 409 for the state of things, 403 for who is asking; with the current state if known. */
+    /** A workflow refusal: 409 for the state of things (or a taken name), 403 for who is asking; with the current state if known. */
     private static Problem refused(Outcome.Refused<?> refused) {
-        boolean state = refused.why() == Outcome.Refused.Why.WRONG_STATE;
-        return Problem.of(state ? 409 : 403, refused.problem(), state ? "Not possible in the current state" : "Not allowed for you",
-                refused.detail(), List.of()).withCurrent(null, refused.current() == null ? null : tree(refused.current()));
+        int status = refused.why() == Outcome.Refused.Why.NOT_FOR_THIS_CALLER ? 403 : 409;
+        String title = switch (refused.why()) {
+            case WRONG_STATE -> "Not possible in the current state";
+            case NOT_FOR_THIS_CALLER -> "Not allowed for you";
+            case TAKEN -> "Already exists";
+        };
+        return Problem.of(status, refused.problem(), title, refused.detail(), List.of())
+                .withCurrent(null, refused.current() == null ? null : tree(refused.current()));
     }
 
     /** A value as the tree a problem carries it in. */
     private static JsonNode tree(Object value) {
         return SchemaJson.mapper().valueToTree(value);
+    }
+
+    /** Sends an outcome whose value is not sent: 204 when done, else the problem that matches the failure. */
+    static void sendNoContent(ServerResponse res, Outcome<?> outcome) {
+        if (outcome instanceof Outcome.Done<?>) res.status(Status.NO_CONTENT_204).send();
+        else send(res, outcome, Status.OK_200);
     }
 
     static <T> void send(ServerResponse res, Outcome<T> outcome, Status okStatus) {

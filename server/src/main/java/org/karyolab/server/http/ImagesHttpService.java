@@ -21,8 +21,6 @@ import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.ImageService;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.ProjectService;
-import org.karyolab.server.store.ImageRepository;
-import org.karyolab.server.store.Split;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -166,7 +164,8 @@ public final class ImagesHttpService {
         List<Violation> violations = new ArrayList<>();
         ImageKind kind = enumParam(req, "kind", ImageKind.class, null, violations);
         Stain stain = enumParam(req, "stain", Stain.class, null, violations);
-        Split split = enumParam(req, "split", Split.class, null, violations);
+        String split = req.query().first("split").filter(s -> !s.isEmpty()).orElse(null);
+        if (split != null && !ImageService.SPLIT_NAMES.contains(split)) violations.add(new Violation("/split", "unknown split '" + split + "'"));
         String caseId = req.query().first("caseId").filter(s -> !s.isEmpty()).orElse(null);
         int limit = DEFAULT_PAGE;
         Optional<String> rawLimit = req.query().first("limit").asOptional();
@@ -189,7 +188,7 @@ public final class ImagesHttpService {
                     "a query parameter has a value KaryoLab does not accept", violations);
             return;
         }
-        var filter = new ImageRepository.Filter(kind, stain, caseId, split);
+        var filter = new ImageService.Filter(kind, stain, caseId, split);
         Outcome<ImageService.Page> page = images.page(projectId, filter, after, limit, projects);
         if (!(page instanceof Outcome.Done<ImageService.Page>(ImageService.Page p))) {
             Http.send(res, page, Status.OK_200);
@@ -273,8 +272,7 @@ public final class ImagesHttpService {
         String imageId = req.path().pathParameters().get("imageId");
         guard.image(req, res, imageId, Action.MANAGE).ifPresent(g -> {
             Outcome<String> deleted = images.delete(imageId, g.caller().username());
-            if (deleted instanceof Outcome.Done<String>) res.status(Status.NO_CONTENT_204).send();
-            else Http.send(res, deleted, Status.OK_200);
+            Http.sendNoContent(res, deleted);
         });
     }
 
@@ -283,22 +281,8 @@ public final class ImagesHttpService {
     private void setMetadata(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
         if (guard.image(req, res, imageId, Action.MANAGE).isEmpty()) return;
-        Http.body(req, res, ImageService.MetadataChange.class).ifPresent(change -> {
-            switch (images.setMetadata(imageId, change)) {
-                case ImageService.MetadataOutcome.Changed c -> Http.json(res, Status.OK_200, c.image());
-                case ImageService.MetadataOutcome.NotFound nf -> Http.problem(res, Status.NOT_FOUND_404, "not-found",
-                        "Not found", "no image with id '" + imageId + "'", List.of());
-                case ImageService.MetadataOutcome.Invalid inv -> Http.problem(res, Status.UNPROCESSABLE_CONTENT_422,
-                        "validation", "Invalid content", "the image metadata would not be valid", inv.violations());
-                case ImageService.MetadataOutcome.CaseSplit cs -> Http.problem(res, Problem.of(409, Problem.CASE_SPLIT,
-                        "A case may not be split", "case '" + cs.caseId() + "' already has images in another split ("
-                        + cs.conflicts().stream().map(c -> c.imageId() + ": " + c.split().jsonName()).toList()
-                        + "); all images of a case go to one split, so no patient is both trained on and tested on. "
-                        + "Move those images to '" + cs.wanted().jsonName() + "' (or 'unassigned') first", List.of())
-                        .withSplit(cs.caseId(), cs.wanted().jsonName(), cs.conflicts().stream()
-                                .map(c -> new Problem.SplitConflict(c.imageId(), c.split().jsonName())).toList()));
-            }
-        });
+        Http.body(req, res, ImageService.MetadataChange.class).ifPresent(change ->
+                Http.send(res, images.setMetadata(imageId, change), Status.OK_200));
     }
 
     /** Cursors are opaque to clients: the upload sequence number, base64url-encoded with a version tag. */

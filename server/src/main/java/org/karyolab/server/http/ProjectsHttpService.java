@@ -15,7 +15,6 @@ import org.karyolab.server.auth.Role;
 import org.karyolab.server.service.AuditService;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.ProjectService;
-import org.karyolab.server.store.MemberRepository;
 
 import java.util.HashSet;
 import java.util.List;
@@ -94,8 +93,7 @@ public final class ProjectsHttpService implements HttpService {
         guard.project(req, res, id, Action.MANAGE).ifPresent(g -> {
             Outcome<String> deleted = projects.delete(id, g.caller().username());
             Guard.scope(req).projectId = null;
-            if (deleted instanceof Outcome.Done<String>) res.status(Status.NO_CONTENT_204).send();
-            else Http.send(res, deleted, Status.OK_200);
+            Http.sendNoContent(res, deleted);
         });
     }
 
@@ -120,7 +118,7 @@ public final class ProjectsHttpService implements HttpService {
                         List.of(new Violation("/role", "role must be owner, annotator, reviewer or viewer")));
             } else if (user.isEmpty()) {
                 Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found", "no user named '" + username + "'", List.of());
-            } else if (access.setRole(id, user.get().id(), role) == MemberRepository.Change.LAST_OWNER) {
+            } else if (access.setRole(id, user.get().id(), role) == AccessService.MemberChange.LAST_OWNER) {
                 lastOwner(res, username);
             } else {
                 Http.json(res, Status.OK_200, access.members(id));
@@ -142,7 +140,7 @@ public final class ProjectsHttpService implements HttpService {
 
     private void remove(ServerResponse res, String projectId, String username) {
         var user = auth.user(username);
-        var change = user.isEmpty() ? MemberRepository.Change.NOT_A_MEMBER : access.removeMember(projectId, user.get().id());
+        var change = user.isEmpty() ? AccessService.MemberChange.NOT_A_MEMBER : access.removeMember(projectId, user.get().id());
         switch (change) {
             case DONE -> res.status(Status.NO_CONTENT_204).send();
             case LAST_OWNER -> lastOwner(res, username);

@@ -27,6 +27,13 @@ public final class AuditService {
         log.append(projectId, actor, remote, action, target, clock.instant(), detail);
     }
 
+    /** What a write noted besides itself (a lease overridden) and no store wrote with it. */
+    public void recordAlongside(WriteOrigin origin) {
+        for (AuditRepository.Draft also : origin.alongside()) {
+            record(also.projectId(), also.actor(), also.remote(), also.action(), also.target(), also.detail());
+        }
+    }
+
     public List<AuditEntry> entries(String projectId, Long beforeSeq, int limit) {
         return wire(log.ofProject(projectId, beforeSeq, Math.clamp(limit, 1, 1000)));
     }

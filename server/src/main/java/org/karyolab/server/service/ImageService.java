@@ -10,6 +10,7 @@ import org.karyolab.server.store.BlobStore;
 import org.karyolab.server.store.ImageRepository;
 import org.karyolab.server.store.Split;
 import org.karyolab.schema.api.ImageInfo;
+import org.karyolab.schema.api.Problem;
 
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
@@ -81,6 +82,12 @@ public final class ImageService {
         return info(image, Split.UNASSIGNED, ImageRepository.Progress.NONE);
     }
 
+    /** The split names a list may be narrowed to ({@code train}, {@code val}, {@code test}, {@code unassigned}). */
+    public static final List<String> SPLIT_NAMES = java.util.Arrays.stream(Split.values()).map(Split::jsonName).toList();
+
+    /** What a list of a project's images is narrowed to; null: any. {@code split} is one of {@link #SPLIT_NAMES}. */
+    public record Filter(ImageKind kind, Stain stain, String caseId, String split) {}
+
     /** One page of a list; {@code nextAfter} is the upload sequence to continue after, null on the last page. */
     public record Page(List<ImageInfo> items, Long nextAfter) {}
 
@@ -90,19 +97,6 @@ public final class ImageService {
      */
     public record MetadataChange(ImageKind kind, Stain stain, BandLevel bandLevel, String caseId, String source,
                                  String licence, Split split) {}
-
-    /** What a metadata change came to. */
-    public sealed interface MetadataOutcome {
-        record Changed(ImageInfo image) implements MetadataOutcome {}
-
-        record NotFound(String imageId) implements MetadataOutcome {}
-
-        record Invalid(List<Violation> violations) implements MetadataOutcome {}
-
-        /** Refused: the case would be split; {@code conflicts} are the images of the case in another split. */
-        record CaseSplit(String caseId, Split wanted, List<ImageRepository.SplitConflict> conflicts)
-                implements MetadataOutcome {}
-    }
 
     public static final int DEFAULT_THUMBNAIL = 256;
     public static final int MAX_THUMBNAIL = 1024;
@@ -151,11 +145,12 @@ public final class ImageService {
     }
 
     /** One page of a project's images in upload order, narrowed by {@code filter}. */
-    public Outcome<Page> page(String projectId, ImageRepository.Filter filter, Long afterSeq, int limit,
-                              ProjectService projects) {
+    public Outcome<Page> page(String projectId, Filter filter, Long afterSeq, int limit, ProjectService projects) {
         if (projects.get(projectId) instanceof Outcome.NotFound<?>) return Outcome.notFound("project", projectId);
         // One more than asked tells whether there is a next page without a count query.
-        List<ImageRepository.ListedImage> rows = images.page(projectId, filter, afterSeq, limit + 1);
+        var stored = new ImageRepository.Filter(filter.kind(), filter.stain(), filter.caseId(),
+                filter.split() == null ? null : Split.valueOf(filter.split().toUpperCase(java.util.Locale.ROOT)));
+        List<ImageRepository.ListedImage> rows = images.page(projectId, stored, afterSeq, limit + 1);
         boolean more = rows.size() > limit;
         List<ImageRepository.ListedImage> shown = more ? rows.subList(0, limit) : rows;
         return Outcome.done(new Page(shown.stream().map(ImageService::info).toList(),
@@ -278,25 +273,26 @@ public final class ImageService {
     }
 
     /** Changes what is known about an image and its split; the case may not end up in two splits. */
-    public MetadataOutcome setMetadata(String imageId, MetadataChange change) {
+    public Outcome<ImageInfo> setMetadata(String imageId, MetadataChange change) {
         Optional<ImageRepository.ListedImage> found = images.listed(imageId);
-        if (found.isEmpty()) return new MetadataOutcome.NotFound(imageId);
+        if (found.isEmpty()) return Outcome.notFound("image", imageId);
         ImageAsset was = found.get().image();
         ImageAsset changed = new ImageAsset(was.id(), was.sha256(), was.width(), was.height(), was.bitDepth(),
                 or(change.kind(), was.kind()), or(change.stain(), was.stain()), or(change.bandLevel(), was.bandLevel()),
                 or(change.caseId(), was.caseId()), or(change.source(), was.source()), or(change.licence(), was.licence()));
         List<Violation> violations = changed.validate();
-        if (!violations.isEmpty()) return new MetadataOutcome.Invalid(violations);
+        if (!violations.isEmpty()) return Outcome.invalid("the image metadata would not be valid", violations);
         Split split = or(change.split(), found.get().split());
         return switch (images.setMetadata(imageId, changed, split)) {
             case ImageRepository.MetadataResult.Updated u -> {
                 projectOf(imageId).ifPresent(projectId -> events.publish(projectId,
                         new ServerEvent.ImageChanged(imageId, changed.caseId(), u.image().split().jsonName())));
-                yield new MetadataOutcome.Changed(info(u.image()));
+                yield Outcome.done(info(u.image()));
             }
-            case ImageRepository.MetadataResult.NotFound nf -> new MetadataOutcome.NotFound(imageId);
+            case ImageRepository.MetadataResult.NotFound nf -> Outcome.notFound("image", imageId);
             case ImageRepository.MetadataResult.CaseSplit cs ->
-                    new MetadataOutcome.CaseSplit(cs.caseId(), cs.wanted(), cs.conflicts());
+                    new Outcome.CaseSplit<>(cs.caseId(), cs.wanted().jsonName(), cs.conflicts().stream()
+                            .map(c -> new Problem.SplitConflict(c.imageId(), c.split().jsonName())).toList());
         };
     }
 
