@@ -120,31 +120,23 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
                 .map(ProjectService.Creators::parse).orElse(ProjectService.Creators.ANYONE);
     }
 
+    /** Every route: each service once, with its full paths under {@code /api/v1}; the API document at {@code /openapi}. */
     public void register(HttpRouting.Builder routing) {
         var guard = new Guard(access, images, annotations);
-        var imageRoutes = new ImagesHttpService(images, projects, guard);
-        var annotationRoutes = new AnnotationsHttpService(annotations, guard);
-        var authRoutes = new AuthHttpService(auth, audit, guard);
-        var suggestionRoutes = new SuggestionsHttpService(suggestions, guard);
-        var reviewRoutes = new ReviewHttpService(reviews, guard);
-        var queueRoutes = new QueueHttpService(queue, guard);
         var openApi = OpenApiDocument.load();
         routing.addFilter(new RequestMetrics(Metrics.globalRegistry()))
                 .addFilter(new AuthFilter(auth, audit))
-                .register("/api/v1/auth", authRoutes.session())
-                .register("/api/v1/users", authRoutes.users())
-                .register("/api/v1/audit", authRoutes.serverAudit())
-                .register("/api/v1/projects", new ProjectsHttpService(projects, access, auth, audit, guard), imageRoutes.byProject())
-                .register("/api/v1/images", imageRoutes.byId(), annotationRoutes.byImage())
-                .register("/api/v1/annotations", annotationRoutes.byId())
-                .register("/api/v1/projects", new EventsHttpService(events, guard).byProject())
-                .register("/api/v1/images", suggestionRoutes.byImage(), reviewRoutes.byImage(), queueRoutes.byImage())
-                .register("/api/v1/images", new ImageLabelsHttpService(imageLabels, guard))
-                .register("/api/v1/suggestions", suggestionRoutes.byId())
-                .register("/api/v1/annotations", reviewRoutes.byAnnotation())
-                .register("/api/v1/projects", suggestionRoutes.byProject(), queueRoutes.byProject())
-                .register("/api/v1/leases", queueRoutes.byLease())
-                .register("/api/v1/karyotype", new KaryotypeHttpService(new KaryotypeService(), guard))
+                .register("/api/v1",
+                        new AuthHttpService(auth, audit, guard),
+                        new ProjectsHttpService(projects, access, auth, audit, guard),
+                        new ImagesHttpService(images, projects, guard),
+                        new AnnotationsHttpService(annotations, guard),
+                        new EventsHttpService(events, guard),
+                        new SuggestionsHttpService(suggestions, guard),
+                        new ReviewHttpService(reviews, guard),
+                        new QueueHttpService(queue, guard),
+                        new ImageLabelsHttpService(imageLabels, guard),
+                        new KaryotypeHttpService(new KaryotypeService(), guard))
                 .register("/openapi", new OpenApiHttpService(openApi))
                 .error(Exception.class, new ErrorAnswers(RouteTable.of(openApi)));
     }

@@ -23,7 +23,7 @@ import java.util.List;
  * {@code /api/v1/annotations/{id}} to read, change (with {@code If-Match}) and delete,
  * {@code /api/v1/annotations/{id}/history} for every revision.
  */
-public final class AnnotationsHttpService {
+public final class AnnotationsHttpService implements HttpService {
 
     private final AnnotationService annotations;
     private final Guard guard;
@@ -33,20 +33,17 @@ public final class AnnotationsHttpService {
         this.guard = guard;
     }
 
-    /** Routes under {@code /api/v1/images}. */
-    public HttpService byImage() {
-        return rules -> rules.get("/{imageId}/annotations", this::list)
-                .post("/{imageId}/annotations", this::create)
-                .post("/{imageId}/annotations/batch", this::saveBatch);
-    }
-
-    /** Routes under {@code /api/v1/annotations}. */
-    public HttpService byId() {
-        return (HttpRules rules) -> rules.get("/{id}", this::get)
-                .put("/{id}", this::update)
-                .delete("/{id}", this::delete)
-                .get("/{id}/history", this::history)
-                .post("/{id}/revert", this::revert);
+    /** Routes under {@code /api/v1}. */
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/images/{imageId}/annotations", this::list)
+                .post("/images/{imageId}/annotations", this::create)
+                .post("/images/{imageId}/annotations/batch", this::saveBatch)
+                .get("/annotations/{id}", this::get)
+                .put("/annotations/{id}", this::update)
+                .delete("/annotations/{id}", this::delete)
+                .get("/annotations/{id}/history", this::history)
+                .post("/annotations/{id}/revert", this::revert);
     }
 
     /**

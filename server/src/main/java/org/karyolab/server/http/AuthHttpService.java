@@ -16,7 +16,7 @@ import java.util.List;
  * {@code /api/v1/auth}: login (a session token), logout, who am I, API tokens for scripts;
  * {@code /api/v1/users}: accounts, for admins.
  */
-public final class AuthHttpService {
+public final class AuthHttpService implements HttpService {
 
     /** Login and account bodies. */
     record Credentials(String username, String password, Boolean admin) {}
@@ -39,29 +39,25 @@ public final class AuthHttpService {
         this.guard = guard;
     }
 
-    public HttpService session() {
-        return (HttpRules rules) -> rules.post("/login", this::login)
-                .post("/logout", this::logout)
-                .get("/me", this::me)
-                .get("/tokens", this::tokens)
-                .post("/tokens", this::issueToken)
-                .delete("/tokens/{tokenId}", this::revokeToken)
-                .put("/password", this::changePassword);
-    }
-
-    public HttpService users() {
-        return (HttpRules rules) -> rules.get("/", this::listUsers).post("/", this::createUser)
-                .delete("/{username}", this::deleteUser)
-                .post("/{username}/disable", (req, res) -> setDisabled(req, res, true))
-                .post("/{username}/enable", (req, res) -> setDisabled(req, res, false))
-                .put("/{username}/password", this::resetPassword);
-    }
-
-    /** {@code /api/v1/audit}: the entries outside any project (accounts, tokens, sign-ins), for admins. */
-    public HttpService serverAudit() {
-        return (HttpRules rules) -> rules.get("/", (req, res) -> guard.admin(req, res).ifPresent(admin ->
-                ProjectsHttpService.auditPage(req, res).ifPresent(page ->
-                        Http.json(res, Status.OK_200, audit.serverEntries(page.before(), page.limit())))));
+    /** Routes under {@code /api/v1}; {@code /audit}: the entries outside any project (accounts, tokens, sign-ins), for admins. */
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/auth/login", this::login)
+                .post("/auth/logout", this::logout)
+                .get("/auth/me", this::me)
+                .get("/auth/tokens", this::tokens)
+                .post("/auth/tokens", this::issueToken)
+                .delete("/auth/tokens/{tokenId}", this::revokeToken)
+                .put("/auth/password", this::changePassword)
+                .get("/users", this::listUsers)
+                .post("/users", this::createUser)
+                .delete("/users/{username}", this::deleteUser)
+                .post("/users/{username}/disable", (req, res) -> setDisabled(req, res, true))
+                .post("/users/{username}/enable", (req, res) -> setDisabled(req, res, false))
+                .put("/users/{username}/password", this::resetPassword)
+                .get("/audit", (req, res) -> guard.admin(req, res).ifPresent(admin ->
+                        ProjectsHttpService.auditPage(req, res).ifPresent(page ->
+                                Http.json(res, Status.OK_200, audit.serverEntries(page.before(), page.limit())))));
     }
 
     /** A refused sign-in is audited (outside any project) with the name that was tried and where from. */

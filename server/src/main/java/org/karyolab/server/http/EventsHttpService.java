@@ -3,6 +3,7 @@ package org.karyolab.server.http;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.http.sse.SseEvent;
+import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -24,7 +25,7 @@ import java.util.Optional;
  * {@code data: <json>}; a client that reconnects with {@code Last-Event-ID} first gets what it
  * missed (if still kept), or a {@code resync} event telling it to reload.
  */
-public final class EventsHttpService {
+public final class EventsHttpService implements HttpService {
 
     /** A comment line this often keeps proxies from closing an idle stream and finds dead clients. */
     static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
@@ -37,9 +38,10 @@ public final class EventsHttpService {
         this.guard = guard;
     }
 
-    /** Routes under {@code /api/v1/projects}. */
-    public HttpService byProject() {
-        return rules -> rules.get("/{projectId}/events", this::stream);
+    /** Routes under {@code /api/v1}. */
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/projects/{projectId}/events", this::stream);
     }
 
     private void stream(ServerRequest req, ServerResponse res) {

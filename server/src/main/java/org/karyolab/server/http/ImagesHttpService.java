@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -40,7 +41,7 @@ import java.util.Optional;
  * parameters), list a page ({@code GET} the same path), read one ({@code /api/v1/images/{imageId}},
  * {@code .../content}, {@code .../thumbnail}) and change its metadata and split ({@code PUT .../metadata}).
  */
-public final class ImagesHttpService {
+public final class ImagesHttpService implements HttpService {
 
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 500;
@@ -55,20 +56,17 @@ public final class ImagesHttpService {
         this.guard = guard;
     }
 
-    /** Routes under {@code /api/v1/projects}. */
-    public HttpService byProject() {
-        return rules -> rules.post("/{projectId}/images", this::upload)
-                .get("/{projectId}/images", this::list);
-    }
-
-    /** Routes under {@code /api/v1/images}. */
-    public HttpService byId() {
-        return rules -> rules.get("/{imageId}", this::get)
-                .get("/{imageId}/access", this::access)
-                .get("/{imageId}/content", this::content)
-                .get("/{imageId}/thumbnail", this::thumbnail)
-                .delete("/{imageId}", this::delete)
-                .put("/{imageId}/metadata", this::setMetadata);
+    /** Routes under {@code /api/v1}. */
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/projects/{projectId}/images", this::upload)
+                .get("/projects/{projectId}/images", this::list)
+                .get("/images/{imageId}", this::get)
+                .get("/images/{imageId}/access", this::access)
+                .get("/images/{imageId}/content", this::content)
+                .get("/images/{imageId}/thumbnail", this::thumbnail)
+                .delete("/images/{imageId}", this::delete)
+                .put("/images/{imageId}/metadata", this::setMetadata);
     }
 
     // --- upload ---------------------------------------------------------------------------------

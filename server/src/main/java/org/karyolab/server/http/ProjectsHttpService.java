@@ -38,18 +38,19 @@ public final class ProjectsHttpService implements HttpService {
         this.guard = guard;
     }
 
+    /** Routes under {@code /api/v1}. */
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::list)
-                .post("/", this::create)
-                .get("/{projectId}", this::get)
-                .put("/{projectId}", this::update)
-                .delete("/{projectId}", this::delete)
-                .get("/{projectId}/members", this::members)
-                .put("/{projectId}/members/{username}", this::putMember)
-                .delete("/{projectId}/members/{username}", this::removeMember)
-                .post("/{projectId}/leave", this::leave)
-                .get("/{projectId}/audit", this::audit);
+        rules.get("/projects", this::list)
+                .post("/projects", this::create)
+                .get("/projects/{projectId}", this::get)
+                .put("/projects/{projectId}", this::update)
+                .delete("/projects/{projectId}", this::delete)
+                .get("/projects/{projectId}/members", this::members)
+                .put("/projects/{projectId}/members/{username}", this::putMember)
+                .delete("/projects/{projectId}/members/{username}", this::removeMember)
+                .post("/projects/{projectId}/leave", this::leave)
+                .get("/projects/{projectId}/audit", this::audit);
     }
 
     /** The projects the caller can see: all for an admin, else those they are a member of. */

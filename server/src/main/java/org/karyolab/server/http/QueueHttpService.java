@@ -1,6 +1,7 @@
 package org.karyolab.server.http;
 
 import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * 204 when nothing is left), {@code GET|POST /api/v1/leases/{leaseId}[/renew|/release]} (ANNOTATE, holder only),
  * {@code PUT /api/v1/images/{imageId}/priority} (MANAGE).
  */
-public final class QueueHttpService {
+public final class QueueHttpService implements HttpService {
 
     /** The body of a priority change. */
     public record PriorityRequest(Double priority) {}
@@ -32,21 +33,14 @@ public final class QueueHttpService {
         this.guard = guard;
     }
 
-    /** Routes under {@code /api/v1/projects}. */
-    public HttpService byProject() {
-        return rules -> rules.post("/{projectId}/queue/next", this::next);
-    }
-
-    /** Routes under {@code /api/v1/leases}. */
-    public HttpService byLease() {
-        return rules -> rules.get("/{leaseId}", this::get)
-                .post("/{leaseId}/renew", this::renew)
-                .post("/{leaseId}/release", this::release);
-    }
-
-    /** Routes under {@code /api/v1/images}. */
-    public HttpService byImage() {
-        return rules -> rules.put("/{imageId}/priority", this::priority);
+    /** Routes under {@code /api/v1}. */
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/projects/{projectId}/queue/next", this::next)
+                .get("/leases/{leaseId}", this::get)
+                .post("/leases/{leaseId}/renew", this::renew)
+                .post("/leases/{leaseId}/release", this::release)
+                .put("/images/{imageId}/priority", this::priority);
     }
 
     private void next(ServerRequest req, ServerResponse res) {

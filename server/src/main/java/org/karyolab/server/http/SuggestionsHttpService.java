@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * Model suggestions: {@code /api/v1/images/{imageId}/suggestions} (post as a model: MANAGE; list: VIEW),
  * {@code /api/v1/suggestions/{id}/accept|reject} (ANNOTATE), {@code /api/v1/projects/{projectId}/models} (VIEW).
  */
-public final class SuggestionsHttpService {
+public final class SuggestionsHttpService implements HttpService {
 
     /** The optional body of a reject. */
     public record RejectRequest(String reason) {}
@@ -40,22 +41,15 @@ public final class SuggestionsHttpService {
         this.guard = guard;
     }
 
-    /** Routes under {@code /api/v1/images}. */
-    public HttpService byImage() {
-        return rules -> rules.get("/{imageId}/suggestions", this::list)
-                .post("/{imageId}/suggestions", this::post);
-    }
-
-    /** Routes under {@code /api/v1/suggestions}. */
-    public HttpService byId() {
-        return rules -> rules.get("/{suggestionId}", this::get)
-                .post("/{suggestionId}/accept", this::accept)
-                .post("/{suggestionId}/reject", this::reject);
-    }
-
-    /** Routes under {@code /api/v1/projects}. */
-    public HttpService byProject() {
-        return rules -> rules.get("/{projectId}/models", this::models);
+    /** Routes under {@code /api/v1}. */
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/images/{imageId}/suggestions", this::list)
+                .post("/images/{imageId}/suggestions", this::post)
+                .get("/suggestions/{suggestionId}", this::get)
+                .post("/suggestions/{suggestionId}/accept", this::accept)
+                .post("/suggestions/{suggestionId}/reject", this::reject)
+                .get("/projects/{projectId}/models", this::models);
     }
 
     private void list(ServerRequest req, ServerResponse res) {
