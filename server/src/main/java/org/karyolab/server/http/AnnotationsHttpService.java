@@ -6,6 +6,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.Violation;
 import org.karyolab.schema.api.AnnotationDraft;
@@ -70,7 +71,7 @@ public final class AnnotationsHttpService implements HttpService {
             if (after == null) violations.add(new Violation("/after", "not a cursor this server gave out; follow the Link rel=\"next\" of the previous page"));
         }
         if (!violations.isEmpty()) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad list parameters",
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Bad list parameters",
                     "a query parameter has a value KaryoLab does not accept", violations);
             return;
         }
@@ -158,7 +159,7 @@ public final class AnnotationsHttpService implements HttpService {
         var to = req.query().first("to").filter(t -> t.matches("[1-9][0-9]{0,17}")).map(Long::parseLong);
         guard.annotationWriter(req, res, id).ifPresent(w -> {
             if (to.isEmpty()) {
-                Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Missing parameter",
+                Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Missing parameter",
                         "revert needs ?to=<revision>, a revision number from the history", List.of(new Violation("/to", "required")));
                 return;
             }

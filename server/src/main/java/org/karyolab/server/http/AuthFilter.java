@@ -8,6 +8,7 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.Violation;
 import org.karyolab.server.auth.AuthService;
 import org.karyolab.server.auth.Caller;
@@ -45,7 +46,7 @@ public final class AuthFilter implements Filter {
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String clientId = req.headers().first(CLIENT_ID_HEADER).orElse(null);
         if (clientId != null && !CLIENT_ID.matcher(clientId).matches()) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad X-Client-Id",
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Bad X-Client-Id",
                     "X-Client-Id must be 1-100 letters, digits or . _ ~ : - (e.g. a UUID)",
                     List.of(new Violation("/X-Client-Id", "not a client id")));
             return;

@@ -6,6 +6,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.server.auth.AuthService;
 import org.karyolab.server.service.AuditService;
 import org.karyolab.server.service.Outcome;
@@ -73,13 +74,13 @@ public final class AuthHttpService implements HttpService {
                 case AuthService.SignIn.Throttled t -> {
                     long seconds = Math.max(1, (t.retryAfter().toMillis() + 999) / 1000);
                     res.header(HeaderNames.RETRY_AFTER, String.valueOf(seconds));
-                    Http.problem(res, Status.TOO_MANY_REQUESTS_429, "too-many-sign-ins", "Too many failed sign-ins",
+                    Http.problem(res, Status.TOO_MANY_REQUESTS_429, Problem.TOO_MANY_SIGN_INS, "Too many failed sign-ins",
                             "too many failed sign-ins for this name from your address; try again in " + seconds + " s",
                             List.of());
                 }
-                case AuthService.SignIn.Disabled d -> Http.problem(res, Status.FORBIDDEN_403, "account-disabled",
+                case AuthService.SignIn.Disabled d -> Http.problem(res, Status.FORBIDDEN_403, Problem.ACCOUNT_DISABLED,
                         "Account disabled", "an admin disabled this account; ask them to enable it", List.of());
-                default -> Http.problem(res, Status.UNAUTHORIZED_401, "bad-credentials", "Sign-in failed",
+                default -> Http.problem(res, Status.UNAUTHORIZED_401, Problem.BAD_CREDENTIALS, "Sign-in failed",
                         "the username or the password is wrong", List.of());
             }
             audit.record(null, tried, AuthFilter.remote(req), AuditService.REFUSED + "sign-in", tried,
@@ -136,7 +137,7 @@ public final class AuthHttpService implements HttpService {
             if (auth.revoke(caller, req.path().pathParameters().get("tokenId"))) {
                 res.status(Status.NO_CONTENT_204).send();
             } else {
-                Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found", "you have no live token with that id", List.of());
+                Http.problem(res, Status.NOT_FOUND_404, Problem.NOT_FOUND, "Not found", "you have no live token with that id", List.of());
             }
         });
     }

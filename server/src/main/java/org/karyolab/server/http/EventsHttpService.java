@@ -8,6 +8,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.Violation;
 import org.karyolab.schema.api.ServerEvent;
 import org.karyolab.schema.json.SchemaJson;
@@ -52,7 +53,7 @@ public final class EventsHttpService implements HttpService {
         Long lastEventId = null;
         if (last.isPresent()) {
             if (!last.get().matches("[0-9]{1,18}")) {
-                Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad Last-Event-ID",
+                Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Bad Last-Event-ID",
                         "Last-Event-ID must be the id of an event this server sent (a number); got '" + last.get() + "'",
                         List.of(new Violation("/Last-Event-ID", "not an event id")));
                 return;

@@ -56,7 +56,7 @@ final class Http {
         return switch (decoded) {
             case Decoded.Ok<T> ok -> Optional.of(ok.value());
             case Decoded.Invalid<T> invalid -> {
-                problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed request body",
+                problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed request body",
                         "the body is not a valid " + type.getSimpleName() + " document", invalid.violations());
                 yield Optional.empty();
             }
@@ -196,7 +196,7 @@ final class Http {
     static Optional<Long> ifMatch(ServerRequest req, ServerResponse res, long lowest) {
         Optional<String> header = req.headers().first(HeaderNames.IF_MATCH);
         if (header.isEmpty()) {
-            problem(res, Status.PRECONDITION_REQUIRED_428, "precondition-required", "Precondition required",
+            problem(res, Status.PRECONDITION_REQUIRED_428, Problem.PRECONDITION_REQUIRED, "Precondition required",
                     "send If-Match with the revision you edited (from the ETag), so no one's edit is overwritten", List.of());
             return Optional.empty();
         }
@@ -209,7 +209,7 @@ final class Http {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed If-Match",
+        problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed If-Match",
                 "If-Match must name one revision, like \"3\"; got " + header.get(), List.of());
         return Optional.empty();
     }

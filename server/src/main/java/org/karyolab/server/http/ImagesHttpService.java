@@ -79,7 +79,7 @@ public final class ImagesHttpService implements HttpService {
         Stain stain = enumParam(req, "stain", Stain.class, Stain.G, violations);
         BandLevel level = enumParam(req, "bandLevel", BandLevel.class, null, violations);
         if (!violations.isEmpty()) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad image metadata",
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Bad image metadata",
                     "a query parameter has a value KaryoLab does not know", violations);
             return;
         }
@@ -107,7 +107,7 @@ public final class ImagesHttpService implements HttpService {
                             ImageService.ImageMetadata metadata) {
         Optional<String> boundary = Multipart.boundary(contentType);
         if (boundary.isEmpty()) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed multipart body",
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed multipart body",
                     "multipart/form-data needs a boundary parameter (1-70 characters) in Content-Type", List.of());
             return;
         }
@@ -115,11 +115,11 @@ public final class ImagesHttpService implements HttpService {
         try {
             parts = Multipart.parse(body, boundary.get());
         } catch (Multipart.Malformed e) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed multipart body", e.getMessage(), List.of());
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed multipart body", e.getMessage(), List.of());
             return;
         }
         if (parts.isEmpty()) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "No files", "the multipart body has no part; "
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "No files", "the multipart body has no part; "
                     + "send each image as a part with a filename and its Content-Type", List.of());
             return;
         }
@@ -182,7 +182,7 @@ public final class ImagesHttpService implements HttpService {
             }
         }
         if (!violations.isEmpty()) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad list parameters",
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Bad list parameters",
                     "a query parameter has a value KaryoLab does not accept", violations);
             return;
         }
@@ -218,7 +218,7 @@ public final class ImagesHttpService implements HttpService {
         }
         var content = images.content(image);
         if (content.isEmpty()) {
-            Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found",
+            Http.problem(res, Status.NOT_FOUND_404, Problem.NOT_FOUND, "Not found",
                     "the bytes of image '" + imageId + "' are missing from the blob store", List.of());
             return;
         }
@@ -242,7 +242,7 @@ public final class ImagesHttpService implements HttpService {
         if (raw.isPresent()) {
             size = raw.get().matches("[0-9]{1,5}") ? Integer.parseInt(raw.get()) : -1;
             if (size < 1 || size > ImageService.MAX_THUMBNAIL) {
-                Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad thumbnail size",
+                Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Bad thumbnail size",
                         "size must be a whole number 1.." + ImageService.MAX_THUMBNAIL + " (was '" + raw.get() + "')",
                         List.of(new Violation("/size", "must be 1.." + ImageService.MAX_THUMBNAIL)));
                 return;

@@ -5,6 +5,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.Project;
 import org.karyolab.schema.Violation;
 import org.karyolab.schema.api.ProjectInfo;
@@ -115,10 +116,10 @@ public final class ProjectsHttpService implements HttpService {
                 role = null;
             }
             if (role == null) {
-                Http.problem(res, Status.UNPROCESSABLE_CONTENT_422, "validation", "Invalid content", "unknown role",
+                Http.problem(res, Status.UNPROCESSABLE_CONTENT_422, Problem.VALIDATION, "Invalid content", "unknown role",
                         List.of(new Violation("/role", "role must be owner, annotator, reviewer or viewer")));
             } else if (user.isEmpty()) {
-                Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found", "no user named '" + username + "'", List.of());
+                Http.problem(res, Status.NOT_FOUND_404, Problem.NOT_FOUND, "Not found", "no user named '" + username + "'", List.of());
             } else if (access.setRole(id, user.get().id(), role) == AccessService.MemberChange.LAST_OWNER) {
                 lastOwner(res, username);
             } else {
@@ -145,7 +146,7 @@ public final class ProjectsHttpService implements HttpService {
         switch (change) {
             case DONE -> res.status(Status.NO_CONTENT_204).send();
             case LAST_OWNER -> lastOwner(res, username);
-            case NOT_A_MEMBER -> Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found",
+            case NOT_A_MEMBER -> Http.problem(res, Status.NOT_FOUND_404, Problem.NOT_FOUND, "Not found",
                     "'" + username + "' is not a member", List.of());
         }
     }
@@ -169,7 +170,7 @@ public final class ProjectsHttpService implements HttpService {
         String before = req.query().first("before").orElse(null);
         String limit = req.query().first("limit").orElse("100");
         if ((before != null && !before.matches("[0-9]{1,18}")) || !limit.matches("[1-9][0-9]{0,2}|1000")) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad query",
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Bad query",
                     "limit must be 1..1000 and before a sequence number from an earlier page", List.of());
             return java.util.Optional.empty();
         }

@@ -5,6 +5,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.server.auth.Access;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.Outcome;
@@ -83,7 +84,7 @@ public final class QueueHttpService implements HttpService {
         if (guard.caller(req, res).isEmpty()) return Optional.empty();
         Optional<String> project = queue.projectOf(leaseId);
         if (project.isEmpty()) {
-            Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found", "no lease with id '" + leaseId + "'", List.of());
+            Http.problem(res, Status.NOT_FOUND_404, Problem.NOT_FOUND, "Not found", "no lease with id '" + leaseId + "'", List.of());
             return Optional.empty();
         }
         return guard.project(req, res, project.get(), Action.ANNOTATE);

@@ -8,6 +8,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.Validation;
 import org.karyolab.schema.Violation;
 import org.karyolab.schema.api.SuggestionEdit;
@@ -57,7 +58,7 @@ public final class SuggestionsHttpService implements HttpService {
         Optional<String> state = req.query().first("state").asOptional();
         guard.image(req, res, imageId, Action.VIEW).ifPresent(g -> {
             if (state.isPresent() && !state.get().equals("all") && !state.get().equals("open")) {
-                Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Unknown state filter",
+                Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Unknown state filter",
                         "state must be 'open' (the default) or 'all'; got '" + state.get() + "'",
                         List.of(new Violation("/state", "expected open or all")));
                 return;
@@ -80,7 +81,7 @@ public final class SuggestionsHttpService implements HttpService {
                 tree = null;
             }
             if (tree == null || !(tree.isObject() || tree.isArray())) {
-                Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed request body",
+                Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed request body",
                         "send one suggestion as a JSON object or several as an array of them", List.of(new Violation("",
                                 "expected {\"shape\": ..., \"labels\": ..., \"confidence\": 0.9, \"modelId\": ..., \"modelVersion\": ...}")));
                 return;
@@ -98,7 +99,7 @@ public final class SuggestionsHttpService implements HttpService {
                 }
             }
             if (!violations.isEmpty()) {
-                Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed request body",
+                Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed request body",
                         "not a valid suggestion" + (many ? " list" : ""), violations);
                 return;
             }
@@ -129,7 +130,7 @@ public final class SuggestionsHttpService implements HttpService {
                 switch (SchemaJson.readStructure(text, SuggestionEdit.class)) {
                     case Decoded.Ok<SuggestionEdit> ok -> edit = ok.value();
                     case Decoded.Invalid<SuggestionEdit> bad -> {
-                        Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed request body",
+                        Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed request body",
                                 "an edit is {\"shape\": ..., \"labels\": ...} (either may be left out); send no body to accept as is",
                                 bad.violations());
                         return;
@@ -153,7 +154,7 @@ public final class SuggestionsHttpService implements HttpService {
                 switch (SchemaJson.readStructure(text, RejectRequest.class)) {
                     case Decoded.Ok<RejectRequest> ok -> reason = ok.value().reason();
                     case Decoded.Invalid<RejectRequest> bad -> {
-                        Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed request body",
+                        Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed request body",
                                 "a reject takes no body or {\"reason\": \"...\"}", bad.violations());
                         return;
                     }
@@ -183,7 +184,7 @@ public final class SuggestionsHttpService implements HttpService {
         if (guard.caller(req, res).isEmpty()) return Optional.empty();
         Optional<String> image = suggestions.imageOf(id);
         if (image.isEmpty()) {
-            Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found", "no suggestion with id '" + id + "'", List.of());
+            Http.problem(res, Status.NOT_FOUND_404, Problem.NOT_FOUND, "Not found", "no suggestion with id '" + id + "'", List.of());
         }
         return image;
     }
