@@ -1,7 +1,5 @@
 package org.karyolab.server.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -16,6 +14,7 @@ import org.karyolab.schema.Violation;
 import org.karyolab.schema.api.ImageAccess;
 import org.karyolab.schema.api.Page;
 import org.karyolab.schema.api.Problem;
+import org.karyolab.schema.api.UploadResults;
 import org.karyolab.schema.json.Decoded;
 import org.karyolab.schema.json.SchemaJson;
 import org.karyolab.server.auth.Action;
@@ -123,35 +122,27 @@ public final class ImagesHttpService implements HttpService {
                     + "send each image as a part with a filename and its Content-Type", List.of());
             return;
         }
-        ObjectNode answer = SchemaJson.mapper().createObjectNode();
-        ArrayNode results = answer.putArray("results");
+        List<UploadResults.Result> results = new ArrayList<>();
         int created = 0;
         int existing = 0;
         for (int i = 0; i < parts.size(); i++) {
             Multipart.Part part = parts.get(i);
-            ObjectNode result = results.addObject();
-            result.put("index", i);
-            result.put("filename", part.filename() != null ? part.filename() : part.name());
+            String filename = part.filename() != null ? part.filename() : part.name();
             Outcome<ImageService.Upload> outcome = part.contentType() == null
                     ? new Outcome.Unsupported<>("part " + i + " has no Content-Type; give each file its image type")
                     : images.uploadOrFind(projectId, part.contentType(), part.content(), metadata);
             if (outcome instanceof Outcome.Done<ImageService.Upload>(ImageService.Upload upload)) {
                 if (upload.created()) created++;
                 else existing++;
-                result.put("status", upload.created() ? 201 : 200);
-                result.set("image", SchemaJson.mapper().valueToTree(ImageService.uploaded(upload.image())));
+                results.add(new UploadResults.Result(i, filename, upload.created() ? 201 : 200,
+                        ImageService.uploaded(upload.image()), null));
             } else {
                 Problem problem = Http.problemOf(outcome);
-                result.put("status", problem.status());
-                result.set("problem", SchemaJson.mapper().valueToTree(problem));
+                results.add(new UploadResults.Result(i, filename, problem.status(), null, problem));
             }
         }
-        answer.put("created", created);
-        answer.put("existing", existing);
-        answer.put("failed", parts.size() - created - existing);
-        res.status(created == parts.size() ? Status.CREATED_201 : Status.create(207, "Multi-Status"));
-        res.header(HeaderNames.CONTENT_TYPE, Http.JSON);
-        res.send(SchemaJson.write(answer));
+        Http.json(res, created == parts.size() ? Status.CREATED_201 : Status.create(207, "Multi-Status"),
+                new UploadResults(results, created, existing, parts.size() - created - existing));
     }
 
     // --- read -----------------------------------------------------------------------------------

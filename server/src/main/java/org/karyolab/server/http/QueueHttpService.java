@@ -10,10 +10,10 @@ import org.karyolab.server.auth.Access;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.WorkQueue;
+import org.karyolab.schema.api.ImagePriority;
 import org.karyolab.schema.api.Lease;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -76,7 +76,7 @@ public final class QueueHttpService implements HttpService {
         guard.image(req, res, imageId, Action.MANAGE).ifPresent(g ->
                 Http.body(req, res, PriorityRequest.class).ifPresent(body ->
                         Http.send(res, queue.setPriority(imageId, body.priority())
-                                .map(p -> Map.of("imageId", imageId, "priority", p)), Status.OK_200)));
+                                .map(p -> new ImagePriority(imageId, p)), Status.OK_200)));
     }
 
     /** The guard for a lease: signed in, the lease exists, and the caller may annotate in its project. */
