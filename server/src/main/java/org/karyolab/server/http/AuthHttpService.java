@@ -6,6 +6,10 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.TokenRequest;
+import org.karyolab.schema.api.PasswordReset;
+import org.karyolab.schema.api.PasswordChange;
+import org.karyolab.schema.api.Credentials;
 import org.karyolab.schema.api.Problem;
 import org.karyolab.server.auth.AuthService;
 import org.karyolab.server.service.AuditService;
@@ -18,17 +22,6 @@ import java.util.List;
  * {@code /api/v1/users}: accounts, for admins.
  */
 public final class AuthHttpService implements HttpService {
-
-    /** Login and account bodies. */
-    record Credentials(String username, String password, Boolean admin) {}
-
-    record TokenRequest(String name) {}
-
-    /** {@code PUT /api/v1/auth/password}: one's own password. */
-    record PasswordChange(String currentPassword, String newPassword) {}
-
-    /** {@code PUT /api/v1/users/{username}/password}: an admin's reset. */
-    record PasswordReset(String password) {}
 
     private final AuthService auth;
     private final AuditService audit;

@@ -5,6 +5,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.MemberRequest;
 import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.Project;
 import org.karyolab.schema.Violation;
@@ -22,8 +23,6 @@ import java.util.List;
 
 /** {@code /api/v1/projects}: annotation projects, their members and their audit log. */
 public final class ProjectsHttpService implements HttpService {
-
-    record MemberRequest(String role) {}
 
     private final ProjectService projects;
     private final AccessService access;

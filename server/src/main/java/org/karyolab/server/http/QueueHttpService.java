@@ -5,6 +5,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.PriorityRequest;
 import org.karyolab.schema.api.Problem;
 import org.karyolab.server.auth.Access;
 import org.karyolab.server.auth.Action;
@@ -22,9 +23,6 @@ import java.util.Optional;
  * {@code PUT /api/v1/images/{imageId}/priority} (MANAGE).
  */
 public final class QueueHttpService implements HttpService {
-
-    /** The body of a priority change. */
-    public record PriorityRequest(Double priority) {}
 
     private final WorkQueue queue;
     private final Guard guard;

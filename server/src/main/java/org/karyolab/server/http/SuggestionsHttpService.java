@@ -8,6 +8,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.RejectRequest;
 import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.Validation;
 import org.karyolab.schema.Violation;
@@ -30,9 +31,6 @@ import java.util.Optional;
  * {@code /api/v1/suggestions/{id}/accept|reject} (ANNOTATE), {@code /api/v1/projects/{projectId}/models} (VIEW).
  */
 public final class SuggestionsHttpService implements HttpService {
-
-    /** The optional body of a reject. */
-    public record RejectRequest(String reason) {}
 
     private final SuggestionService suggestions;
     private final Guard guard;
