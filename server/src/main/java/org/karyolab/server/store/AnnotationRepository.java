@@ -540,9 +540,9 @@ public final class AnnotationRepository {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return null;
-                return new Current(rs.getString("doc"), rs.getBoolean("deleted"), rs.getString("image_id"),
-                        rs.getLong("revision"), AnnotationStatus.valueOf(rs.getString("status")),
-                        Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "updated_at"));
+                // by position (the order of CURRENT): read by label, H2 builds a map of the labels for each result
+                return new Current(rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getLong(4),
+                        AnnotationStatus.valueOf(rs.getString(5)), Jdbc.getInstant(rs, 6), Jdbc.getInstant(rs, 7));
             }
         }
     }
