@@ -98,6 +98,11 @@ final class Outbox {
         for (SyncOp op : ops) queue.add(new Pending(journal.append(op), op, false));
     }
 
+    /** The op to send next, or null. */
+    Pending head() {
+        return queue.peekFirst();
+    }
+
     boolean isEmpty() {
         return queue.isEmpty();
     }
@@ -167,7 +172,7 @@ final class Outbox {
         while (!worker.closed()) {
             Pending head;
             synchronized (lock) {
-                head = queue.peekFirst();
+                head = head();
             }
             if (head == null) break;
             try {
