@@ -145,7 +145,8 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
                 .register("/api/v1/annotations", reviewRoutes.byAnnotation())
                 .register("/api/v1/projects", suggestionRoutes.byProject(), queueRoutes.byProject())
                 .register("/api/v1/leases", queueRoutes.byLease())
-                .register("/api/v1/karyotype", new KaryotypeHttpService(new KaryotypeService(bands -> RequestBudget.charge("reading the karyotype", bands)), guard))
+                .register("/api/v1/karyotype", new KaryotypeHttpService(
+                        new KaryotypeService(bands -> RequestBudget.charge("reading the karyotype", bands)), guard))
                 .register("/openapi", new OpenApiHttpService(openApi))
                 .error(Exception.class, new ErrorAnswers(RouteTable.of(openApi)));
     }
