@@ -1,4 +1,4 @@
-package org.karyolab.server.service;
+package org.karyolab.learning.karyotype;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,9 @@
-package org.karyolab.server.service;
+package org.karyolab.learning.karyotype;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 import org.karyolab.learning.graph.KaryotypeReader;
 import org.karyolab.learning.graph.LossGainFusion;
 import org.karyolab.learning.graph.ObservedBand;
@@ -20,15 +21,16 @@ import org.karyolab.schema.iscn.IscnIssue;
 import org.karyolab.schema.iscn.IscnResult;
 import org.karyolab.schema.iscn.Karyotype;
 import org.karyolab.schema.iscn.Mode;
-import org.karyolab.server.service.KaryotypeViews.CellLineLgf;
-import org.karyolab.server.service.KaryotypeViews.CheckView;
-import org.karyolab.server.service.KaryotypeViews.LgfView;
-import org.karyolab.server.service.KaryotypeViews.ParseView;
-import org.karyolab.server.service.KaryotypeViews.ReadView;
+import org.karyolab.learning.karyotype.KaryotypeViews.CellLineLgf;
+import org.karyolab.learning.karyotype.KaryotypeViews.CheckView;
+import org.karyolab.learning.karyotype.KaryotypeViews.LgfView;
+import org.karyolab.learning.karyotype.KaryotypeViews.ParseView;
+import org.karyolab.learning.karyotype.KaryotypeViews.ReadView;
 
 /**
  * Karyotype text and band-level reasoning, without storage: parse and check ISCN, compute per-band loss, gain and
  * fusion (CytoGPS's LGF), and read observed band sequences back into ISCN. No project scope; nothing is written.
+ * The server's {@code /api/v1/karyotype} routes and the {@code karyolab iscn} command call it.
  */
 public final class KaryotypeService {
 
@@ -64,27 +66,40 @@ public final class KaryotypeService {
     private record Asked(String text, Mode mode, BandLevel level) {
     }
 
-    public Outcome<ParseView> parse(KaryotypeRequest request) {
-        return then(asked(request), a -> parsed(a).map(p -> parseView(a.text(), a.mode(), p)));
+    /** Told the bands each read aligns, so a caller can bound the work (the server charges the request's budget). */
+    private final IntConsumer readingWork;
+
+    /** A service whose reads report their work to nobody (the command line, tests). */
+    public KaryotypeService() {
+        this(bands -> { });
     }
 
-    public Outcome<CheckView> check(KaryotypeRequest request) {
-        return then(asked(request), a -> parsed(a).map(p -> checkView(a.text(), a.mode(), p)));
+    /** @param readingWork told the number of bands each step of a read aligns; may throw to stop the read */
+    public KaryotypeService(IntConsumer readingWork) {
+        this.readingWork = readingWork;
     }
 
-    public Outcome<LgfView> lgf(KaryotypeRequest request) {
-        return then(asked(request), a -> then(parsed(a), p -> {
+    public KaryotypeOutcome<ParseView> parse(KaryotypeRequest request) {
+        return asked(request).then(a -> parsed(a).map(p -> parseView(a.text(), a.mode(), p)));
+    }
+
+    public KaryotypeOutcome<CheckView> check(KaryotypeRequest request) {
+        return asked(request).then(a -> parsed(a).map(p -> checkView(a.text(), a.mode(), p)));
+    }
+
+    public KaryotypeOutcome<LgfView> lgf(KaryotypeRequest request) {
+        return asked(request).then(a -> parsed(a).then(p -> {
             try {
-                return Outcome.done(lgfView(a.text(), p, a.level()));
+                return KaryotypeOutcome.done(lgfView(a.text(), p, a.level()));
             } catch (IllegalArgumentException e) {
-                return Outcome.invalid("the karyotype parses but its band-level effect cannot be computed: " + e.getMessage(),
+                return KaryotypeOutcome.invalid("the karyotype parses but its band-level effect cannot be computed: " + e.getMessage(),
                         List.of(new Violation("/karyotype", e.getMessage()
                                 + "; Loss/Gain/Fusion needs known chromosomes and breakpoints, e.g. t(9;22)(q34;q11.2)")));
             }
         }));
     }
 
-    public Outcome<ReadView> read(ReadRequest request) {
+    public KaryotypeOutcome<ReadView> read(ReadRequest request) {
         var violations = new ArrayList<Violation>();
         BandLevel level = level(request.level(), "/level", violations);
         List<ObservedChromosomeInput> input = request.chromosomes();
@@ -100,7 +115,7 @@ public final class KaryotypeService {
             }
         }
         if (!violations.isEmpty()) {
-            return Outcome.invalid("not a cell the reader can take", violations);
+            return KaryotypeOutcome.invalid("not a cell the reader can take", violations);
         }
         Ideogram ideogram = Ideograms.at(level);
         var observed = new ArrayList<ObservedChromosome>(input.size());
@@ -123,13 +138,13 @@ public final class KaryotypeService {
             observed.add(new ObservedChromosome(bands, Boolean.TRUE.equals(c.ring())));
         }
         if (!violations.isEmpty()) {
-            return Outcome.invalid("some observed bands are not bands of the " + level.bands() + "-band ideogram", violations);
+            return KaryotypeOutcome.invalid("some observed bands are not bands of the " + level.bands() + "-band ideogram", violations);
         }
         try {
-            Reading reading = KaryotypeReader.read(observed, level, bands -> RequestBudget.charge("reading the karyotype", bands));
-            return Outcome.done(new ReadView(reading.iscn(), level.bands(), KaryotypeViews.of(reading.karyotype()), reading.evidence()));
+            Reading reading = KaryotypeReader.read(observed, level, readingWork);
+            return KaryotypeOutcome.done(new ReadView(reading.iscn(), level.bands(), KaryotypeViews.of(reading.karyotype()), reading.evidence()));
         } catch (IllegalArgumentException e) {
-            return Outcome.invalid("the reader cannot take this cell: " + e.getMessage(), List.of(new Violation("/chromosomes", e.getMessage())));
+            return KaryotypeOutcome.invalid("the reader cannot take this cell: " + e.getMessage(), List.of(new Violation("/chromosomes", e.getMessage())));
         }
     }
 
@@ -174,7 +189,7 @@ public final class KaryotypeService {
 
     // ---- checking a request ----
 
-    private Outcome<Asked> asked(KaryotypeRequest r) {
+    private KaryotypeOutcome<Asked> asked(KaryotypeRequest r) {
         var violations = new ArrayList<Violation>();
         if (r.karyotype() == null || r.karyotype().isBlank()) {
             violations.add(new Violation("/karyotype", "give the karyotype in ISCN, e.g. 46,XY,t(9;22)(q34;q11.2)"));
@@ -190,23 +205,17 @@ public final class KaryotypeService {
             }
         }
         BandLevel level = level(r.level(), "/level", violations);
-        return violations.isEmpty() ? Outcome.done(new Asked(r.karyotype(), mode, level))
-                : Outcome.invalid("not a karyotype request", violations);
+        return violations.isEmpty() ? KaryotypeOutcome.done(new Asked(r.karyotype(), mode, level))
+                : KaryotypeOutcome.invalid("not a karyotype request", violations);
     }
 
-    private static Outcome<IscnResult.Parsed> parsed(Asked a) {
+    private static KaryotypeOutcome<IscnResult.Parsed> parsed(Asked a) {
         return switch (Iscn.parse(a.text(), a.mode())) {
-            case IscnResult.Parsed p -> Outcome.done(p);
-            case IscnResult.Failed f -> Outcome.invalid("not a valid ISCN karyotype in " + modeName(a.mode()) + " mode: "
+            case IscnResult.Parsed p -> KaryotypeOutcome.done(p);
+            case IscnResult.Failed f -> KaryotypeOutcome.invalid("not a valid ISCN karyotype in " + modeName(a.mode()) + " mode: "
                     + f.errors().getFirst() + (a.mode() == Mode.STRICT ? "; lenient mode takes lab-style text" : ""),
                     f.errors().stream().map(KaryotypeService::violation).toList());
         };
-    }
-
-    /** The next step on a value; a failure passes through. */
-    @SuppressWarnings("unchecked")
-    private static <A, B> Outcome<B> then(Outcome<A> outcome, java.util.function.Function<A, Outcome<B>> next) {
-        return outcome instanceof Outcome.Done<A>(A value) ? next.apply(value) : (Outcome<B>) outcome;
     }
 
     private static BandLevel level(Integer bands, String pointer, List<Violation> violations) {

@@ -1,4 +1,4 @@
-package org.karyolab.server.store;
+package org.karyolab.schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
