@@ -7,6 +7,11 @@ import org.karyolab.schema.Violation;
 /** Axis-aligned box: top-left corner (x, y) and its size, in pixels. The counting task's annotation. */
 public record Box(double x, double y, double width, double height) implements Shape {
 
+    /** The four corners, clockwise on screen from the top-left one (as {@link RotatedBox#corners()}). */
+    public List<Point> corners() {
+        return List.of(new Point(x, y), new Point(x + width, y), new Point(x + width, y + height), new Point(x, y + height));
+    }
+
     @Override
     public Bounds bounds() {
         return new Bounds(x, y, x + width, y + height);

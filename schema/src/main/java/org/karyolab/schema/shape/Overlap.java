@@ -34,8 +34,7 @@ final class Overlap {
     /** The outline of an area shape as rings (exterior first, then holes); null for shapes without area. */
     private static List<List<Point>> rings(Shape s) {
         return switch (s) {
-            case Box b -> List.of(List.of(new Point(b.x(), b.y()), new Point(b.x() + b.width(), b.y()),
-                    new Point(b.x() + b.width(), b.y() + b.height()), new Point(b.x(), b.y() + b.height())));
+            case Box b -> List.of(b.corners());
             case RotatedBox r -> List.of(r.corners());
             case Polygon p -> {
                 var rings = new ArrayList<List<Point>>(1 + p.holes().size());

@@ -121,7 +121,7 @@ class ShapeGeometryPropertyTest {
         assertThat(Geometry.iou(s, s)).isEqualTo(1);
         switch (s) {
             // The same outline in another form, so the polygon path runs rather than the equality.
-            case Box b -> assertThat(Geometry.iou(b, new Polygon(outline(b)))).isCloseTo(1, within(1e-9));
+            case Box b -> assertThat(Geometry.iou(b, new Polygon(b.corners()))).isCloseTo(1, within(1e-9));
             case RotatedBox r -> assertThat(Geometry.iou(r, new Polygon(r.corners()))).isCloseTo(1, within(1e-9));
             case Polygon p -> {
                 var turned = new ArrayList<>(p.exterior().subList(1, p.exterior().size()));
@@ -148,14 +148,9 @@ class ShapeGeometryPropertyTest {
     void iouOfBoxesIsTheirBoundsIouOnEveryPath(@ForAll("boxes") Box a, @ForAll("boxes") Box b) {
         double expected = a.bounds().iou(b.bounds());
         assertThat(Geometry.iou(a, b)).isEqualTo(expected);
-        assertThat(Geometry.iou(a, new Polygon(outline(b)))).as("polygon path").isCloseTo(expected, within(1e-9));
+        assertThat(Geometry.iou(a, new Polygon(b.corners()))).as("polygon path").isCloseTo(expected, within(1e-9));
         assertThat(Geometry.iou(new RotatedBox(a.x() + a.width() / 2, a.y() + a.height() / 2, a.width(), a.height(), 0), b))
                 .as("rotated box path").isCloseTo(expected, within(1e-9));
-    }
-
-    private static List<Point> outline(Box b) {
-        return List.of(new Point(b.x(), b.y()), new Point(b.x() + b.width(), b.y()),
-                new Point(b.x() + b.width(), b.y() + b.height()), new Point(b.x(), b.y() + b.height()));
     }
 
     @Property(tries = 200)
@@ -169,7 +164,7 @@ class ShapeGeometryPropertyTest {
     /** The points a shape is made of (a mask has none: its pixels are checked apart). */
     private static List<Point> points(Shape s) {
         return switch (s) {
-            case Box b -> List.of(new Point(b.x(), b.y()), new Point(b.x() + b.width(), b.y() + b.height()));
+            case Box b -> b.corners();
             case RotatedBox r -> r.corners();
             case Polygon p -> {
                 var all = new ArrayList<>(p.exterior());
