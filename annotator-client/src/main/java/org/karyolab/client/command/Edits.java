@@ -47,7 +47,7 @@ public final class Edits {
     public static Command add(ImageDocument d, Shape shape, AnnotationLabels labels) {
         Annotation a = newAnnotation(d, shape, labels);
         requireValid(d, a);
-        return new Commands.AddAnnotations("Draw " + kind(shape), List.of(a));
+        return new Commands.AddAnnotations("Draw " + shape.type(), List.of(a));
     }
 
     static Annotation newAnnotation(ImageDocument d, Shape shape, AnnotationLabels labels) {
@@ -64,7 +64,7 @@ public final class Edits {
     // --- geometry -------------------------------------------------------------------------------
 
     public static Command translate(ImageDocument d, Collection<String> ids, double dx, double dy) {
-        return change(d, "Move", ids, a -> a.withShape(Shapes.translate(a.shape(), dx, dy)));
+        return change(d, "Move", ids, a -> a.withShape(a.shape().translate(dx, dy)));
     }
 
     /** Resize or rotate by dragging one of the shape's {@link Shapes#handles handles} to {@code to}. */
@@ -81,7 +81,7 @@ public final class Edits {
 
     /** Any new geometry for one annotation: a box resized to exact numbers, an edited polygon, mask, polyline or key points. */
     public static Command replaceShape(ImageDocument d, String id, Shape shape) {
-        return change(d, "Edit " + kind(shape), List.of(id), a -> a.withShape(shape));
+        return change(d, "Edit " + shape.type(), List.of(id), a -> a.withShape(shape));
     }
 
     public static Command moveVertex(ImageDocument d, String id, int index, Point to) {
@@ -295,16 +295,5 @@ public final class Edits {
     private static void requireValid(ImageDocument d, Annotation a) {
         List<Violation> violations = d.check(a);
         if (!violations.isEmpty()) throw new InvalidEditException("the edit would not be valid on this image", violations);
-    }
-
-    private static String kind(Shape shape) {
-        return Shape.TYPE_NAMES.get(switch (shape) {
-            case org.karyolab.schema.shape.Box b -> 0;
-            case org.karyolab.schema.shape.RotatedBox r -> 1;
-            case org.karyolab.schema.shape.Polygon p -> 2;
-            case org.karyolab.schema.shape.Mask m -> 3;
-            case org.karyolab.schema.shape.Keypoints k -> 4;
-            case Polyline l -> 5;
-        });
     }
 }

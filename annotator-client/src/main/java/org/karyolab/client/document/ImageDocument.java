@@ -15,6 +15,7 @@ import org.karyolab.schema.Annotation;
 import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageLabels;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.shape.Bounds;
 
 /**
  * One open image: its metadata, its annotations (each with the server revision it is based on; 0 =
@@ -418,11 +419,11 @@ public final class ImageDocument {
 
     private void putIndexed(Annotation a) {
         if (annotations.put(a.id(), a) == null) drawOrder.put(a.id(), nextOrder++);
-        index.put(a.id(), Shapes.bounds(a.shape()));
+        index.put(a.id(), a.shape().bounds());
     }
 
     private void putSuggestion(ModelSuggestion s) {
         if (suggestions.put(s.id(), s) == null) drawOrder.put(s.id(), nextOrder++);
-        suggestionIndex.put(s.id(), Shapes.bounds(s.shape()));
+        suggestionIndex.put(s.id(), s.shape().bounds());
     }
 }

@@ -57,7 +57,7 @@ class MoreToolsFxTest extends EditorFxFixture {
         List<Annotation> pieces = doc().annotations();
         assertThat(pieces).extracting(Annotation::id).doesNotContain(cluster);
         assertThat(pieces).allSatisfy(a -> assertThat(a.shape()).isInstanceOf(Polygon.class));
-        double[] areas = pieces.stream().mapToDouble(a -> Shapes.bounds(a.shape()).width() * Shapes.bounds(a.shape()).height()).toArray();
+        double[] areas = pieces.stream().mapToDouble(a -> a.shape().bounds().width() * a.shape().bounds().height()).toArray();
         assertThat(areas[0]).isCloseTo(areas[1], Offset.offset(600.0)); // cut near the middle: halves of 120 x 60
         assertThat(doc().selection()).hasSize(2);
         assertThat(onServer(imageId)).hasSize(2);
@@ -81,7 +81,7 @@ class MoreToolsFxTest extends EditorFxFixture {
         await("merged", () -> doc().size() == 1);
         Annotation merged = doc().annotations().getFirst();
         assertThat(merged.shape()).isInstanceOf(Polygon.class);
-        var b = Shapes.bounds(merged.shape());
+        var b = merged.shape().bounds();
         assertThat(b.minX()).isCloseTo(200, Offset.offset(2.0));
         assertThat(b.maxY()).isCloseTo(360, Offset.offset(2.0));
         assertThat(onServer(imageId)).hasSize(1);
