@@ -212,8 +212,8 @@ final class Answers implements Outbox.Exchange {
                     Annotation local = document.annotation(id);
                     tracker.adopt(theirs);
                     if (local == null) continue; // deleted here meanwhile: the marked delete goes out on this revision
-                    replaced.add(tracker.isMarked(id) ? new Annotation(id, local.imageId(), local.shape(), local.labels(),
-                            local.provenance(), theirs.revision(), theirs.status(), theirs.createdAt(), theirs.updatedAt()) : theirs);
+                    replaced.add(tracker.isMarked(id) ? local.withId(id).withRevision(theirs.revision()).withStatus(theirs.status())
+                            .withTimes(theirs.createdAt(), theirs.updatedAt()) : theirs);
                 }
                 if (!replaced.isEmpty()) document.replace(replaced, Origin.SERVER);
             }

@@ -109,27 +109,27 @@ final class ChangeTracker {
                 if (tomb != null) {
                     // An undone delete that the server already has: bring the old revision back first.
                     restores.add(new SyncOp.Restore(id, tomb.revision() - 1, tomb.revision()));
-                    Annotation restored = Contents.withRevision(tomb, tomb.revision() + 1);
+                    Annotation restored = tomb.withRevision(tomb.revision() + 1);
                     base.put(id, restored);
                     if (!Contents.same(local, restored)) {
                         changes.add(BatchChange.update(local, restored.revision()));
-                        base.put(id, Contents.withRevision(local, restored.revision() + 1));
+                        base.put(id, local.withRevision(restored.revision() + 1));
                     }
                 } else if (suggestionId != null && document.suggestion(suggestionId) != null) {
                     accepts.add(accept(local, document.suggestion(suggestionId), extraUpdates));
                 } else {
                     changes.add(BatchChange.create(local));
-                    base.put(id, Contents.withRevision(local, 1));
+                    base.put(id, local.withRevision(1));
                 }
             } else if (local != null) {
                 if (!Contents.same(local, known)) {
                     changes.add(BatchChange.update(local, known.revision()));
-                    base.put(id, Contents.withRevision(local, known.revision() + 1));
+                    base.put(id, local.withRevision(known.revision() + 1));
                 }
             } else if (known != null) {
                 changes.add(BatchChange.delete(id, known.revision()));
                 base.remove(id);
-                tombstones.put(id, Contents.withRevision(known, known.revision() + 1));
+                tombstones.put(id, known.withRevision(known.revision() + 1));
             }
         }
         marked.clear();
@@ -150,13 +150,13 @@ final class ChangeTracker {
         boolean labelsChanged = !local.labels().equals(s.labels());
         long revision = shapeChanged || labelsChanged ? 2 : 1;
         Provenance p = Provenance.suggestion(local.provenance().author(), s.modelId(), s.modelVersion(), revision == 2);
-        Annotation accepted = new Annotation(id, local.imageId(), local.shape(), local.labels(), p, revision,
-                AnnotationStatus.DRAFT, null, null);
+        Annotation accepted = local.withProvenance(p).withRevision(revision).withStatus(AnnotationStatus.DRAFT)
+                .withTimes(null, null);
         base.put(id, accepted);
         if (!Contents.same(local, accepted)) {
             // e.g. the status was changed too: the accept route takes shape and labels only
             extraUpdates.add(BatchChange.update(local, revision));
-            base.put(id, Contents.withRevision(local, revision + 1));
+            base.put(id, local.withRevision(revision + 1));
         }
         suggestionBase.put(s.id(), revision == 2 ? SuggestionState.EDITED : SuggestionState.ACCEPTED);
         return new SyncOp.Accept(s.id(), id, shapeChanged ? local.shape() : null, labelsChanged ? local.labels() : null, revision);
@@ -222,9 +222,9 @@ final class ChangeTracker {
     /** The server's revision of {@code id} differs from the predicted one by {@code delta}. */
     void shift(String id, long delta) {
         Annotation b = base.get(id);
-        if (b != null) base.put(id, Contents.withRevision(b, b.revision() + delta));
+        if (b != null) base.put(id, b.withRevision(b.revision() + delta));
         Annotation t = tombstones.get(id);
-        if (t != null) tombstones.put(id, Contents.withRevision(t, t.revision() + delta));
+        if (t != null) tombstones.put(id, t.withRevision(t.revision() + delta));
     }
 
     /** The server named an accepted suggestion's annotation {@code newId}. */

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.karyolab.client.document.Contents;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ModelSuggestion;
 import org.karyolab.client.document.Origin;
@@ -69,9 +68,9 @@ final class ConflictDesk {
             if (c.mine() == null) {
                 document.remove(List.of(c.id()), Origin.SERVER);
             } else if (document.contains(c.id())) {
-                document.replace(List.of(Contents.withRevision(c.mine(), Math.max(0, c.theirRevision()))), Origin.SERVER);
+                document.replace(List.of(c.mine().withRevision(Math.max(0, c.theirRevision()))), Origin.SERVER);
             } else {
-                document.add(List.of(Contents.withRevision(c.mine(), 0)), Origin.SERVER);
+                document.add(List.of(c.mine().withRevision(0)), Origin.SERVER);
             }
         }
     }
@@ -233,11 +232,11 @@ final class ConflictDesk {
                         else document.add(List.of(theirs), Origin.SERVER);
                     }
                     case Conflict.Resolution.Merged m -> {
-                        Annotation merged = Contents.withId(m.result(), id);
+                        Annotation merged = m.result().withId(id);
                         if (document.contains(id)) {
                             document.replace(List.of(merged), Origin.EDIT);
                         } else {
-                            document.add(List.of(Contents.withRevision(merged, Math.max(0, conflict.theirRevision()))), Origin.EDIT);
+                            document.add(List.of(merged.withRevision(Math.max(0, conflict.theirRevision()))), Origin.EDIT);
                         }
                         tracker.mark(id);
                     }

@@ -208,7 +208,7 @@ class ChangeTrackerPropertyTest {
         }
 
         private void put(Annotation a, long revision) {
-            Annotation at = Contents.withRevision(a, revision);
+            Annotation at = a.withRevision(revision);
             live.put(a.id(), at);
             revisions.put(a.id(), revision);
             history.computeIfAbsent(a.id(), k -> new HashMap<>()).put(revision, at);
@@ -283,7 +283,7 @@ class ChangeTrackerPropertyTest {
                 .as((box, c, revision) -> new Annotation("x", IMAGE, box, AnnotationLabels.ofClass(c, null), Provenance.human("them"),
                         revision, AnnotationStatus.DRAFT, null, null));
         return one.list().ofMaxSize(8)
-                .map(list -> IntStream.range(0, list.size()).mapToObj(i -> Contents.withId(list.get(i), "s" + i)).toList());
+                .map(list -> IntStream.range(0, list.size()).mapToObj(i -> list.get(i).withId("s" + i)).toList());
     }
 
     @Provide

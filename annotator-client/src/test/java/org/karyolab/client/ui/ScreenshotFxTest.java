@@ -121,7 +121,7 @@ class ScreenshotFxTest {
         onFx(() -> {
             var s = d.openSuggestions().stream().max(java.util.Comparator.comparingDouble(org.karyolab.client.document.ModelSuggestion::confidence)).orElseThrow();
             editor.model().selectSuggestion(s.id());
-            var b = org.karyolab.client.document.Shapes.bounds(s.shape());
+            var b = s.shape().bounds();
             editor.canvas().viewport().set(3, 0, 0);
             editor.canvas().viewport().centerOn(b.centerX(), b.centerY());
             editor.model().adjustmentsProperty().set(zoomedAdjustments);

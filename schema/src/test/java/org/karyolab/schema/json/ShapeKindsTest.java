@@ -24,9 +24,10 @@ import org.karyolab.schema.shape.RotatedBox;
 import org.karyolab.schema.shape.Shape;
 
 /**
- * Every kind of {@link Shape} is whole: named for JSON in {@code @JsonSubTypes} and {@link Shape#TYPE_NAMES}, a branch
- * of the published JSON Schema, decoded back to itself, and checked against the image it is on. A new kind (a record
- * added to Shape's {@code permits}) fails here until it is all of these (docs/CONTRIBUTING.md).
+ * Every kind of {@link Shape} is whole: named for JSON in {@code @JsonSubTypes} (which {@link Shape#TYPE_NAMES} and
+ * {@link Shape#type()} read), a branch of the published JSON Schema (which names no other type), decoded back to
+ * itself, and checked against the image it is on. A new kind (a record added to Shape's {@code permits}) fails here
+ * until it is all of these (docs/CONTRIBUTING.md).
  */
 class ShapeKindsTest {
 
@@ -50,6 +51,15 @@ class ShapeKindsTest {
         assertThat(SAMPLES.keySet()).as("a sample of each kind, and of no other class").containsExactlyInAnyOrderElementsOf(KINDS);
     }
 
+    @Test
+    void theJsonSchemaNamesTheSameTypesInTheSameOrderAndNoOther() {
+        JsonNode schema = schemaDocument();
+        var enumerated = new ArrayList<String>();
+        schema.at("/properties/type/enum").forEach(n -> enumerated.add(n.asText()));
+        assertThat(enumerated).as("properties.type.enum").containsExactlyElementsOf(Shape.TYPE_NAMES);
+        assertThat(branches(schema)).as("the oneOf branches' type constants").containsExactlyElementsOf(Shape.TYPE_NAMES);
+    }
+
     @TestFactory
     Stream<DynamicTest> everyKindIsInTheJsonSchemaDecodesToItselfAndIsCheckedAgainstItsImage() {
         JsonNode schema = schemaDocument();
@@ -60,7 +70,9 @@ class ShapeKindsTest {
 
             Shape sample = SAMPLES.get(kind);
             assertThat(sample).as("a sample of %s in ShapeKindsTest.SAMPLES", kind.getSimpleName()).isNotNull();
+            assertThat(sample.type()).as("Shape.type()").isEqualTo(name);
             String json = SchemaJson.write(sample);
+            assertThat(SchemaJson.mapper().readTree(json).get("type").asText()).as("the type the codec writes").isEqualTo(name);
             assertThat(ExamplesTest.schema("shape").validate(SchemaJson.mapper().readTree(json))).as("JSON Schema errors of " + json)
                     .isEmpty();
             assertThat(SchemaJson.readShape(json, WIDTH, HEIGHT).orElseThrow()).isEqualTo(sample);

@@ -50,8 +50,7 @@ final class JdbcSession implements TimedRun.Client {
             for (int i : save) {
                 Annotation a = annotations.get(i);
                 Box moved = EditMix.nudge((Box) a.shape(), random, image.width(), image.height());
-                changes.add(new Change.Update(a.id(), a.revision(), new Annotation(a.id(), a.imageId(), moved, a.labels(),
-                        a.provenance(), a.revision(), a.status(), a.createdAt(), a.updatedAt())));
+                changes.add(new Change.Update(a.id(), a.revision(), a.withShape(moved)));
             }
             boolean ok = route == SaveRoute.BATCH ? saveBatch(r, image, save, changes, annotations)
                     : saveEach(r, save, changes, annotations);

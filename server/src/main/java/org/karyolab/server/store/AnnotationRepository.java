@@ -368,8 +368,8 @@ public final class AnnotationRepository {
                     effects.reopen = true;
                     effects.notes.add(u.id() + " was " + name(cur.status()) + ": its content changed, back to draft");
                 }
-                Annotation next = new Annotation(u.id(), cur.imageId(), changed.shape(), changed.labels(),
-                        changed.provenance(), cur.revision() + 1, status, cur.createdAt(), nextTime(cur.updatedAt()));
+                Annotation next = changed.withId(u.id()).withImageId(cur.imageId()).withRevision(cur.revision() + 1)
+                        .withStatus(status).withTimes(cur.createdAt(), nextTime(cur.updatedAt()));
                 String by = u.changedBy() != null && !u.changedBy().isBlank() ? u.changedBy() : who(changed.provenance());
                 yield append(c, cur.revision(), next, ChangeKind.UPDATED, null, by, false);
             }
@@ -383,8 +383,7 @@ public final class AnnotationRepository {
                     effects.reopen = true;
                     effects.notes.add(d.id() + " was " + name(was.status()) + ": deleted");
                 }
-                Annotation tombstone = new Annotation(was.id(), was.imageId(), was.shape(), was.labels(), was.provenance(),
-                        was.revision() + 1, was.status(), was.createdAt(), nextTime(was.updatedAt()));
+                Annotation tombstone = was.withRevision(was.revision() + 1).withUpdatedAt(nextTime(was.updatedAt()));
                 yield append(c, was.revision(), tombstone, ChangeKind.DELETED, null, d.author(), true);
             }
             case Change.Revert r -> {
@@ -406,8 +405,8 @@ public final class AnnotationRepository {
                                 + " (" + name(target.status()) + ")");
                     }
                 }
-                Annotation next = new Annotation(was.id(), was.imageId(), target.shape(), target.labels(),
-                        target.provenance(), was.revision() + 1, target.status(), was.createdAt(), nextTime(was.updatedAt()));
+                Annotation next = was.withContent(target.shape(), target.labels(), target.provenance()).withStatus(target.status())
+                        .withRevision(was.revision() + 1).withUpdatedAt(nextTime(was.updatedAt()));
                 yield append(c, was.revision(), next, ChangeKind.REVERTED, r.toRevision(), r.author(), false);
             }
         };
@@ -444,8 +443,8 @@ public final class AnnotationRepository {
                 && sameContent(existing.annotation(), a)) return new SaveResult.Unchanged(existing.annotation());
         if (existing != null) return new SaveResult.Conflict(existing.annotation());
         Instant now = now();
-        Annotation created = new Annotation(id, imageId, a.shape(), a.labels(), a.provenance(), 1,
-                a.status() != null ? a.status() : AnnotationStatus.DRAFT, now, now);
+        Annotation created = a.withId(id).withImageId(imageId).withRevision(1)
+                .withStatus(a.status() != null ? a.status() : AnnotationStatus.DRAFT).withTimes(now, now);
         String doc = Documents.write(created);
         String who = who(a.provenance());
         insertRevision(c, created, ChangeKind.CREATED, null, who, false, doc);

@@ -3,7 +3,6 @@ package org.karyolab.client.ui.review;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.input.KeyEvent;
-import org.karyolab.client.document.Shapes;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -99,7 +98,7 @@ public final class ReviewMode {
                 } else {
                     editor.model().selectAnnotations(List.of(next));
                     panel.show(next);
-                    var b = Shapes.bounds(editor.model().document().annotation(next).shape());
+                    var b = editor.model().document().annotation(next).shape().bounds();
                     editor.canvas().viewport().centerOn(b.centerX(), b.centerY());
                     editor.canvas().repaint();
                 }

@@ -542,7 +542,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         if (selected.size() == 1) {
             Annotation a = selected.getFirst();
             var l = a.labels();
-            selectionLabel.setText(org.karyolab.schema.shape.Shape.TYPE_NAMES.get(kindIndex(a)) + "  \u00b7  "
+            selectionLabel.setText(a.shape().type() + "  \u00b7  "
                     + (l.chromosomeClass() == null ? "no class" : "class " + l.chromosomeClass().label())
                     + (l.polarity() == null ? "" : "  \u00b7  " + (l.polarity() == org.karyolab.schema.Polarity.P_UP ? "p up" : "p down"))
                     + "\n" + a.status().toString().toLowerCase(java.util.Locale.ROOT)
@@ -556,17 +556,6 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         } else {
             selectionLabel.setText("Nothing selected (" + document.size() + " annotations)");
         }
-    }
-
-    private static int kindIndex(Annotation a) {
-        return switch (a.shape()) {
-            case org.karyolab.schema.shape.Box b -> 0;
-            case org.karyolab.schema.shape.RotatedBox r -> 1;
-            case org.karyolab.schema.shape.Polygon p -> 2;
-            case org.karyolab.schema.shape.Mask m -> 3;
-            case org.karyolab.schema.shape.Keypoints k -> 4;
-            case org.karyolab.schema.shape.Polyline l -> 5;
-        };
     }
 
     private void refreshSuggestionInfo() {
@@ -663,7 +652,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         int i = current == null ? -1 : open.indexOf(current);
         ModelSuggestion next = open.get((i + 1) % open.size());
         model.selectSuggestion(next.id());
-        var b = org.karyolab.client.document.Shapes.bounds(next.shape());
+        var b = next.shape().bounds();
         canvas.viewport().centerOn(b.centerX(), b.centerY());
         canvas.repaint();
     }
