@@ -39,7 +39,7 @@ public final class LoadProcess {
     static final String OPENED = "karyolab-bench: window opened";
     static final String CLOSED = "karyolab-bench: window closed";
     private static final ObjectMapper JSON = SchemaJson.mapper();
-    private static final String CLI = "org.karyolab.server.cli.KaryoLabCli";
+    private static final String CLI = "org.karyolab.server.bench.cli.BenchCli";
 
     private LoadProcess() {
     }
