@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./karyolab bench client}: how the annotator's canvas and image opening perform.
@@ -26,67 +29,65 @@ public final class ClientBenchmark {
     record Options(int frames, int shapes, int suggestions, int imageSize, int width, int height, boolean doFrames, boolean doOpen,
                    String server, String user, String password, String image, int opens, boolean generated, boolean warmup) {
 
-        static final String USAGE = """
-                Usage: karyolab bench client [options]
-                  --frames N         frames in the pan/zoom script (default 600)
-                  --shapes N         annotations on the image (default 10000)
-                  --suggestions N    open model suggestions besides them (default 0)
-                  --image-size N     the image is N x N pixels (default 4096)
-                  --size WxH         canvas size (default 1280x800)
-                  --frames-only      skip the open benchmark
-                  --open-only        skip the frame benchmark
-                  --server URL       server for the open benchmark (default http://127.0.0.1:8080, what ./karyolab demo serves)
-                  --user NAME        (default admin)
-                  --password P       (default: $KARYOLAB_ADMIN_PASSWORD)
-                  --image ID         image to open (default: the first image of the demo project)
-                  --opens N          times to open it; the first is cold (default 6)
-                  --open-generated   open a generated --image-size^2 image with --shapes annotations (uploaded to the
-                                     server's first project the first time, found again by its case id later)
-                  --no-warmup        do not warm the editor up when the window shows (as the annotator does)
-                """;
-
+        /** These options from the command line; an IllegalArgumentException saying what is wrong with them. */
         static Options parse(List<String> args) {
-            int frames = 600, shapes = 10_000, suggestions = 0, imageSize = 4096, width = 1280, height = 800, opens = 6;
-            boolean doFrames = true, doOpen = true, generated = false, warmup = true;
-            String server = "http://127.0.0.1:8080", user = "admin", password = System.getenv("KARYOLAB_ADMIN_PASSWORD"), image = null;
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                switch (a) {
-                    case "--frames-only" -> doOpen = false;
-                    case "--open-only" -> doFrames = false;
-                    case "--open-generated" -> generated = true;
-                    case "--no-warmup" -> warmup = false;
-                    default -> {
-                        if (i + 1 >= args.size()) throw new IllegalArgumentException("unknown option or missing value: " + a);
-                        String v = args.get(++i);
-                        switch (a) {
-                            case "--frames" -> frames = positive(a, v);
-                            case "--shapes" -> shapes = Integer.parseInt(v);
-                            case "--suggestions" -> suggestions = Integer.parseInt(v);
-                            case "--image-size" -> imageSize = positive(a, v);
-                            case "--size" -> {
-                                String[] wh = v.split("x");
-                                if (wh.length != 2) throw new IllegalArgumentException("--size is WxH, e.g. 1280x800");
-                                width = positive(a, wh[0]);
-                                height = positive(a, wh[1]);
-                            }
-                            case "--server" -> server = v;
-                            case "--user" -> user = v;
-                            case "--password" -> password = v;
-                            case "--image" -> image = v;
-                            case "--opens" -> opens = positive(a, v);
-                            default -> throw new IllegalArgumentException("unknown option " + a);
-                        }
-                    }
-                }
+            Flags flags = new Flags();
+            try {
+                new CommandLine(flags).parseArgs(args.toArray(String[]::new));
+            } catch (CommandLine.ParameterException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
             }
+            return flags.options();
+        }
+    }
+
+    /** The command line as picocli reads it (like the server's); {@link #options()} checks it. */
+    @Command(name = "karyolab bench client", customSynopsis = "karyolab bench client [options]", separator = " ",
+            sortOptions = false, usageHelpWidth = 120, usageHelpAutoWidth = true)
+    static final class Flags {
+        @Option(names = "--frames", paramLabel = "N", defaultValue = "600", description = "frames in the pan/zoom script (default ${DEFAULT-VALUE})")
+        int frames;
+        @Option(names = "--shapes", paramLabel = "N", defaultValue = "10000", description = "annotations on the image (default ${DEFAULT-VALUE})")
+        int shapes;
+        @Option(names = "--suggestions", paramLabel = "N", defaultValue = "0", description = "open model suggestions besides them (default ${DEFAULT-VALUE})")
+        int suggestions;
+        @Option(names = "--image-size", paramLabel = "N", defaultValue = "4096", description = "the image is N x N pixels (default ${DEFAULT-VALUE})")
+        int imageSize;
+        @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x800", description = "canvas size (default ${DEFAULT-VALUE})")
+        String size;
+        @Option(names = "--frames-only", description = "skip the open benchmark")
+        boolean framesOnly;
+        @Option(names = "--open-only", description = "skip the frame benchmark")
+        boolean openOnly;
+        @Option(names = "--server", paramLabel = "URL", defaultValue = "http://127.0.0.1:8080",
+                description = "server for the open benchmark (default ${DEFAULT-VALUE}, what ./karyolab demo serves)")
+        String server;
+        @Option(names = "--user", paramLabel = "NAME", defaultValue = "admin", description = "(default ${DEFAULT-VALUE})")
+        String user;
+        @Option(names = "--password", paramLabel = "P", description = "(default: $KARYOLAB_ADMIN_PASSWORD)")
+        String password = System.getenv("KARYOLAB_ADMIN_PASSWORD");
+        @Option(names = "--image", paramLabel = "ID", description = "image to open (default: the first image of the demo project)")
+        String image;
+        @Option(names = "--opens", paramLabel = "N", defaultValue = "6", description = "times to open it; the first is cold (default ${DEFAULT-VALUE})")
+        int opens;
+        @Option(names = "--open-generated", description = "open a generated --image-size^2 image with --shapes annotations (uploaded to the "
+                + "server's first project the first time, found again by its case id later)")
+        boolean generated;
+        @Option(names = "--no-warmup", description = "do not warm the editor up when the window shows (as the annotator does)")
+        boolean noWarmup;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+        boolean help;
+
+        Options options() {
+            String[] wh = size.split("x");
+            if (wh.length != 2) throw new IllegalArgumentException("--size is WxH, e.g. 1280x800");
             if (frames < 50) throw new IllegalArgumentException("--frames must be at least 50");
-            return new Options(frames, shapes, suggestions, imageSize, width, height, doFrames, doOpen, server, user, password, image,
-                    opens, generated, warmup);
+            return new Options(positive("--frames", frames), shapes, suggestions, positive("--image-size", imageSize),
+                    positive("--size", Integer.parseInt(wh[0])), positive("--size", Integer.parseInt(wh[1])), !openOnly, !framesOnly,
+                    server, user, password, image, positive("--opens", opens), generated, !noWarmup);
         }
 
-        private static int positive(String name, String v) {
-            int n = Integer.parseInt(v);
+        private static int positive(String name, int n) {
             if (n <= 0) throw new IllegalArgumentException(name + " must be positive");
             return n;
         }
@@ -96,14 +97,17 @@ public final class ClientBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            System.out.print(Options.USAGE);
-            return;
-        }
+        Flags flags = new Flags();
+        CommandLine cli = new CommandLine(flags);
         Options o;
         try {
-            o = Options.parse(List.of(args));
-        } catch (IllegalArgumentException e) {
+            cli.parseArgs(args);
+            if (cli.isUsageHelpRequested()) {
+                cli.usage(System.out);
+                return;
+            }
+            o = flags.options();
+        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
             System.err.println("karyolab bench client: " + e.getMessage());
             System.exit(2);
             return;

@@ -31,15 +31,15 @@ public final class LoadProcess {
                        boolean progress) {
     }
 
-    /** The child's result, each latency log whole so that percentiles can be taken over all of them. */
-    record Answer(Map<Op, long[]> latencies, long saves, double seconds, Map<String, Long> errors,
+    /** The child's result, each latency log whole (encoded) so that percentiles can be taken over all of them. */
+    record Answer(Map<Op, String> latencies, long saves, double seconds, Map<String, Long> errors,
                   Map<String, String> errorSamples, double processCpus, double machineBusy) {
     }
 
     static final String OPENED = "karyolab-bench: window opened";
     static final String CLOSED = "karyolab-bench: window closed";
     private static final ObjectMapper JSON = SchemaJson.mapper();
-    private static final String CLI = "org.karyolab.server.cli.KaryoLabCli";
+    private static final String CLI = "org.karyolab.server.bench.cli.BenchCli";
 
     private LoadProcess() {
     }
@@ -64,8 +64,8 @@ public final class LoadProcess {
                         marks.flush();
                     }
                 });
-        Map<Op, long[]> latencies = new EnumMap<>(Op.class);
-        r.latencies().forEach((op, log) -> latencies.put(op, log.values()));
+        Map<Op, String> latencies = new EnumMap<>(Op.class);
+        r.latencies().forEach((op, log) -> latencies.put(op, log.encoded()));
         JSON.writeValue(out.toFile(), new Answer(latencies, r.saves(), r.seconds(), r.errors(), r.errorSamples(),
                 r.processCpus(), r.machineBusy()));
     }
@@ -104,7 +104,7 @@ public final class LoadProcess {
             }
             Answer a = JSON.readValue(answerFile.toFile(), Answer.class);
             Map<Op, LatencyLog> latencies = new EnumMap<>(Op.class);
-            a.latencies().forEach((op, values) -> latencies.put(op, LatencyLog.of(values)));
+            a.latencies().forEach((op, encoded) -> latencies.put(op, LatencyLog.decode(encoded)));
             return new TimedRun.Result(latencies, a.saves(), a.seconds(), a.errors(), a.errorSamples(), a.processCpus(),
                     a.machineBusy(), closed.processCpusSince(opened));
         } finally {

@@ -1,4 +1,4 @@
-package org.karyolab.server.cli;
+package org.karyolab.server.bench.cli;
 
 import java.io.PrintWriter;
 import java.util.Collection;

@@ -3,7 +3,7 @@ package org.karyolab.server.bench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.karyolab.server.KaryoLabServer;
-import org.karyolab.server.TestServers;
+import org.karyolab.server.ServerSettings;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,9 +23,14 @@ class ServerBenchmarkTest {
     @TempDir
     Path data;
 
+    /** A fresh server on a random loopback port, on embedded H2 in {@code data}. */
+    private KaryoLabServer start() {
+        return KaryoLabServer.start(new ServerSettings("127.0.0.1", 0, data, null, null, null));
+    }
+
     @Test
     void theLoadRunsInItsOwnProcessAndEveryRunIsReported() throws Exception {
-        try (KaryoLabServer server = TestServers.H2.start(data)) {
+        try (KaryoLabServer server = start()) {
             var config = new ServerBenchmark.Config(2, Duration.ofMillis(200), Duration.ofSeconds(1), 2, 3, 64,
                     new EditMix(2, 2), SaveRoute.BATCH, true, Duration.ZERO, 7, false, 2);
             var log = new ByteArrayOutputStream();
@@ -42,7 +47,7 @@ class ServerBenchmarkTest {
 
     @Test
     void theLoadProcessSendsItsWholeResultBack() throws Exception {
-        try (KaryoLabServer server = TestServers.H2.start(data)) {
+        try (KaryoLabServer server = start()) {
             BenchSeed.Seeded seeded = BenchSeed.seed(server, 1, 64, 3, 1, 11);
             var plan = new LoadProcess.Plan(server.url(), seeded.tokens(), java.util.List.of(seeded.images()), new EditMix(1, 1),
                     SaveRoute.BATCH, true, 0, 11, 100, 500, false);

@@ -1,4 +1,4 @@
-package org.karyolab.client.ui.bench;
+package org.karyolab.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +38,10 @@ class LauncherAotCacheTest {
         Files.copy(Path.of("..", "karyolab"), script, StandardCopyOption.COPY_ATTRIBUTES);
         target = Files.createDirectories(root.resolve("annotator-client/target"));
         Path serverTarget = Files.createDirectories(root.resolve("server/target"));
+        Path benchTarget = Files.createDirectories(root.resolve("client-bench/target"));
         FileTime past = FileTime.from(Instant.now().minusSeconds(3600));
-        for (Path jar : List.of(target.resolve("karyolab-annotator-client.jar"), serverTarget.resolve("karyolab-server.jar"))) {
+        for (Path jar : List.of(target.resolve("karyolab-annotator-client.jar"), serverTarget.resolve("karyolab-server.jar"),
+                benchTarget.resolve("karyolab-client-bench.jar"))) {
             Files.writeString(jar, "jar");
             Files.setLastModifiedTime(jar, past);
         }

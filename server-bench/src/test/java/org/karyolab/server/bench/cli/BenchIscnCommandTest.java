@@ -1,4 +1,4 @@
-package org.karyolab.server.cli;
+package org.karyolab.server.bench.cli;
 
 import org.junit.jupiter.api.Test;
 import org.karyolab.learning.graph.KaryotypeGraph;
@@ -8,10 +8,6 @@ import org.karyolab.schema.iscn.Iscn;
 import org.karyolab.schema.iscn.IscnResult;
 import org.karyolab.schema.iscn.Mode;
 import org.karyolab.server.bench.jmh.KaryotypeCorpus;
-import picocli.CommandLine;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,13 +33,9 @@ class BenchIscnCommandTest {
 
     @Test
     void runsBothBenchmarksThroughJmhAndReportsAgainstTheTargets() {
-        CommandLine cli = KaryoLabCli.commandLine();
-        StringWriter out = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
-        int exit = cli.execute("bench", "iscn", "--forks", "0", "--warmup", "0", "--iterations", "1", "--seconds", "1");
-        assertThat(exit).isZero();
-        String text = out.toString();
+        CliRun run = CliRun.of("bench", "iscn", "--forks", "0", "--warmup", "0", "--iterations", "1", "--seconds", "1");
+        assertThat(run.exit()).isZero();
+        String text = run.out();
         assertThat(text).contains("karyotypes/s on one thread");
         assertThat(text.lines().filter(l -> l.contains(" target "))).hasSize(4); // parse + graph at 400, 550, 850
         assertThat(text).containsPattern("parse\\s+[\\d,]+ ±").containsPattern("graphAndLossGainFusion\\s+level 850\\s+[\\d,]+ ±");

@@ -1,4 +1,4 @@
-package org.karyolab.server.cli;
+package org.karyolab.server.bench.cli;
 
 import org.karyolab.server.KaryoLabServer;
 import org.karyolab.server.ServerSettings;
