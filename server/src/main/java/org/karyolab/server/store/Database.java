@@ -47,7 +47,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * One write lock per H2 database URL in this JVM (see {@link #serializingWrites}). Fair: writers go
-     * in arrival order, which took the JDBC floor's p99 at 32 writers from 340 ms to 51 ms (barging starved some).
+     * in arrival order; barging starved some (the JDBC floor's p99: docs/BENCHMARKS.md, "Server API").
      */
     private static final ConcurrentHashMap<String, ReentrantLock> H2_WRITE_LOCKS = new ConcurrentHashMap<>();
 
