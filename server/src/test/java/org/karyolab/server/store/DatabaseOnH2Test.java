@@ -1,6 +1,7 @@
 package org.karyolab.server.store;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,16 +18,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.karyolab.server.store.DatabaseContract.count;
+import static org.karyolab.server.store.DatabaseContract.execute;
 
-class DatabaseOnH2Test extends DatabaseContract {
-    @Override
-    StorageConfig emptyDatabase(Path dataDirectory) {
+/** What {@link Database} does on H2 only; what it promises on both is {@link DatabaseContract}. */
+class DatabaseOnH2Test {
+
+    @TempDir
+    Path dir;
+
+    private static StorageConfig emptyDatabase(Path dataDirectory) {
         return TestDatabases.h2(dataDirectory);
-    }
-
-    @Override
-    Dialect expectedDialect() {
-        return Dialect.H2;
     }
 
     @Test
