@@ -1,6 +1,7 @@
 package org.karyolab.client.ui;
 
 import java.util.List;
+import javafx.application.Application;
 
 /**
  * The jar's entry point ({@code ./karyolab client --server URL}). A plain class, not the
@@ -34,7 +35,7 @@ public final class Main {
             System.exit(2);
         }
         try {
-            javafx.application.Application.launch(KaryoLabApp.class, args);
+            Application.launch(KaryoLabApp.class, args);
         } catch (RuntimeException | LinkageError e) {
             // Without GTK 3 the toolkit cannot start: one line saying what to install, not a stack trace.
             String line = ToolkitFailure.explain(e).orElse(null);

@@ -2,7 +2,10 @@ package org.karyolab.client.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.karyolab.client.ui.pickers.LabelPickers;
+import org.karyolab.client.ui.review.ReviewKeys;
 import org.karyolab.client.ui.tool.Tool;
+import org.karyolab.client.ui.view.ImageNavigator;
 
 /** Every key the editor knows, for the F1 sheet (one list, so the sheet cannot drift from the handler). */
 public final class Shortcuts {
@@ -18,7 +21,7 @@ public final class Shortcuts {
         out.addAll(List.of(
                 new Entry("1 \u2026 22, X, Y", "class of the selection: 2 1 gives 21; 1 or 2 alone commit on Enter (or after a moment)"),
                 new Entry("P", "flip polarity (p arm up / down) of the selection")));
-        out.addAll(org.karyolab.client.ui.pickers.LabelPickers.KEYS); // cluster type and status (Alt keys)
+        out.addAll(LabelPickers.KEYS); // cluster type and status (Alt keys)
         out.addAll(List.of(
                 new Entry("R / Shift+R", "turn the selection 5\u00b0 clockwise / anticlockwise (a box becomes a rotated box)"),
                 new Entry("M", "merge the two selected shapes into one"),
@@ -30,7 +33,7 @@ public final class Shortcuts {
                 new Entry("Delete / Backspace", "reject the selected suggestion, or delete the selected annotations"),
                 new Entry("A", "accept every open suggestion at or above the threshold"),
                 new Entry("N", "select the next open suggestion (most confident first) and centre it")));
-        out.addAll(org.karyolab.client.ui.review.ReviewKeys.ENTRIES); // accept / reject / next in review mode
+        out.addAll(ReviewKeys.ENTRIES); // accept / reject / next in review mode
         out.addAll(List.of(
                 new Entry("Ctrl+Z", "undo (in a text field: its typing; in an ISCN field with nothing typed, the image's last edit)"),
                 new Entry("Ctrl+Shift+Z / Ctrl+Y", "redo"),
@@ -46,7 +49,7 @@ public final class Shortcuts {
                 new Entry("H / S", "show or hide annotations / suggestions"),
                 new Entry("I", "invert the image display"),
                 new Entry("Ctrl+S", "send unsent edits now (autosave does it by itself)")));
-        out.addAll(org.karyolab.client.ui.view.ImageNavigator.KEYS); // next / previous image
+        out.addAll(ImageNavigator.KEYS); // next / previous image
         out.addAll(List.of(
                 new Entry("F1", "this sheet")));
         return out;

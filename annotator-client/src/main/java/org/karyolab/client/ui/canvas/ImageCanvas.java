@@ -1,15 +1,20 @@
 package org.karyolab.client.ui.canvas;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
@@ -70,7 +75,7 @@ public final class ImageCanvas extends Region implements ToolContext {
     private final FrameCompositor compositor = Boolean.parseBoolean(System.getProperty("karyolab.canvas.compositor", "true"))
             ? new FrameCompositor() : null;
     /** The view has not moved for {@link ShapeLayerCache#SETTLE}: the compositor may filter a downscaled image. */
-    private final javafx.animation.PauseTransition viewSettle = new javafx.animation.PauseTransition(ShapeLayerCache.SETTLE);
+    private final PauseTransition viewSettle = new PauseTransition(ShapeLayerCache.SETTLE);
     private boolean viewSettled;
     private double lastScale = Double.NaN;
     private double lastOffsetX;
@@ -219,8 +224,8 @@ public final class ImageCanvas extends Region implements ToolContext {
     }
 
     /** Screen point (in this node's coordinates) of an image point: what tests aim the mouse at. */
-    public javafx.geometry.Point2D imageToLocal(double x, double y) {
-        return new javafx.geometry.Point2D(viewport.toScreenX(x), viewport.toScreenY(y));
+    public Point2D imageToLocal(double x, double y) {
+        return new Point2D(viewport.toScreenX(x), viewport.toScreenY(y));
     }
 
     @Override
@@ -468,7 +473,7 @@ public final class ImageCanvas extends Region implements ToolContext {
         }
         Map<String, TagLayout.Placement> placed = TagLayout.place(requests);
         double scale = v.scale();
-        var anchors = new java.util.HashMap<String, Bounds>();
+        var anchors = new HashMap<String, Bounds>();
         for (Tag tag : tagsHere) anchors.put(tag.key(), tag.bounds());
         tagPlacements = placed;
         tagScale = scale;
@@ -516,13 +521,13 @@ public final class ImageCanvas extends Region implements ToolContext {
      * The tags shown by the last layout as they are on screen now (canvas pixels: x, y, width, height), by key ("a:" +
      * annotation id, "s:" + suggestion id); empty when the view is at another zoom than the layout's (tests).
      */
-    public Map<String, javafx.geometry.Rectangle2D> tagBoxes() {
+    public Map<String, Rectangle2D> tagBoxes() {
         if (viewport.scale() != tagScale) return Map.of();
-        var out = new java.util.LinkedHashMap<String, javafx.geometry.Rectangle2D>();
+        var out = new LinkedHashMap<String, Rectangle2D>();
         tagPlacements.forEach((key, p) -> {
             if (!p.shown()) return;
             Bounds b = tagAnchors.get(key);
-            out.put(key, new javafx.geometry.Rectangle2D(viewport.toScreenX(b.minX()) + p.dx(), viewport.toScreenY(b.minY()) + p.dy(),
+            out.put(key, new Rectangle2D(viewport.toScreenX(b.minX()) + p.dx(), viewport.toScreenY(b.minY()) + p.dy(),
                     p.width(), p.height()));
         });
         return out;

@@ -19,6 +19,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -29,6 +30,8 @@ import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.ui.EditorModel;
 import org.karyolab.client.ui.Shortcuts;
 import org.karyolab.client.ui.TextEntry;
+import org.karyolab.client.ui.review.ReviewMode;
+import org.karyolab.client.ui.tool.SplitTool;
 import org.karyolab.client.ui.view.EditorView;
 import org.karyolab.client.ui.view.PalettePanel;
 import org.karyolab.schema.Annotation;
@@ -143,10 +146,10 @@ public final class LabelPickers extends VBox {
      * and their keys into its key handling. Found again with {@link #of}.
      */
     public static LabelPickers install(EditorView editor) {
-        Runnable split = () -> editor.tools().stream().filter(org.karyolab.client.ui.tool.SplitTool.class::isInstance).findFirst()
+        Runnable split = () -> editor.tools().stream().filter(SplitTool.class::isInstance).findFirst()
                 .ifPresent(editor::selectTool);
         var pickers = new LabelPickers(editor.model(), () -> {
-            var review = org.karyolab.client.ui.review.ReviewMode.of(editor);
+            var review = ReviewMode.of(editor);
             return review != null && review.active();
         }, split, ClusterConfirm.dialog(() -> editor.getScene() == null ? null : editor.getScene().getWindow()));
         if (editor.getRight() instanceof ScrollPane scroll && scroll.getContent() instanceof VBox side) {
@@ -317,10 +320,10 @@ public final class LabelPickers extends VBox {
         var g = new GridPane();
         g.setHgap(8);
         g.setVgap(3);
-        var grow = new javafx.scene.layout.ColumnConstraints();
+        var grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
         grow.setFillWidth(true);
-        g.getColumnConstraints().addAll(grow, new javafx.scene.layout.ColumnConstraints());
+        g.getColumnConstraints().addAll(grow, new ColumnConstraints());
         return g;
     }
 

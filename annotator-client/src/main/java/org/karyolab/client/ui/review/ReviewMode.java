@@ -1,6 +1,7 @@
 package org.karyolab.client.ui.review;
 
 import java.util.List;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.input.KeyEvent;
 import org.karyolab.client.document.Shapes;
@@ -111,7 +112,7 @@ public final class ReviewMode {
     private void queueUpdate() {
         if (updateQueued || panel == null) return;
         updateQueued = true;
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             updateQueued = false;
             if (panel != null && active()) panel.update();
         });

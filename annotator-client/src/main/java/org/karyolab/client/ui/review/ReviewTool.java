@@ -2,15 +2,19 @@ package org.karyolab.client.ui.review;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import org.karyolab.client.document.Bounds;
 import org.karyolab.client.document.Shapes;
+import org.karyolab.client.ui.ClassColors;
 import org.karyolab.client.ui.canvas.ShapePainter;
 import org.karyolab.client.ui.canvas.Viewport;
+import org.karyolab.client.ui.tool.ExtraKeys;
 import org.karyolab.client.ui.tool.Tool;
 import org.karyolab.client.ui.tool.ToolContext;
 import org.karyolab.client.ui.tool.ToolEvent;
@@ -22,22 +26,22 @@ import org.karyolab.schema.shape.Mask;
  * The canvas in review mode: read-only; a click selects an annotation (and shows its row in the
  * review panel); every annotation is outlined in its review state's colour with a state badge.
  */
-public final class ReviewTool implements Tool, org.karyolab.client.ui.tool.ExtraKeys {
+public final class ReviewTool implements Tool, ExtraKeys {
 
     private final ToolContext ctx;
     private final ShapePainter painter = new ShapePainter();
     private final Consumer<String> picked;
-    private final java.util.function.Predicate<javafx.scene.input.KeyEvent> keys;
+    private final Predicate<KeyEvent> keys;
 
     /** {@code keys}: review mode's keys ({@link ReviewKeys}); true if one was used. */
-    public ReviewTool(ToolContext ctx, Consumer<String> picked, java.util.function.Predicate<javafx.scene.input.KeyEvent> keys) {
+    public ReviewTool(ToolContext ctx, Consumer<String> picked, Predicate<KeyEvent> keys) {
         this.ctx = ctx;
         this.picked = picked;
         this.keys = keys;
     }
 
     @Override
-    public boolean extraKey(javafx.scene.input.KeyEvent e) {
+    public boolean extraKey(KeyEvent e) {
         return keys.test(e);
     }
 
@@ -98,7 +102,7 @@ public final class ReviewTool implements Tool, org.karyolab.client.ui.tool.Extra
             g.fillOval(x - 8, y - 8, 16, 16);
             g.setFill(c);
             g.fillOval(x - 7, y - 7, 14, 14);
-            g.setFill(org.karyolab.client.ui.ClassColors.textOn(c));
+            g.setFill(ClassColors.textOn(c));
             g.setFont(ShapePainter.TAG_FONT);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);

@@ -2,6 +2,7 @@ package org.karyolab.client.ui.tool;
 
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -181,7 +182,7 @@ public final class BrushTool implements Tool, ExtraKeys {
         }
     }
 
-    private static int argb(javafx.scene.paint.Color c) {
+    private static int argb(Color c) {
         return (int) Math.round(MaskRendering.FILL_ALPHA * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
                 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
     }
@@ -201,7 +202,7 @@ public final class BrushTool implements Tool, ExtraKeys {
         boolean[] px = shape instanceof Mask m ? (work != null && painting ? work : m.decode()) : null;
         for (int y = 0; y < ih; y++) {
             for (int x = 0; x < iw; x++) row[x] = px != null && px[y * iw + x] ? fillArgb : 0;
-            pw.setPixels(0, y, iw, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, iw);
+            pw.setPixels(0, y, iw, 1, PixelFormat.getIntArgbInstance(), row, 0, iw);
         }
         overlayOf = shape;
     }

@@ -3,10 +3,13 @@ package org.karyolab.client.ui.view;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
@@ -18,6 +21,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.karyolab.client.sync.Autosave;
 import org.karyolab.client.ui.Errors;
@@ -69,7 +73,7 @@ public final class AnnotationLoading {
         card.setId("annotations-card");
         card.setAlignment(Pos.CENTER_LEFT);
         card.setPadding(new Insets(8, 14, 8, 12));
-        card.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         card.setStyle("-fx-background-color: rgba(35,38,45,0.92); -fx-background-radius: 6; -fx-border-color: #3a3f4b; "
                 + "-fx-border-radius: 6;");
         // Over the canvas, top centre; clicks beside the card reach the canvas (pan and zoom).
@@ -82,7 +86,7 @@ public final class AnnotationLoading {
         // A click with a tool's button on the image says why nothing happens (the middle button and Space+drag pan).
         editor.canvas().addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (state.get() != State.READY && e.getButton() == MouseButton.PRIMARY && !e.isMiddleButtonDown()
-                    && editor.canvas().getCursor() != javafx.scene.Cursor.OPEN_HAND) {
+                    && editor.canvas().getCursor() != Cursor.OPEN_HAND) {
                 editor.model().say(editor.model().editingBlockedProperty().get());
             }
         });
@@ -105,12 +109,12 @@ public final class AnnotationLoading {
      * Starts the load once {@code after} (the thumbnail) is done or failed: on two cores, decoding
      * 10,000 annotations beside the first paint would slow it. JavaFX thread.
      */
-    void start(java.util.concurrent.CompletableFuture<?> after) {
+    void start(CompletableFuture<?> after) {
         blockEditing();
         text.setText("Loading annotations\u2026");
         editor.model().say(WHY);
         after.handle((v, err) -> Boolean.TRUE)
-                .completeOnTimeout(Boolean.TRUE, 1500, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .completeOnTimeout(Boolean.TRUE, 1500, TimeUnit.MILLISECONDS)
                 .thenRun(() -> Fx.onFx(() -> {
                     if (!editor.isClosed()) start();
                 }));

@@ -4,11 +4,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -38,27 +44,49 @@ import org.karyolab.client.document.ClassKeyEntry;
 import org.karyolab.client.document.DocumentEvent;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ModelSuggestion;
+import org.karyolab.client.document.Shapes;
+import org.karyolab.client.net.ApiException;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.net.Lease;
 import org.karyolab.client.sync.Autosave;
 import org.karyolab.client.sync.Conflict;
+import org.karyolab.client.sync.LabelsConflict;
 import org.karyolab.client.sync.SyncOp;
 import org.karyolab.client.ui.EditorModel;
 import org.karyolab.client.ui.Errors;
 import org.karyolab.client.ui.Fx;
 import org.karyolab.client.ui.Shortcuts;
 import org.karyolab.client.ui.TextEntry;
+import org.karyolab.client.ui.anomaly.AnomalyEditorWindow;
+import org.karyolab.client.ui.band.BandEditorWindow;
 import org.karyolab.client.ui.canvas.ImageCanvas;
 import org.karyolab.client.ui.canvas.ImageLayer;
 import org.karyolab.client.ui.canvas.ImagePixels;
+import org.karyolab.client.ui.karyogram.KaryogramWindow;
+import org.karyolab.client.ui.pickers.LabelPickers;
+import org.karyolab.client.ui.review.ReviewMode;
 import org.karyolab.client.ui.tool.BoxTool;
+import org.karyolab.client.ui.tool.BrushTool;
+import org.karyolab.client.ui.tool.ExtraKeys;
 import org.karyolab.client.ui.tool.KeypointsTool;
+import org.karyolab.client.ui.tool.MergeAction;
 import org.karyolab.client.ui.tool.PolygonTool;
 import org.karyolab.client.ui.tool.PolylineTool;
+import org.karyolab.client.ui.tool.RotatedBoxTool;
 import org.karyolab.client.ui.tool.SelectTool;
+import org.karyolab.client.ui.tool.SplitTool;
 import org.karyolab.client.ui.tool.Tool;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.ChromosomeClass;
+import org.karyolab.schema.ImageLabels;
+import org.karyolab.schema.Polarity;
+import org.karyolab.schema.shape.Box;
+import org.karyolab.schema.shape.Keypoints;
+import org.karyolab.schema.shape.Mask;
+import org.karyolab.schema.shape.Polygon;
+import org.karyolab.schema.shape.Polyline;
+import org.karyolab.schema.shape.RotatedBox;
+import org.karyolab.schema.shape.Shape;
 
 /**
  * The annotation editor for one image: toolbar (tools, undo/redo), the {@link ImageCanvas}, a side
@@ -101,7 +129,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
     private Predicate<String> confirm = EditorView::confirmDialog;
     private boolean closed;
     /** Closed with the editor (live event streams and the like). */
-    private final List<AutoCloseable> closeWithMe = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> closeWithMe = new CopyOnWriteArrayList<>();
 
     public EditorView(Autosave autosave, Lease lease) {
         this.autosave = Objects.requireNonNull(autosave);
@@ -137,10 +165,10 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         tools.add(new PolygonTool(canvas));
         tools.add(new KeypointsTool(canvas));
         tools.add(new PolylineTool(canvas));
-        tools.add(new org.karyolab.client.ui.tool.RotatedBoxTool(canvas));
-        tools.add(new org.karyolab.client.ui.tool.SplitTool(canvas));
-        tools.add(new org.karyolab.client.ui.tool.BrushTool(canvas, false));
-        tools.add(new org.karyolab.client.ui.tool.BrushTool(canvas, true));
+        tools.add(new RotatedBoxTool(canvas));
+        tools.add(new SplitTool(canvas));
+        tools.add(new BrushTool(canvas, false));
+        tools.add(new BrushTool(canvas, true));
 
         setTop(toolbar());
         setCenter(canvas);
@@ -173,12 +201,12 @@ public final class EditorView extends BorderPane implements AutoCloseable {
             }
 
             @Override
-            public void labelsConflict(org.karyolab.client.sync.LabelsConflict conflict) {
+            public void labelsConflict(LabelsConflict conflict) {
                 Fx.onFx(() -> settleLabels(conflict));
             }
 
             @Override
-            public void refused(SyncOp op, org.karyolab.client.net.ApiException reason) {
+            public void refused(SyncOp op, ApiException reason) {
                 Fx.onFx(() -> model.say("The server refused an edit; it is undone here: " + Errors.message(reason)));
             }
         });
@@ -240,7 +268,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
      */
     public void loadImageFrom(ImageLoad load) {
         load.claim(canvas::repaint);
-        var thumbnailPainted = new java.util.concurrent.CompletableFuture<Void>();
+        var thumbnailPainted = new CompletableFuture<Void>();
         thumbnailPainted.thenRun(load::thumbnailPainted);
         thumbnailPainted.thenRun(() -> Fx.onFx(this::installPickers));
         firstImage = thumbnailPainted;
@@ -294,7 +322,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
     }
 
     private static Throwable unwrap(Throwable t) {
-        return t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
     /** Shows already decoded pixels (tests, and images opened from disk). */
@@ -312,7 +340,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
 
     private AnnotationLoading annotationLoading;
     /** The thumbnail's first painted frame ({@link #loadImageFrom}): the annotations' load starts after it, not to slow the first paint. */
-    private java.util.concurrent.CompletableFuture<?> firstImage = java.util.concurrent.CompletableFuture.completedFuture(null);
+    private CompletableFuture<?> firstImage = CompletableFuture.completedFuture(null);
 
     /**
      * For an autosave made with {@link Autosave#prepare} (empty document): loads the annotations in the
@@ -364,7 +392,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         OverflowToolbar.setPriority(title, 0);
         OverflowToolbar.setPriority(back, 9);
         var bar = new OverflowToolbar();
-        bar.getChildren().addAll(back, new Separator(javafx.geometry.Orientation.VERTICAL));
+        bar.getChildren().addAll(back, new Separator(Orientation.VERTICAL));
         for (Tool t : tools) {
             ToggleButton b = new ToggleButton(t.name() + "  " + t.shortcut());
             b.setId("tool-" + t.shortcut());
@@ -410,7 +438,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         OverflowToolbar.setPriority(submit, 6);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        bar.getChildren().addAll(new Separator(javafx.geometry.Orientation.VERTICAL), undo, redo, fit, spacer, title, submit, help);
+        bar.getChildren().addAll(new Separator(Orientation.VERTICAL), undo, redo, fit, spacer, title, submit, help);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("kl-toolbar");
         return bar;
@@ -542,12 +570,12 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         if (selected.size() == 1) {
             Annotation a = selected.getFirst();
             var l = a.labels();
-            selectionLabel.setText(org.karyolab.schema.shape.Shape.TYPE_NAMES.get(kindIndex(a)) + "  \u00b7  "
+            selectionLabel.setText(Shape.TYPE_NAMES.get(kindIndex(a)) + "  \u00b7  "
                     + (l.chromosomeClass() == null ? "no class" : "class " + l.chromosomeClass().label())
-                    + (l.polarity() == null ? "" : "  \u00b7  " + (l.polarity() == org.karyolab.schema.Polarity.P_UP ? "p up" : "p down"))
-                    + "\n" + a.status().toString().toLowerCase(java.util.Locale.ROOT)
+                    + (l.polarity() == null ? "" : "  \u00b7  " + (l.polarity() == Polarity.P_UP ? "p up" : "p down"))
+                    + "\n" + a.status().toString().toLowerCase(Locale.ROOT)
                     + (a.revision() == 0 ? "  \u00b7  not yet saved" : "  \u00b7  revision " + a.revision())
-                    + (a.provenance() == null ? "" : "  \u00b7  " + a.provenance().source().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+                    + (a.provenance() == null ? "" : "  \u00b7  " + a.provenance().source().toString().toLowerCase(Locale.ROOT).replace('_', ' ')));
         } else if (selected.size() > 1) {
             selectionLabel.setText(selected.size() + " annotations" + (common == null ? "" : "  \u00b7  class " + common.label()));
         } else if (s != null) {
@@ -560,12 +588,12 @@ public final class EditorView extends BorderPane implements AutoCloseable {
 
     private static int kindIndex(Annotation a) {
         return switch (a.shape()) {
-            case org.karyolab.schema.shape.Box b -> 0;
-            case org.karyolab.schema.shape.RotatedBox r -> 1;
-            case org.karyolab.schema.shape.Polygon p -> 2;
-            case org.karyolab.schema.shape.Mask m -> 3;
-            case org.karyolab.schema.shape.Keypoints k -> 4;
-            case org.karyolab.schema.shape.Polyline l -> 5;
+            case Box b -> 0;
+            case RotatedBox r -> 1;
+            case Polygon p -> 2;
+            case Mask m -> 3;
+            case Keypoints k -> 4;
+            case Polyline l -> 5;
         };
     }
 
@@ -663,7 +691,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         int i = current == null ? -1 : open.indexOf(current);
         ModelSuggestion next = open.get((i + 1) % open.size());
         model.selectSuggestion(next.id());
-        var b = org.karyolab.client.document.Shapes.bounds(next.shape());
+        var b = Shapes.bounds(next.shape());
         canvas.viewport().centerOn(b.centerX(), b.centerY());
         canvas.repaint();
     }
@@ -691,7 +719,7 @@ public final class EditorView extends BorderPane implements AutoCloseable {
     }
 
     /** The image's karyotype or quality flags were saved by someone else meanwhile: mine, theirs or merged. */
-    private void settleLabels(org.karyolab.client.sync.LabelsConflict c) {
+    private void settleLabels(LabelsConflict c) {
         var alert = Fx.themed(new Alert(Alert.AlertType.CONFIRMATION));
         alert.setTitle("Someone else changed this image's labels");
         alert.setHeaderText((c.theirAuthor() == null ? "Someone" : c.theirAuthor()) + " saved the image's karyotype or quality flags meanwhile.");
@@ -710,10 +738,10 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         });
     }
 
-    private static String describe(org.karyolab.schema.ImageLabels labels) {
+    private static String describe(ImageLabels labels) {
         String karyotype = labels.karyotype() == null ? "(no karyotype)" : labels.karyotype();
         return labels.quality().isEmpty() ? karyotype : karyotype + "  [" + labels.quality().stream()
-                .map(q -> q.name().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", ")) + "]";
+                .map(q -> q.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + "]";
     }
 
     private void settle(Conflict c) {
@@ -781,9 +809,9 @@ public final class EditorView extends BorderPane implements AutoCloseable {
             return true;
         }
         if (tool != null && tool.busy() && tool.keyPressed(e)) return true;
-        if (tool instanceof org.karyolab.client.ui.tool.ExtraKeys k && k.extraKey(e)) return true;
+        if (tool instanceof ExtraKeys k && k.extraKey(e)) return true;
         if (code == KeyCode.K && e.isShiftDown()) {
-            org.karyolab.client.ui.karyogram.KaryogramWindow.open(this);
+            KaryogramWindow.open(this);
             return true;
         }
         switch (code) {
@@ -820,9 +848,9 @@ public final class EditorView extends BorderPane implements AutoCloseable {
         if (c != 0 && classKeys.key(c, System.currentTimeMillis())) return true;
         switch (code) {
             case P -> flipPolarity();
-            case M -> org.karyolab.client.ui.tool.MergeAction.run(model);
-            case R -> org.karyolab.client.ui.tool.RotatedBoxTool.rotateSelection(canvas, e.isShiftDown() ? -org.karyolab.client.ui.tool.RotatedBoxTool.STEP
-                    : org.karyolab.client.ui.tool.RotatedBoxTool.STEP);
+            case M -> MergeAction.run(model);
+            case R -> RotatedBoxTool.rotateSelection(canvas, e.isShiftDown() ? -RotatedBoxTool.STEP
+                    : RotatedBoxTool.STEP);
             case A -> acceptAllAbove();
             case N -> nextSuggestion();
             case H -> model.showAnnotationsProperty().set(!model.showAnnotationsProperty().get());
@@ -861,14 +889,14 @@ public final class EditorView extends BorderPane implements AutoCloseable {
             merge.setId("merge");
             merge.setFocusTraversable(false);
             merge.setTooltip(new Tooltip("Merge the two selected shapes into one (M)"));
-            merge.setOnAction(e -> org.karyolab.client.ui.tool.MergeAction.run(model));
+            merge.setOnAction(e -> MergeAction.run(model));
             OverflowToolbar.setPriority(merge, 2);
             bar.getChildren().add(merge);
         }
-        org.karyolab.client.ui.karyogram.KaryogramWindow.install(this);
-        OverflowToolbar.setPriority(org.karyolab.client.ui.review.ReviewMode.install(this).toggle(), 6);
-        org.karyolab.client.ui.band.BandEditorWindow.install(this);
-        org.karyolab.client.ui.anomaly.AnomalyEditorWindow.install(this);
+        KaryogramWindow.install(this);
+        OverflowToolbar.setPriority(ReviewMode.install(this).toggle(), 6);
+        BandEditorWindow.install(this);
+        AnomalyEditorWindow.install(this);
         RoleLimits.install(this);
         // The cluster type and status pickers come once the image is on screen (installPickers): they are
         // disabled until the annotations are in anyway, and building them cost the cold first paint ~70 ms.
@@ -880,12 +908,12 @@ public final class EditorView extends BorderPane implements AutoCloseable {
     private void installPickers() {
         if (pickersInstalled || closed) return;
         pickersInstalled = true;
-        org.karyolab.client.ui.pickers.LabelPickers.install(this);
+        LabelPickers.install(this);
     }
 
     /** Closes {@code c} when the editor closes (e.g. the project's live event stream). */
     public void closeWith(AutoCloseable c) {
-        closeWithMe.add(java.util.Objects.requireNonNull(c));
+        closeWithMe.add(Objects.requireNonNull(c));
     }
 
     // --- leaving --------------------------------------------------------------------------------
