@@ -2,9 +2,9 @@ package org.karyolab.client.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.karyolab.client.ui.canvas.Tool;
 import org.karyolab.client.ui.pickers.LabelPickers;
 import org.karyolab.client.ui.review.ReviewKeys;
-import org.karyolab.client.ui.tool.Tool;
 import org.karyolab.client.ui.view.ImageNavigator;
 
 /** Every key the editor knows, for the F1 sheet (one list, so the sheet cannot drift from the handler). */

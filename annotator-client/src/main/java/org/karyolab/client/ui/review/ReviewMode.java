@@ -3,16 +3,16 @@ package org.karyolab.client.ui.review;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.input.KeyEvent;
-import org.karyolab.client.document.Shapes;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import org.karyolab.client.document.DocumentListener;
+import org.karyolab.client.document.Shapes;
 import org.karyolab.client.ui.Fx;
-import org.karyolab.client.ui.tool.Tool;
-import org.karyolab.client.ui.view.EditorView;
 import org.karyolab.client.ui.TextEntry;
+import org.karyolab.client.ui.canvas.Tool;
+import org.karyolab.client.ui.view.EditorView;
 
 /**
  * Review mode, a toggle in the editor's toolbar: the side panel becomes the {@link ReviewPanel} and

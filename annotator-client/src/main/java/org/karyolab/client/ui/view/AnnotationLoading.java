@@ -26,7 +26,7 @@ import javafx.scene.layout.StackPane;
 import org.karyolab.client.sync.Autosave;
 import org.karyolab.client.ui.Errors;
 import org.karyolab.client.ui.Fx;
-import org.karyolab.client.ui.tool.Tool;
+import org.karyolab.client.ui.canvas.Tool;
 
 /**
  * The second half of a progressive open: the editor is already on screen with the image while the

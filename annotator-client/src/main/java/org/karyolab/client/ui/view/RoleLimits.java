@@ -5,9 +5,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.karyolab.client.net.ImageAccess;
 import org.karyolab.client.ui.Fx;
+import org.karyolab.client.ui.canvas.Tool;
 import org.karyolab.client.ui.review.ReviewMode;
 import org.karyolab.client.ui.tool.SelectTool;
-import org.karyolab.client.ui.tool.Tool;
 
 /**
  * What the user's role in the image's project does not allow, greyed out with the reason: asked once when the

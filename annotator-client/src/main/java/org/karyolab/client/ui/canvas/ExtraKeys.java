@@ -1,4 +1,4 @@
-package org.karyolab.client.ui.tool;
+package org.karyolab.client.ui.canvas;
 
 import javafx.scene.input.KeyEvent;
 
