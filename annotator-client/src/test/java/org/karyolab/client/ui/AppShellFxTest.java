@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.karyolab.client.LiveServer;
 import org.karyolab.client.net.BatchChange;
 import org.karyolab.client.net.KaryoLabClient;
+import org.karyolab.client.ui.keys.Shortcut;
 import org.karyolab.client.ui.view.EditorView;
 import org.karyolab.client.ui.view.ImagesView;
 import org.karyolab.client.ui.view.ProjectsView;
@@ -171,7 +172,7 @@ class AppShellFxTest {
         robot.type(KeyCode.PAGE_UP);
         await("back to image 1", () -> app.editor() != null && app.editor().autosave().document().imageId().equals(ids.get(1)));
 
-        assertThat(Shortcuts.all(List.of())).extracting(Shortcuts.Entry::keys).contains("Page Down / Page Up");
+        assertThat(app.editor().keys().sheet()).extracting(Shortcut::keys).contains("Page Down / Page Up");
         onFx(() -> app.stage().hide());
     }
 }

@@ -275,7 +275,7 @@ class WindowSizesFxTest extends EditorFxFixture {
             p.getStyleClass().add("kl-root");
             p.setHeaderText("KaryoLab annotator: keyboard shortcuts (the table scrolls)");
             double[] sheet = ShortcutSheet.size(window);
-            p.setContent(ShortcutSheet.table(Shortcuts.all(editor.tools()), sheet[0] - 40, sheet[1]));
+            p.setContent(ShortcutSheet.table(editor.keys().sheet(), sheet[0] - 40, sheet[1]));
             p.setPrefWidth(sheet[0]);
             new Scene(p);
             return p;

@@ -23,6 +23,14 @@ public interface Tool {
     /** One line for the F1 help. */
     String help();
 
+    /**
+     * Whether picking this tool means drawing: a role that may not annotate cannot pick it. Select (whose moves the
+     * model refuses for such a role) and Review only pick what is there.
+     */
+    default boolean draws() {
+        return true;
+    }
+
     default Cursor cursor() {
         return Cursor.CROSSHAIR;
     }

@@ -2,17 +2,14 @@ package org.karyolab.client.ui.review;
 
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import org.karyolab.client.document.Bounds;
 import org.karyolab.client.document.Shapes;
 import org.karyolab.client.ui.ClassColors;
-import org.karyolab.client.ui.canvas.ExtraKeys;
 import org.karyolab.client.ui.canvas.ShapePainter;
 import org.karyolab.client.ui.canvas.Tool;
 import org.karyolab.client.ui.canvas.ToolContext;
@@ -26,23 +23,21 @@ import org.karyolab.schema.shape.Mask;
  * The canvas in review mode: read-only; a click selects an annotation (and shows its row in the
  * review panel); every annotation is outlined in its review state's colour with a state badge.
  */
-public final class ReviewTool implements Tool, ExtraKeys {
+public final class ReviewTool implements Tool {
 
     private final ToolContext ctx;
     private final ShapePainter painter = new ShapePainter();
     private final Consumer<String> picked;
-    private final Predicate<KeyEvent> keys;
 
-    /** {@code keys}: review mode's keys ({@link ReviewKeys}); true if one was used. */
-    public ReviewTool(ToolContext ctx, Consumer<String> picked, Predicate<KeyEvent> keys) {
+    /** {@code picked}: the annotation clicked. Review mode's keys are its own ({@link ReviewMode}), asked while this tool is on. */
+    public ReviewTool(ToolContext ctx, Consumer<String> picked) {
         this.ctx = ctx;
         this.picked = picked;
-        this.keys = keys;
     }
 
     @Override
-    public boolean extraKey(KeyEvent e) {
-        return keys.test(e);
+    public boolean draws() {
+        return false;
     }
 
     @Override

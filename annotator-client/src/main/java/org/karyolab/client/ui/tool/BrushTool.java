@@ -13,7 +13,6 @@ import org.karyolab.client.command.Commands;
 import org.karyolab.client.command.Edits;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.ui.ClassColors;
-import org.karyolab.client.ui.canvas.ExtraKeys;
 import org.karyolab.client.ui.canvas.MaskRendering;
 import org.karyolab.client.ui.canvas.Tool;
 import org.karyolab.client.ui.canvas.ToolContext;
@@ -30,7 +29,7 @@ import org.karyolab.schema.shape.Mask;
  * change the size. The canvas shows masks (pixels and contour) in every tool; during a stroke this tool
  * draws the mask being painted instead, from its working pixels, and the brush as a circle.
  */
-public final class BrushTool implements Tool, ExtraKeys {
+public final class BrushTool implements Tool {
 
     public static final int MIN_RADIUS = 1;
     public static final int MAX_RADIUS = 200;
@@ -211,8 +210,8 @@ public final class BrushTool implements Tool, ExtraKeys {
         overlayOf = shape;
     }
 
-    @Override
-    public boolean extraKey(KeyEvent e) {
+    /** [ and ] (its keys in {@link Tools#keys}): smaller, larger; true if the key was one of them. */
+    boolean resize(KeyEvent e) {
         if (e.getCode() == KeyCode.OPEN_BRACKET) {
             setRadius(radius - Math.max(1, radius / 4));
         } else if (e.getCode() == KeyCode.CLOSE_BRACKET) {
@@ -230,7 +229,7 @@ public final class BrushTool implements Tool, ExtraKeys {
             cancel();
             return true;
         }
-        return extraKey(e);
+        return resize(e);
     }
 
     @Override

@@ -62,6 +62,11 @@ public final class SelectTool implements Tool {
     }
 
     @Override
+    public boolean draws() {
+        return false;
+    }
+
+    @Override
     public String name() {
         return "Select";
     }

@@ -16,8 +16,6 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
@@ -162,16 +160,6 @@ public final class AnnotationLoading {
         retry.setManaged(true);
         editor.model().editingBlockedProperty().set(WHY_FAILED);
         editor.model().say(WHY_FAILED);
-    }
-
-    /** Keys that only look (help, pan, zoom, fit, layers, invert) work while loading; the rest say why. */
-    static boolean viewingKey(KeyEvent e) {
-        if (e.isShortcutDown()) return e.getCode() == KeyCode.S;
-        return switch (e.getCode()) {
-            case F1, SPACE, F, PLUS, EQUALS, ADD, MINUS, SUBTRACT, H, S, I, UP, DOWN, LEFT, RIGHT, PAGE_UP, PAGE_DOWN, HOME, END,
-                 SHIFT, CONTROL, ALT, META, TAB -> true;
-            default -> false;
-        };
     }
 
     private void blockEditing() {

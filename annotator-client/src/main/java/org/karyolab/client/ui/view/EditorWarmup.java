@@ -33,14 +33,7 @@ import org.karyolab.client.ui.canvas.Adjustments;
 import org.karyolab.client.ui.canvas.ImageCanvas;
 import org.karyolab.client.ui.canvas.ImageLayer;
 import org.karyolab.client.ui.canvas.ImagePixels;
-import org.karyolab.client.ui.tool.BoxTool;
-import org.karyolab.client.ui.tool.BrushTool;
-import org.karyolab.client.ui.tool.KeypointsTool;
-import org.karyolab.client.ui.tool.PolygonTool;
-import org.karyolab.client.ui.tool.PolylineTool;
-import org.karyolab.client.ui.tool.RotatedBoxTool;
-import org.karyolab.client.ui.tool.SelectTool;
-import org.karyolab.client.ui.tool.SplitTool;
+import org.karyolab.client.ui.tool.Tools;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.AnnotationStatus;
@@ -140,14 +133,7 @@ public final class EditorWarmup {
         var model = new EditorModel(doc, new UndoManager(doc));
         // the canvas and the tools, built detached: their classes and the shape painting set-up
         var canvas = new ImageCanvas(model);
-        new SelectTool(canvas);
-        new BoxTool(canvas);
-        new PolygonTool(canvas);
-        new KeypointsTool(canvas);
-        new PolylineTool(canvas);
-        new RotatedBoxTool(canvas);
-        new SplitTool(canvas);
-        new BrushTool(canvas, false);
+        Tools.create(canvas);
         new PalettePanel(c -> { });
         new AdjustmentPanel(model.adjustmentsProperty());
     }

@@ -140,7 +140,7 @@ class MaskRenderingFxTest {
         ImageCanvas canvas = s.canvas();
         List<Function<ToolContext, Tool>> tools = List.of(SelectTool::new, BoxTool::new, RotatedBoxTool::new, PolygonTool::new,
                 KeypointsTool::new, PolylineTool::new, SplitTool::new, c -> new BrushTool(c, false), c -> new BrushTool(c, true),
-                c -> new ReviewTool(c, id -> { }, e -> false));
+                c -> new ReviewTool(c, id -> { }));
         for (var make : tools) {
             Tool tool = onFx(() -> make.apply(canvas));
             WritableImage frame = frame(canvas, tool, 1);

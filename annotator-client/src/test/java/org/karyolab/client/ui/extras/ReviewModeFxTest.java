@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
+import org.karyolab.client.ui.keys.Shortcut;
 import org.testfx.util.WaitForAsyncUtils;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.ui.FxTesting;
@@ -153,7 +154,7 @@ class ReviewModeFxTest extends EditorFxFixture {
         List<Annotation> saved = submittedFive(null);
         ReviewMode mode = ReviewMode.of(editor);
         String c1 = saved.get(0).id(), c2 = saved.get(1).id(), c3 = saved.get(2).id();
-        assertThat(org.karyolab.client.ui.Shortcuts.all(editor.tools())).extracting(org.karyolab.client.ui.Shortcuts.Entry::keys)
+        assertThat(editor.keys().sheet()).extracting(Shortcut::keys)
                 .contains("A (review)", "R (review)", "N (review)");
         onFx(() -> editor.canvas().requestFocus());
 

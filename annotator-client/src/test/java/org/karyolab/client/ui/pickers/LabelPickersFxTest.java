@@ -19,7 +19,7 @@ import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.ui.ClassColors;
 import org.karyolab.client.ui.EditorFxFixture;
 import org.karyolab.client.ui.FxTesting;
-import org.karyolab.client.ui.Shortcuts;
+import org.karyolab.client.ui.keys.Shortcut;
 import org.karyolab.client.ui.tool.SplitTool;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
@@ -306,7 +306,7 @@ class LabelPickersFxTest extends EditorFxFixture {
     @Test
     void theKeysAreOnTheF1Sheet() throws Exception {
         open();
-        var keys = Shortcuts.all(editor.tools()).stream().map(Shortcuts.Entry::keys).toList();
+        var keys = editor.keys().sheet().stream().map(Shortcut::keys).toList();
         assertThat(keys).contains("Alt+1 / 2 / 3 / 4", "Alt+0").doesNotContain("Alt+D / Alt+S");
         assertThat(keys).doesNotHaveDuplicates();
     }
