@@ -11,7 +11,6 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
@@ -20,9 +19,6 @@ import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
@@ -61,7 +57,6 @@ public final class ImageCanvas extends Region implements ToolContext {
     private final ShapeLayerCache shapeLayer = new ShapeLayerCache(this::shapeLayerItems, this::repaint);
     private final AtomicBoolean redrawPending = new AtomicBoolean();
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool");
-    private final ReadOnlyStringWrapper pointer = new ReadOnlyStringWrapper(this, "pointer", "");
     private Image shown;
     /** The layer shown, whose int[] pixels the compositor reads; null for an image set without one. */
     private ImageLayer shownLayer;
@@ -80,12 +75,7 @@ public final class ImageCanvas extends Region implements ToolContext {
     /** {@link #shown} and its halved copies, level 0 first (just {@code shown} when set without a layer). */
     private List<? extends Image> levels = List.of();
     private boolean fitted;
-    private boolean spaceDown;
-    private boolean panning;
-    /** The primary button went down on the tool (drags go to it even where the event lacks the button state, as in headless runs). */
-    private boolean toolPressed;
-    private double lastX;
-    private double lastY;
+    private final CanvasInput input;
     /** The last frame's visible image area and what it showed, for the culling figures. */
     private Bounds lastVisible;
     private boolean lastShowAnnotations;
@@ -111,11 +101,7 @@ public final class ImageCanvas extends Region implements ToolContext {
             setCursor(now == null ? Cursor.DEFAULT : now.cursor());
             repaint();
         });
-        addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
-        addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
-        addEventHandler(MouseEvent.MOUSE_MOVED, this::moved);
-        addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        input = new CanvasInput(this);
         viewSettle.setOnFinished(e -> {
             viewSettled = true;
             repaint();
@@ -157,7 +143,7 @@ public final class ImageCanvas extends Region implements ToolContext {
 
     /** "x, y" of the pointer in image pixels, for the status bar. */
     public ReadOnlyStringProperty pointerProperty() {
-        return pointer.getReadOnlyProperty();
+        return input.pointerProperty();
     }
 
     /** The image to show: the thumbnail first (any size: it is stretched to the image's), then the full one. */
@@ -189,9 +175,9 @@ public final class ImageCanvas extends Region implements ToolContext {
         return shownLayer;
     }
 
+    /** Space held: a primary drag pans. */
     public void setSpaceDown(boolean down) {
-        spaceDown = down;
-        setCursor(down ? Cursor.OPEN_HAND : tool() == null ? Cursor.DEFAULT : tool().cursor());
+        input.setSpaceDown(down);
     }
 
     /** Annotations that meet the last frame's viewport (the viewport culling at work); counted on request. */
@@ -265,68 +251,6 @@ public final class ImageCanvas extends Region implements ToolContext {
             });
         }
         repaint();
-    }
-
-    // --- input ----------------------------------------------------------------------------------
-
-    private boolean panGesture(MouseEvent e) {
-        return e.getButton() == MouseButton.MIDDLE || (spaceDown && e.getButton() == MouseButton.PRIMARY);
-    }
-
-    private void pressed(MouseEvent e) {
-        requestFocus();
-        lastX = e.getX();
-        lastY = e.getY();
-        if (panGesture(e)) {
-            panning = true;
-            setCursor(Cursor.CLOSED_HAND);
-        } else if (e.getButton() == MouseButton.PRIMARY && tool() != null) {
-            toolPressed = true;
-            tool().pressed(ToolEvent.of(e, viewport));
-        }
-        e.consume();
-    }
-
-    private void dragged(MouseEvent e) {
-        if (panning) {
-            viewport.panBy(e.getX() - lastX, e.getY() - lastY);
-            lastX = e.getX();
-            lastY = e.getY();
-            repaint();
-        } else if ((e.isPrimaryButtonDown() || toolPressed) && tool() != null) {
-            tool().dragged(ToolEvent.of(e, viewport));
-        }
-        updatePointer(e);
-        e.consume();
-    }
-
-    private void released(MouseEvent e) {
-        if (panning) {
-            panning = false;
-            setCursor(spaceDown ? Cursor.OPEN_HAND : tool() == null ? Cursor.DEFAULT : tool().cursor());
-        } else if (e.getButton() == MouseButton.PRIMARY && tool() != null) {
-            toolPressed = false;
-            tool().released(ToolEvent.of(e, viewport));
-        }
-        e.consume();
-    }
-
-    private void moved(MouseEvent e) {
-        if (tool() != null) tool().moved(ToolEvent.of(e, viewport));
-        updatePointer(e);
-    }
-
-    private void updatePointer(MouseEvent e) {
-        double x = viewport.toImageX(e.getX()), y = viewport.toImageY(e.getY());
-        var img = model.document().image();
-        pointer.set(x >= 0 && y >= 0 && x <= img.width() && y <= img.height() ? "%d, %d".formatted((int) x, (int) y) : "");
-    }
-
-    private void scrolled(ScrollEvent e) {
-        if (e.getDeltaY() == 0) return;
-        viewport.zoomAt(e.getX(), e.getY(), Math.pow(1.1, e.getDeltaY() / 40.0));
-        repaint();
-        e.consume();
     }
 
     // --- drawing --------------------------------------------------------------------------------
