@@ -168,11 +168,9 @@ public final class AnnotationLoading {
         toolBefore = editor.canvas().tool();
         if (toolBefore != null) toolBefore.cancel();
         editor.canvas().toolProperty().set(null);
-        if (editor.getTop() instanceof HBox bar) {
-            for (Node n : bar.getChildren()) {
-                if (n instanceof ToggleButton t) t.setSelected(false);
-                if (n instanceof ButtonBase b && !b.isDisabled() && !keptOn(b)) turnOff(b);
-            }
+        for (Node n : editor.toolbarItems()) {
+            if (n instanceof ToggleButton t) t.setSelected(false);
+            if (n instanceof ButtonBase b && !b.isDisabled() && !keptOn(b)) turnOff(b);
         }
         if (editor.getRight() != null) turnOff(editor.getRight()); // class palette, suggestions, layers, adjustments
     }

@@ -210,6 +210,11 @@ public final class EditorView extends BorderPane implements EditorHost, AutoClos
         toolbar.getChildren().add(item);
     }
 
+    /** The toolbar's items, the editor's and its extensions' (AnnotationLoading turns them off meanwhile). */
+    List<Node> toolbarItems() {
+        return toolbar.getChildren();
+    }
+
     /** The toolbar's items that need what the role must allow ({@link RoleLimits}). */
     List<ButtonBase> toolbarItems(Needs needs) {
         return toolbar.getChildren().stream().filter(n -> n instanceof ButtonBase && EditorToolbar.needs(n) == needs)
