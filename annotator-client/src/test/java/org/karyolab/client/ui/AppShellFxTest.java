@@ -5,6 +5,7 @@ import static org.karyolab.client.ui.FxTesting.await;
 import static org.karyolab.client.ui.FxTesting.onFx;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javafx.scene.Node;
@@ -122,7 +123,7 @@ class AppShellFxTest {
     void theListShowsEachImagesWorkAndPageDownUpWalkIt() throws Exception {
         KaryoLabClient admin = server.admin();
         String project = server.project(admin, "List of case 7");
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) ids.add(admin.uploadImage(project, LiveServer.png(320 + i, 240), "image/png", "case-" + i).id());
         KaryoLabClient ana = server.annotator("list-ana", project);
         // Image 0: two annotations, submitted; image 1: two open suggestions (one of three rejected); image 2: untouched.
