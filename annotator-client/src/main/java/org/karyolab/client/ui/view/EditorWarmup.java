@@ -33,6 +33,7 @@ import org.karyolab.client.ui.canvas.Adjustments;
 import org.karyolab.client.ui.canvas.ImageCanvas;
 import org.karyolab.client.ui.canvas.ImageLayer;
 import org.karyolab.client.ui.canvas.ImagePixels;
+import org.karyolab.client.ui.editor.EditorExtension;
 import org.karyolab.client.ui.tool.Tools;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
@@ -134,6 +135,7 @@ public final class EditorWarmup {
         // the canvas and the tools, built detached: their classes and the shape painting set-up
         var canvas = new ImageCanvas(model);
         Tools.create(canvas);
+        EditorExtension.listed(); // the extension list read and its classes loaded, as the first editor would
         new PalettePanel(c -> { });
         new AdjustmentPanel(model.adjustmentsProperty());
     }
