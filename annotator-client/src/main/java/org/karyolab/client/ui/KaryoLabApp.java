@@ -34,20 +34,7 @@ public final class KaryoLabApp extends Application {
     /** What the command line says. */
     public record Settings(String server, String user, Path data) {
         public static Settings parse(List<String> args) {
-            String server = "http://127.0.0.1:8080", user = null;
-            Path data = Path.of(System.getProperty("user.home"), ".karyolab", "annotator");
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                String value = i + 1 < args.size() ? args.get(i + 1) : null;
-                if (a.startsWith("--server=")) server = a.substring(9);
-                else if (a.startsWith("--user=")) user = a.substring(7);
-                else if (a.startsWith("--data=")) data = Path.of(a.substring(7));
-                else if (a.equals("--server") && value != null) { server = value; i++; }
-                else if (a.equals("--user") && value != null) { user = value; i++; }
-                else if (a.equals("--data") && value != null) { data = Path.of(value); i++; }
-                else throw new IllegalArgumentException("unknown option " + a + " (use --server URL, --user NAME, --data DIR)");
-            }
-            return new Settings(server, user, data);
+            return ClientOptions.parse(args);
         }
     }
 

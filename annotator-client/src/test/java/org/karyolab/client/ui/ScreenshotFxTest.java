@@ -21,7 +21,6 @@ import org.karyolab.client.command.Commands;
 import org.karyolab.client.command.Edits;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ModelSuggestion;
-import org.karyolab.client.document.Shapes;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.sync.Autosave;
 import org.karyolab.client.ui.FxTesting.Rod;
@@ -127,7 +126,7 @@ class ScreenshotFxTest {
         onFx(() -> {
             var s = d.openSuggestions().stream().max(Comparator.comparingDouble(ModelSuggestion::confidence)).orElseThrow();
             editor.model().selectSuggestion(s.id());
-            var b = Shapes.bounds(s.shape());
+            var b = s.shape().bounds();
             editor.canvas().viewport().set(3, 0, 0);
             editor.canvas().viewport().centerOn(b.centerX(), b.centerY());
             editor.model().adjustmentsProperty().set(zoomedAdjustments);

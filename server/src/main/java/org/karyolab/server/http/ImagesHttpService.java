@@ -19,7 +19,7 @@ import org.karyolab.server.service.ImageService;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.ProjectService;
 import org.karyolab.server.store.ImageRepository;
-import org.karyolab.server.store.Split;
+import org.karyolab.schema.Split;
 
 import java.io.IOException;
 import java.io.InputStream;

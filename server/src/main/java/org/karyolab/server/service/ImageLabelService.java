@@ -1,5 +1,6 @@
 package org.karyolab.server.service;
 
+import org.karyolab.learning.karyotype.KaryotypeService;
 import org.karyolab.schema.ImageLabels;
 import org.karyolab.schema.Violation;
 import org.karyolab.schema.iscn.Iscn;

@@ -7,7 +7,7 @@ import org.karyolab.schema.Stain;
 import org.karyolab.schema.Violation;
 import org.karyolab.server.store.BlobStore;
 import org.karyolab.server.store.ImageRepository;
-import org.karyolab.server.store.Split;
+import org.karyolab.schema.Split;
 
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;

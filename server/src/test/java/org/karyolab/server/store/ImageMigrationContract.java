@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageKind;
+import org.karyolab.schema.Split;
 import org.karyolab.schema.Stain;
 import org.karyolab.schema.json.SchemaJson;
 

@@ -22,11 +22,10 @@ import javafx.scene.image.Image;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
-import org.karyolab.client.document.Bounds;
+import org.karyolab.schema.shape.Bounds;
 import org.karyolab.client.document.DocumentEvent;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ModelSuggestion;
-import org.karyolab.client.document.Shapes;
 import org.karyolab.client.ui.ClassColors;
 import org.karyolab.client.ui.EditorModel;
 import org.karyolab.schema.Annotation;
@@ -310,7 +309,7 @@ public final class ImageCanvas extends Region implements ToolContext {
                 if (t != null && t.drawsItself(a.id())) continue; // e.g. the mask being painted: the brush shows it
                 Shape s = t == null ? null : t.preview(a.id());
                 Shape shape = s == null ? a.shape() : s;
-                if (Shapes.bounds(shape).expand(ShapeLayerCache.PAD / viewport.scale()).intersects(visible)) {
+                if (shape.bounds().expand(ShapeLayerCache.PAD / viewport.scale()).intersects(visible)) {
                     drawAnnotation(g, viewport, a, shape, true, false);
                     Tag tag = annotationTag(viewport, a, shape, true, false);
                     if (tag != null) liveTags.add(tag);
@@ -416,14 +415,14 @@ public final class ImageCanvas extends Region implements ToolContext {
     private static Tag annotationTag(Viewport v, Annotation a, Shape shape, boolean selected, boolean crowded) {
         String text = ClassColors.tag(a.labels());
         if (text.isEmpty()) return null;
-        Bounds b = Shapes.bounds(shape);
+        Bounds b = shape.bounds();
         boolean detailed = !crowded && Math.max(b.width(), b.height()) * v.scale() >= TAG_MIN_SCREEN;
         return detailed || selected ? new Tag("a:" + a.id(), b, text, ClassColors.of(a.labels()), false) : null;
     }
 
     /** A suggestion's tag ("21 · 85%"), or null if it is too small on screen. */
     private static Tag suggestionTag(Viewport v, ModelSuggestion s, boolean aboveThreshold, boolean selected) {
-        Bounds b = Shapes.bounds(s.shape());
+        Bounds b = s.shape().bounds();
         if (Math.max(b.width(), b.height()) * v.scale() < TAG_MIN_SCREEN && !selected) return null;
         String label = ClassColors.tag(s.labels());
         String text = (label.isEmpty() ? "" : label + " \u00b7 ") + Math.round(s.confidence() * 100) + "%";
@@ -489,7 +488,7 @@ public final class ImageCanvas extends Region implements ToolContext {
 
     private void drawAnnotation(GraphicsContext g, Viewport viewport, Annotation a, Shape shape, boolean selected, boolean crowded) {
         Color color = ClassColors.of(a.labels());
-        Bounds b = Shapes.bounds(shape);
+        Bounds b = shape.bounds();
         double screenSize = Math.max(b.width(), b.height()) * viewport.scale();
         boolean detailed = !crowded && screenSize >= TAG_MIN_SCREEN;
         if (selected) {

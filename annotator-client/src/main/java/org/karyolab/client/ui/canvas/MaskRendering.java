@@ -8,7 +8,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import org.karyolab.client.document.Shapes;
 import org.karyolab.schema.shape.Mask;
 
 /**
@@ -101,7 +100,7 @@ public final class MaskRendering {
         var d = new Decoded();
         int h = m.height();
         List<Integer> counts = m.counts();
-        var b = Shapes.bounds(m); // from the runs alone, as hit-testing uses it
+        var b = m.bounds(); // from the runs alone, as hit-testing uses it
         if (b.maxX() <= b.minX()) {
             d.empty = true;
             return d;

@@ -11,7 +11,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
-import org.karyolab.client.document.Bounds;
+import org.karyolab.schema.shape.Bounds;
 
 /**
  * The unselected annotations and suggestions as one bitmap, so a frame blits them instead of

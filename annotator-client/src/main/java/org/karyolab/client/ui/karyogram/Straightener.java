@@ -6,7 +6,7 @@ import java.util.function.BiPredicate;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import org.karyolab.client.document.Bounds;
+import org.karyolab.schema.shape.Bounds;
 import org.karyolab.client.document.Shapes;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.Polarity;
@@ -46,7 +46,7 @@ public final class Straightener {
         f = switch (shape) {
             case Box b -> boxFrame(b.x() + b.width() / 2, b.y() + b.height() / 2, b.width(), b.height(), 0);
             case RotatedBox r -> boxFrame(r.cx(), r.cy(), r.width(), r.height(), r.angleDegrees());
-            default -> principalFrame(inside(shape), Shapes.bounds(shape));
+            default -> principalFrame(inside(shape), shape.bounds());
         };
         return polarity == Polarity.P_DOWN ? new Frame(f.cx(), f.cy(), -f.ux(), -f.uy(), f.length(), f.width()) : f;
     }

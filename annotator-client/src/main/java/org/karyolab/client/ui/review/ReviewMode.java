@@ -6,7 +6,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import org.karyolab.client.document.DocumentListener;
-import org.karyolab.client.document.Shapes;
 import org.karyolab.client.ui.Fx;
 import org.karyolab.client.ui.canvas.Tool;
 import org.karyolab.client.ui.editor.EditorExtension;
@@ -117,7 +116,7 @@ public final class ReviewMode {
         }
         editor.model().selectAnnotations(List.of(next));
         panel.show(next);
-        var b = Shapes.bounds(editor.document().annotation(next).shape());
+        var b = editor.document().annotation(next).shape().bounds();
         editor.canvas().viewport().centerOn(b.centerX(), b.centerY());
         editor.canvas().repaint();
     }

@@ -7,8 +7,6 @@ import javafx.scene.Cursor;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
-import org.karyolab.client.document.Bounds;
-import org.karyolab.client.document.Shapes;
 import org.karyolab.client.ui.ClassColors;
 import org.karyolab.client.ui.canvas.ShapePainter;
 import org.karyolab.client.ui.canvas.Tool;
@@ -17,6 +15,7 @@ import org.karyolab.client.ui.canvas.ToolEvent;
 import org.karyolab.client.ui.canvas.Viewport;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationStatus;
+import org.karyolab.schema.shape.Bounds;
 import org.karyolab.schema.shape.Mask;
 
 /**
@@ -86,7 +85,7 @@ public final class ReviewTool implements Tool {
             // A mask's pixels are already tinted in its class colour by the canvas: the status is its contour.
             painter.outline(g, v, a.shape(), c, sel ? 3.5 : 2.5, s != AnnotationStatus.SUBMITTED && !(a.shape() instanceof Mask));
             g.setLineDashes((double[]) null);
-            Bounds b = Shapes.bounds(a.shape());
+            Bounds b = a.shape().bounds();
             String badge = switch (s) {
                 case ACCEPTED -> "\u2713";
                 case REJECTED -> "\u2717";

@@ -154,11 +154,11 @@ public final class BrushTool implements Tool {
             Command c = ctx.model().perform(() -> Edits.add(d, mask, AnnotationLabels.EMPTY));
             if (c instanceof Commands.AddAnnotations add) {
                 ctx.model().selectAnnotations(List.of(add.annotations().getFirst().id()));
-                ctx.model().say("Mask painted (" + mask.area() + " px): keep painting, E erases, type its class");
+                ctx.model().say("Mask painted (" + mask.pixelCount() + " px): keep painting, E erases, type its class");
             }
         } else {
             String id = target;
-            if (mask.area() == 0) ctx.model().perform(() -> Edits.delete(d, List.of(id)));
+            if (mask.pixelCount() == 0) ctx.model().perform(() -> Edits.delete(d, List.of(id)));
             else ctx.model().perform(() -> Edits.replaceShape(d, id, mask));
         }
         overlayOf = null; // rebuilt from the saved shape

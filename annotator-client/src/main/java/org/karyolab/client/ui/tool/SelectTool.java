@@ -10,7 +10,7 @@ import javafx.scene.Cursor;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import org.karyolab.client.command.Edits;
-import org.karyolab.client.document.Bounds;
+import org.karyolab.schema.shape.Bounds;
 import org.karyolab.client.document.Handle;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ModelSuggestion;
@@ -234,7 +234,7 @@ public final class SelectTool implements Tool {
                 preview.clear();
                 for (String id : moving) {
                     Annotation a = d.annotation(id);
-                    if (a != null) preview.put(id, Shapes.translate(a.shape(), dd[0], dd[1]));
+                    if (a != null) preview.put(id, a.shape().translate(dd[0], dd[1]));
                 }
             }
             case HANDLE -> {

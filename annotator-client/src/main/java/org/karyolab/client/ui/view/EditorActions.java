@@ -8,7 +8,6 @@ import org.karyolab.client.command.Commands;
 import org.karyolab.client.command.Edits;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ModelSuggestion;
-import org.karyolab.client.document.Shapes;
 import org.karyolab.client.sync.Autosave;
 import org.karyolab.client.ui.EditorModel;
 import org.karyolab.client.ui.Errors;
@@ -107,7 +106,7 @@ final class EditorActions {
         int i = current == null ? -1 : open.indexOf(current);
         ModelSuggestion next = open.get((i + 1) % open.size());
         model.selectSuggestion(next.id());
-        var b = Shapes.bounds(next.shape());
+        var b = next.shape().bounds();
         canvas.viewport().centerOn(b.centerX(), b.centerY());
         canvas.repaint();
     }

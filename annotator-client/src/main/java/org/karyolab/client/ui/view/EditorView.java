@@ -336,7 +336,7 @@ public final class EditorView extends BorderPane implements EditorHost, AutoClos
         if (selected.size() == 1) {
             Annotation a = selected.getFirst();
             var l = a.labels();
-            selectionLabel.setText(org.karyolab.schema.shape.Shape.TYPE_NAMES.get(kindIndex(a)) + "  \u00b7  "
+            selectionLabel.setText(a.shape().type() + "  \u00b7  "
                     + (l.chromosomeClass() == null ? "no class" : "class " + l.chromosomeClass().label())
                     + (l.polarity() == null ? "" : "  \u00b7  " + (l.polarity() == org.karyolab.schema.Polarity.P_UP ? "p up" : "p down"))
                     + "\n" + a.status().toString().toLowerCase(java.util.Locale.ROOT)
@@ -350,17 +350,6 @@ public final class EditorView extends BorderPane implements EditorHost, AutoClos
         } else {
             selectionLabel.setText("Nothing selected (" + document.size() + " annotations)");
         }
-    }
-
-    private static int kindIndex(Annotation a) {
-        return switch (a.shape()) {
-            case org.karyolab.schema.shape.Box b -> 0;
-            case org.karyolab.schema.shape.RotatedBox r -> 1;
-            case org.karyolab.schema.shape.Polygon p -> 2;
-            case org.karyolab.schema.shape.Mask m -> 3;
-            case org.karyolab.schema.shape.Keypoints k -> 4;
-            case org.karyolab.schema.shape.Polyline l -> 5;
-        };
     }
 
     // --- tools and keys -------------------------------------------------------------------------

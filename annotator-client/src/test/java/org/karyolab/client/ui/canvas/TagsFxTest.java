@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.karyolab.client.command.UndoManager;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ModelSuggestion;
-import org.karyolab.client.document.Shapes;
 import org.karyolab.client.document.SuggestionState;
 import org.karyolab.client.ui.ClassColors;
 import org.karyolab.client.ui.EditorModel;
@@ -107,13 +106,13 @@ class TagsFxTest {
         var painter = onFx(ShapePainter::new);
         var naive = new ArrayList<Rectangle2D>();
         for (Annotation a : doc.annotations()) {
-            var b = Shapes.bounds(a.shape());
+            var b = a.shape().bounds();
             double w = onFx(() -> painter.tagWidth(ClassColors.tag(a.labels())));
             var p = onFx(() -> canvas.imageToLocal(b.minX(), b.minY()));
             naive.add(new Rectangle2D(p.getX(), p.getY() - ShapePainter.TAG_HEIGHT - 2, w, ShapePainter.TAG_HEIGHT));
         }
         for (ModelSuggestion sg : doc.openSuggestions()) {
-            var b = Shapes.bounds(sg.shape());
+            var b = sg.shape().bounds();
             String text = ClassColors.tag(sg.labels()) + " \u00b7 " + Math.round(sg.confidence() * 100) + "%";
             double w = onFx(() -> painter.tagWidth(text));
             var p = onFx(() -> canvas.imageToLocal(b.minX(), b.minY()));

@@ -60,7 +60,7 @@ class MoreToolsFxTest extends EditorFxFixture {
         List<Annotation> pieces = doc().annotations();
         assertThat(pieces).extracting(Annotation::id).doesNotContain(cluster);
         assertThat(pieces).allSatisfy(a -> assertThat(a.shape()).isInstanceOf(Polygon.class));
-        double[] areas = pieces.stream().mapToDouble(a -> Shapes.bounds(a.shape()).width() * Shapes.bounds(a.shape()).height()).toArray();
+        double[] areas = pieces.stream().mapToDouble(a -> a.shape().bounds().width() * a.shape().bounds().height()).toArray();
         assertThat(areas[0]).isCloseTo(areas[1], Offset.offset(600.0)); // cut near the middle: halves of 120 x 60
         assertThat(doc().selection()).hasSize(2);
         assertThat(onServer(imageId)).hasSize(2);
@@ -84,7 +84,7 @@ class MoreToolsFxTest extends EditorFxFixture {
         await("merged", () -> doc().size() == 1);
         Annotation merged = doc().annotations().getFirst();
         assertThat(merged.shape()).isInstanceOf(Polygon.class);
-        var b = Shapes.bounds(merged.shape());
+        var b = merged.shape().bounds();
         assertThat(b.minX()).isCloseTo(200, Offset.offset(2.0));
         assertThat(b.maxY()).isCloseTo(360, Offset.offset(2.0));
         assertThat(onServer(imageId)).hasSize(1);
@@ -128,7 +128,7 @@ class MoreToolsFxTest extends EditorFxFixture {
         assertThat(brush.name()).isEqualTo("Brush");
         robot.moveTo(at(300, 300)).press(MouseButton.PRIMARY).moveTo(at(330, 305)).moveTo(at(360, 310)).release(MouseButton.PRIMARY);
         await("a mask", () -> doc().size() == 1 && doc().annotations().getFirst().shape() instanceof Mask);
-        long first = ((Mask) doc().annotations().getFirst().shape()).area();
+        long first = ((Mask) doc().annotations().getFirst().shape()).pixelCount();
         assertThat(first).isGreaterThan(300);
 
         int before = brush.radius();
@@ -138,8 +138,8 @@ class MoreToolsFxTest extends EditorFxFixture {
         robot.type(KeyCode.OPEN_BRACKET);
         assertThat(brush.radius()).isLessThan(bigger).isGreaterThan(before);
         robot.moveTo(at(300, 340)).press(MouseButton.PRIMARY).moveTo(at(330, 345)).moveTo(at(360, 350)).release(MouseButton.PRIMARY);
-        await("the mask grew", () -> ((Mask) doc().annotations().getFirst().shape()).area() > first);
-        long grown = ((Mask) doc().annotations().getFirst().shape()).area();
+        await("the mask grew", () -> ((Mask) doc().annotations().getFirst().shape()).pixelCount() > first);
+        long grown = ((Mask) doc().annotations().getFirst().shape()).pixelCount();
         assertThat(doc().size()).isEqualTo(1);
 
         robot.type(KeyCode.E);
@@ -149,14 +149,14 @@ class MoreToolsFxTest extends EditorFxFixture {
         fire(MouseEvent.MOUSE_PRESSED, 330, 280);
         fire(MouseEvent.MOUSE_DRAGGED, 331, 320);
         fire(MouseEvent.MOUSE_RELEASED, 330, 365);
-        await("the mask shrank", () -> ((Mask) doc().annotations().getFirst().shape()).area() < grown);
+        await("the mask shrank", () -> ((Mask) doc().annotations().getFirst().shape()).pixelCount() < grown);
         Mask after = (Mask) doc().annotations().getFirst().shape();
         assertThat(after.width()).isEqualTo(W);
         assertThat(after.height()).isEqualTo(H);
-        assertThat(((Mask) onServer(imageId).getFirst().shape()).area()).isEqualTo(after.area());
+        assertThat(((Mask) onServer(imageId).getFirst().shape()).pixelCount()).isEqualTo(after.pixelCount());
         FxTesting.screenshot(editor, "brush-mask");
         robot.push(KeyCode.CONTROL, KeyCode.Z);
-        await("erase undone", () -> ((Mask) doc().annotations().getFirst().shape()).area() == grown);
+        await("erase undone", () -> ((Mask) doc().annotations().getFirst().shape()).pixelCount() == grown);
     }
 
     /** One mouse event at an image point, fired at the canvas (primary button held). */
