@@ -2,6 +2,7 @@ package org.karyolab.client.ui.view;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -43,6 +44,7 @@ import org.karyolab.client.ui.keys.Keymap;
 import org.karyolab.client.ui.tool.Tools;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.ChromosomeClass;
+import org.karyolab.schema.Polarity;
 
 /**
  * The annotation editor for one image: toolbar (tools, undo/redo), the {@link ImageCanvas}, a side
@@ -338,10 +340,10 @@ public final class EditorView extends BorderPane implements EditorHost, AutoClos
             var l = a.labels();
             selectionLabel.setText(a.shape().type() + "  \u00b7  "
                     + (l.chromosomeClass() == null ? "no class" : "class " + l.chromosomeClass().label())
-                    + (l.polarity() == null ? "" : "  \u00b7  " + (l.polarity() == org.karyolab.schema.Polarity.P_UP ? "p up" : "p down"))
-                    + "\n" + a.status().toString().toLowerCase(java.util.Locale.ROOT)
+                    + (l.polarity() == null ? "" : "  \u00b7  " + (l.polarity() == Polarity.P_UP ? "p up" : "p down"))
+                    + "\n" + a.status().toString().toLowerCase(Locale.ROOT)
                     + (a.revision() == 0 ? "  \u00b7  not yet saved" : "  \u00b7  revision " + a.revision())
-                    + (a.provenance() == null ? "" : "  \u00b7  " + a.provenance().source().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+                    + (a.provenance() == null ? "" : "  \u00b7  " + a.provenance().source().toString().toLowerCase(Locale.ROOT).replace('_', ' ')));
         } else if (selected.size() > 1) {
             selectionLabel.setText(selected.size() + " annotations" + (common == null ? "" : "  \u00b7  class " + common.label()));
         } else if (s != null) {
