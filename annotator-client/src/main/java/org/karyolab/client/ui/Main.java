@@ -1,5 +1,6 @@
 package org.karyolab.client.ui;
 
+import javafx.application.Application;
 import picocli.CommandLine;
 
 /**
@@ -27,7 +28,7 @@ public final class Main {
             return;
         }
         try {
-            javafx.application.Application.launch(KaryoLabApp.class, args);
+            Application.launch(KaryoLabApp.class, args);
         } catch (RuntimeException | LinkageError e) {
             // Without GTK 3 the toolkit cannot start: one line saying what to install, not a stack trace.
             String line = ToolkitFailure.explain(e).orElse(null);

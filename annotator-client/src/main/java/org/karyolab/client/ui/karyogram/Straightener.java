@@ -1,6 +1,7 @@
 package org.karyolab.client.ui.karyogram;
 
 import java.awt.geom.Path2D;
+import java.util.Arrays;
 import java.util.function.BiPredicate;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
@@ -72,8 +73,8 @@ public final class Straightener {
     /** Background and chromosome grey levels of some samples: the 85th and 10th percentiles. */
     static int[] levels(int[] samples, int n) {
         if (n == 0) return new int[] {255, 0};
-        int[] sorted = java.util.Arrays.copyOf(samples, n);
-        java.util.Arrays.sort(sorted);
+        int[] sorted = Arrays.copyOf(samples, n);
+        Arrays.sort(sorted);
         return new int[] {sorted[Math.min(n - 1, (int) (n * 0.85))], sorted[(int) (n * 0.10)]};
     }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -15,6 +16,9 @@ import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ModelSuggestion;
 import org.karyolab.client.document.Shapes;
 import org.karyolab.client.ui.canvas.ShapePainter;
+import org.karyolab.client.ui.canvas.Tool;
+import org.karyolab.client.ui.canvas.ToolContext;
+import org.karyolab.client.ui.canvas.ToolEvent;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.shape.Point;
 import org.karyolab.schema.shape.Polygon;
@@ -55,6 +59,11 @@ public final class SelectTool implements Tool {
 
     public SelectTool(ToolContext ctx) {
         this.ctx = ctx;
+    }
+
+    @Override
+    public boolean draws() {
+        return false;
     }
 
     @Override
@@ -292,7 +301,7 @@ public final class SelectTool implements Tool {
             case MARQUEE -> {
                 if (moved) {
                     Bounds area = new Bounds(Math.min(startX, nowX), Math.min(startY, nowY), Math.max(startX, nowX), Math.max(startY, nowY));
-                    var ids = new LinkedHashSet<String>(additive ? d.selection() : java.util.Set.of());
+                    var ids = new LinkedHashSet<String>(additive ? d.selection() : Set.of());
                     for (String id : d.idsIn(area)) {
                         Bounds b = d.boundsOf(id);
                         if (b != null && area.contains(b)) ids.add(id);

@@ -1,5 +1,8 @@
 package org.karyolab.client.ui.extras;
 
+import javafx.event.Event;
+import javafx.event.EventType;
+import javafx.scene.input.MouseEvent;
 import org.karyolab.client.ui.EditorFxFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,9 +146,9 @@ class MoreToolsFxTest extends EditorFxFixture {
         assertThat(editor.canvas().tool().name()).isEqualTo("Eraser");
         // After the bracket keys the headless glass robot's next mouse gestures reached no window (seen in this
         // build); the stroke is therefore fired as real mouse events on the canvas, through its own handlers.
-        fire(javafx.scene.input.MouseEvent.MOUSE_PRESSED, 330, 280);
-        fire(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, 331, 320);
-        fire(javafx.scene.input.MouseEvent.MOUSE_RELEASED, 330, 365);
+        fire(MouseEvent.MOUSE_PRESSED, 330, 280);
+        fire(MouseEvent.MOUSE_DRAGGED, 331, 320);
+        fire(MouseEvent.MOUSE_RELEASED, 330, 365);
         await("the mask shrank", () -> ((Mask) doc().annotations().getFirst().shape()).pixelCount() < grown);
         Mask after = (Mask) doc().annotations().getFirst().shape();
         assertThat(after.width()).isEqualTo(W);
@@ -157,13 +160,13 @@ class MoreToolsFxTest extends EditorFxFixture {
     }
 
     /** One mouse event at an image point, fired at the canvas (primary button held). */
-    private void fire(javafx.event.EventType<javafx.scene.input.MouseEvent> type, double x, double y) throws Exception {
+    private void fire(EventType<MouseEvent> type, double x, double y) throws Exception {
         onFx(() -> {
             var local = editor.canvas().imageToLocal(x, y);
             var screen = editor.canvas().localToScreen(local);
             var scene = editor.canvas().localToScene(local);
-            javafx.event.Event.fireEvent(editor.canvas(), new javafx.scene.input.MouseEvent(type, local.getX(), local.getY(), screen.getX(),
-                    screen.getY(), MouseButton.PRIMARY, 1, false, false, false, false, type != javafx.scene.input.MouseEvent.MOUSE_RELEASED,
+            Event.fireEvent(editor.canvas(), new MouseEvent(type, local.getX(), local.getY(), screen.getX(),
+                    screen.getY(), MouseButton.PRIMARY, 1, false, false, false, false, type != MouseEvent.MOUSE_RELEASED,
                     false, false, false, false, false, null));
             return scene;
         });

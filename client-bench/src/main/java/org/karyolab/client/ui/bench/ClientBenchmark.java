@@ -1,11 +1,13 @@
 package org.karyolab.client.ui.bench;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import org.karyolab.client.net.ApiException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -164,7 +166,7 @@ public final class ClientBenchmark {
         OpenBenchmark.Result r;
         try {
             r = new OpenBenchmark(o).run();
-        } catch (org.karyolab.client.net.ApiException | java.io.UncheckedIOException | IllegalStateException e) {
+        } catch (ApiException | UncheckedIOException | IllegalStateException e) {
             System.out.println("  could not run: " + e.getMessage()
                     + "\n  (is a server running? ./karyolab demo in another terminal serves " + "http://127.0.0.1:8080)");
             return 3;

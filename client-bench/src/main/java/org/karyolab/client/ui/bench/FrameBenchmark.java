@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
@@ -329,7 +330,7 @@ final class FrameBenchmark {
         return grey;
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+    private static <T> T onFx(Callable<T> c) throws Exception {
         var f = new CompletableFuture<T>();
         Platform.runLater(() -> {
             try {

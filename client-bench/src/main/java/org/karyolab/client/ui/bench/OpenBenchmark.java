@@ -1,27 +1,46 @@
 package org.karyolab.client.ui.bench;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.karyolab.client.net.BatchChange;
 import org.karyolab.client.net.ImageInfo;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.net.ProjectInfo;
 import org.karyolab.client.sync.Autosave;
 import org.karyolab.client.ui.Fx;
+import org.karyolab.client.ui.view.AnnotationLoading;
 import org.karyolab.client.ui.view.EditorView;
 import org.karyolab.client.ui.view.EditorWarmup;
 import org.karyolab.client.ui.view.ImageLoad;
+import org.karyolab.schema.Annotation;
+import org.karyolab.schema.shape.Point;
+import org.karyolab.schema.shape.Polygon;
+import org.karyolab.schema.shape.Polyline;
+import org.karyolab.schema.shape.Shape;
 
 /**
  * Opening an image from a running server, the way the annotator does it ({@code KaryoLabApp.openImage}):
@@ -101,19 +120,19 @@ final class OpenBenchmark {
             after = page.next();
         } while (after != null);
         System.out.printf("  uploading a generated %dx%d image with %,d annotations (case %s)...%n", size, size, shapes, caseId);
-        var img = new java.awt.image.BufferedImage(size, size, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        var img = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
         byte[] grey = FrameBenchmark.pixels(size);
-        System.arraycopy(grey, 0, ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData(), 0, grey.length);
-        var png = new java.io.ByteArrayOutputStream();
+        System.arraycopy(grey, 0, ((DataBufferByte) img.getRaster().getDataBuffer()).getData(), 0, grey.length);
+        var png = new ByteArrayOutputStream();
         try {
-            javax.imageio.ImageIO.write(img, "png", png);
+            ImageIO.write(img, "png", png);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String imageId = client.uploadImage(project.id(), png.toByteArray(), "image/png", caseId).id();
-        List<org.karyolab.client.net.BatchChange> batch = new ArrayList<>();
+        List<BatchChange> batch = new ArrayList<>();
         for (var a : FrameBenchmark.document(size, shapes, 0).annotations()) {
-            batch.add(org.karyolab.client.net.BatchChange.create(new org.karyolab.schema.Annotation(java.util.UUID.randomUUID().toString(),
+            batch.add(BatchChange.create(new Annotation(UUID.randomUUID().toString(),
                     imageId, inside(a.shape(), size), a.labels(), a.provenance(), 1, a.status(), null, null)));
             if (batch.size() == 500) {
                 client.saveBatch(imageId, batch);
@@ -129,16 +148,16 @@ final class OpenBenchmark {
      * them through the client would warm its JSON decoding up before the cold open is measured.
      */
     private int annotationCount(String imageId) {
-        try (var http = java.net.http.HttpClient.newHttpClient()) {
+        try (var http = HttpClient.newHttpClient()) {
             String base = options.server().replaceAll("/+$", "") + "/api/v1";
             String login = "{\"username\":\"" + options.user() + "\",\"password\":\"" + options.password() + "\"}";
-            String session = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/auth/login"))
-                    .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(login)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            var m = java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(session);
+            String session = http.send(HttpRequest.newBuilder(URI.create(base + "/auth/login"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(login)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            var m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(session);
             if (!m.find()) return -1;
-            String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/images/" + imageId + "/annotations"))
-                    .header("Authorization", "Bearer " + m.group(1)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String body = http.send(HttpRequest.newBuilder(URI.create(base + "/images/" + imageId + "/annotations"))
+                    .header("Authorization", "Bearer " + m.group(1)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
             int n = 0;
             for (int i = body.indexOf("\"shape\""); i >= 0; i = body.indexOf("\"shape\"", i + 1)) n++;
             return n;
@@ -151,12 +170,12 @@ final class OpenBenchmark {
     }
 
     /** The generated outlines and axes may poke a few pixels out of the image; the server refuses that. */
-    private static org.karyolab.schema.shape.Shape inside(org.karyolab.schema.shape.Shape s, int size) {
-        java.util.function.UnaryOperator<List<org.karyolab.schema.shape.Point>> clamp = pts -> pts.stream()
-                .map(p -> new org.karyolab.schema.shape.Point(Math.clamp(p.x(), 0, size), Math.clamp(p.y(), 0, size))).toList();
+    private static Shape inside(Shape s, int size) {
+        UnaryOperator<List<Point>> clamp = pts -> pts.stream()
+                .map(p -> new Point(Math.clamp(p.x(), 0, size), Math.clamp(p.y(), 0, size))).toList();
         return switch (s) {
-            case org.karyolab.schema.shape.Polygon p -> new org.karyolab.schema.shape.Polygon(clamp.apply(p.exterior()), p.holes());
-            case org.karyolab.schema.shape.Polyline l -> new org.karyolab.schema.shape.Polyline(clamp.apply(l.points()));
+            case Polygon p -> new Polygon(clamp.apply(p.exterior()), p.holes());
+            case Polyline l -> new Polyline(clamp.apply(l.points()));
             default -> s;
         };
     }
@@ -238,7 +257,7 @@ final class OpenBenchmark {
                 editor.loadImageFrom(pixels);
                 var loading = editor.loadAnnotations(() -> state.documentAt = System.nanoTime());
                 loading.stateProperty().addListener((o, was, now) -> {
-                    if (now == org.karyolab.client.ui.view.AnnotationLoading.State.FAILED) {
+                    if (now == AnnotationLoading.State.FAILED) {
                         done.completeExceptionally(new IllegalStateException("the annotations did not load"));
                     }
                 });
@@ -278,7 +297,7 @@ final class OpenBenchmark {
         }
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+    private static <T> T onFx(Callable<T> c) throws Exception {
         var f = new CompletableFuture<T>();
         Platform.runLater(() -> {
             try {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ClientBenchmarkLaunchTest {
     record Exit(int code, String out) {}
 
     private static Exit java(String mainClass, String... args) throws IOException, InterruptedException {
-        var command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dglass.platform=Headless", "-Dprism.order=sw", "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));

@@ -1,7 +1,6 @@
-package org.karyolab.client.ui.tool;
+package org.karyolab.client.ui.canvas;
 
 import org.karyolab.client.ui.EditorModel;
-import org.karyolab.client.ui.canvas.Viewport;
 
 /** What a tool may use: the shared editor model (document, undo, view state), the viewport, and a repaint. */
 public interface ToolContext {

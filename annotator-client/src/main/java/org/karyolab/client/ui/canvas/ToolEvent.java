@@ -1,8 +1,7 @@
-package org.karyolab.client.ui.tool;
+package org.karyolab.client.ui.canvas;
 
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import org.karyolab.client.ui.canvas.Viewport;
 
 /** A mouse event in both frames: image pixels ({@code x}, {@code y}) and canvas pixels ({@code sx}, {@code sy}). */
 public record ToolEvent(double x, double y, double sx, double sy, MouseButton button, boolean shift, boolean shortcut,

@@ -1,4 +1,4 @@
-package org.karyolab.client.ui.tool;
+package org.karyolab.client.ui.canvas;
 
 import javafx.scene.Cursor;
 import javafx.scene.canvas.GraphicsContext;
@@ -9,6 +9,8 @@ import org.karyolab.schema.shape.Shape;
  * One way of working with the mouse on the canvas (select, box, polygon, ...). The canvas hands
  * primary-button events here (panning and zooming it keeps to itself); a tool turns them into
  * commands from {@code Edits} through {@code EditorModel.perform}, and draws what is in progress.
+ * Declared beside the canvas that drives it, so the tools ({@code ui.tool}) depend on the canvas and
+ * not the other way round.
  */
 public interface Tool {
 
@@ -20,6 +22,14 @@ public interface Tool {
 
     /** One line for the F1 help. */
     String help();
+
+    /**
+     * Whether picking this tool means drawing: a role that may not annotate cannot pick it. Select (whose moves the
+     * model refuses for such a role) and Review only pick what is there.
+     */
+    default boolean draws() {
+        return true;
+    }
 
     default Cursor cursor() {
         return Cursor.CROSSHAIR;
