@@ -137,7 +137,7 @@ public final class LabelPickers extends VBox {
     /**
      * Installs the pickers into each editor (the extension list): their keys at once, so the F1 sheet lists them;
      * the pickers themselves once the image is on screen (they are off until the annotations are in anyway, and
-     * building them cost the cold first paint ~70 ms).
+     * building them delayed the cold first paint: docs/BENCHMARKS.md, "Annotator client").
      */
     public static final class Extension implements EditorExtension {
         @Override

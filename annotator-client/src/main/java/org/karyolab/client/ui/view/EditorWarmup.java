@@ -81,8 +81,8 @@ public final class EditorWarmup {
 
     /**
      * An image is being opened: the steps not yet begun are skipped. From here the open runs the same
-     * code itself, and on 2 CPUs a warm-up beside it only slows it down (cold first paint with the
-     * archive ~480-500 ms with the warm-up running on, ~430-440 ms without).
+     * code itself, and on 2 CPUs a warm-up beside it only slows it down (the cold first paint:
+     * docs/BENCHMARKS.md, "Annotator client").
      */
     public static void stop() {
         stopped = true;
