@@ -1,6 +1,7 @@
 package org.karyolab.client;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -52,6 +53,14 @@ class ClientArchitectureTest {
                         "java.net..", "java.nio.file..")
                 .because("editing works the same online or offline; only autosave talks to the server")
                 .allowEmptyShould(false)
+                .check(core);
+    }
+
+    @Test
+    void theUiSlicesAreFreeOfCycles() {
+        slices().matching("org.karyolab.client.ui.(*)..").should().beFreeOfCycles()
+                .because("the editor hosts its side windows, panels and tools through EditorHost and the extension list;"
+                        + " none of them reaches back into the editor's view")
                 .check(core);
     }
 }

@@ -18,6 +18,49 @@ public record Annotation(String id, String imageId, Shape shape, AnnotationLabel
         labels = labels == null ? AnnotationLabels.EMPTY : labels;
     }
 
+    // Withers: a copy with one field (or one group of fields) changed, the rest kept as it is.
+
+    public Annotation withId(String id) {
+        return new Annotation(id, imageId, shape, labels, provenance, revision, status, createdAt, updatedAt);
+    }
+
+    public Annotation withImageId(String imageId) {
+        return new Annotation(id, imageId, shape, labels, provenance, revision, status, createdAt, updatedAt);
+    }
+
+    public Annotation withShape(Shape shape) {
+        return new Annotation(id, imageId, shape, labels, provenance, revision, status, createdAt, updatedAt);
+    }
+
+    public Annotation withLabels(AnnotationLabels labels) {
+        return new Annotation(id, imageId, shape, labels, provenance, revision, status, createdAt, updatedAt);
+    }
+
+    public Annotation withProvenance(Provenance provenance) {
+        return new Annotation(id, imageId, shape, labels, provenance, revision, status, createdAt, updatedAt);
+    }
+
+    /** What it says, as one: where it is, what it is, and who made it; id, image, revision, status and times stay. */
+    public Annotation withContent(Shape shape, AnnotationLabels labels, Provenance provenance) {
+        return new Annotation(id, imageId, shape, labels, provenance, revision, status, createdAt, updatedAt);
+    }
+
+    public Annotation withRevision(long revision) {
+        return new Annotation(id, imageId, shape, labels, provenance, revision, status, createdAt, updatedAt);
+    }
+
+    public Annotation withStatus(AnnotationStatus status) {
+        return new Annotation(id, imageId, shape, labels, provenance, revision, status, createdAt, updatedAt);
+    }
+
+    public Annotation withTimes(Instant createdAt, Instant updatedAt) {
+        return new Annotation(id, imageId, shape, labels, provenance, revision, status, createdAt, updatedAt);
+    }
+
+    public Annotation withUpdatedAt(Instant updatedAt) {
+        return new Annotation(id, imageId, shape, labels, provenance, revision, status, createdAt, updatedAt);
+    }
+
     /** Everything, including that the shape lies inside an image of this size. */
     public List<Violation> validate(int imageWidth, int imageHeight) {
         return check(shape == null ? List.of() : shape.validate(imageWidth, imageHeight));

@@ -11,7 +11,7 @@ import java.util.Set;
 import com.tngtech.archunit.base.DescribedPredicate;
 import org.junit.jupiter.api.Test;
 
-/** The schema is pure: no I/O, no network, no database, and no framework but Jackson. */
+/** The schema is pure: no I/O, no network, no database, no framework but Jackson, and JTS for polygon geometry. */
 class ArchitectureTest {
 
     static JavaClasses schema;
@@ -48,10 +48,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void jtsOnlyBehindTheShapesGeometry() {
+        noClasses().that().resideInAPackage("org.karyolab.schema..").and().doNotHaveFullyQualifiedName(
+                        "org.karyolab.schema.shape.Overlap")
+                .should().dependOnClassesThat().resideInAnyPackage("org.locationtech.jts..")
+                .check(schema);
+    }
+
+    @Test
     void noFrameworkButJackson() {
         classes().that().resideInAPackage("org.karyolab.schema..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("org.karyolab.schema..", "com.fasterxml.jackson..",
-                        "java.lang..", "java.util..", "java.time..", "java.math..", "java.io..", "")
+                        "org.locationtech.jts..", "java.lang..", "java.util..", "java.time..", "java.math..", "java.io..", "")
                 .check(schema); // java.io is narrowed to classpath reading by noIoNetworkOrDatabase
 
     }

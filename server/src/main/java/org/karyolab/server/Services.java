@@ -26,9 +26,10 @@ import org.karyolab.server.service.EventBus;
 import org.karyolab.server.http.EventsHttpService;
 import org.karyolab.server.service.AuditService;
 import org.karyolab.server.service.ImageLabelService;
+import org.karyolab.learning.karyotype.KaryotypeService;
 import org.karyolab.server.service.ImageService;
-import org.karyolab.server.service.KaryotypeService;
 import org.karyolab.server.service.ProjectService;
+import org.karyolab.server.service.RequestBudget;
 import org.karyolab.server.service.ReviewService;
 import org.karyolab.server.service.SuggestionService;
 import org.karyolab.server.service.WorkQueue;
@@ -124,7 +125,8 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
                         new ReviewHttpService(reviews, guard),
                         new QueueHttpService(queue, guard),
                         new ImageLabelsHttpService(imageLabels, guard),
-                        new KaryotypeHttpService(new KaryotypeService(), guard))
+                        new KaryotypeHttpService(
+                                new KaryotypeService(bands -> RequestBudget.charge("reading the karyotype", bands)), guard))
                 .register("/openapi", new OpenApiHttpService(openApi))
                 .error(Exception.class, new ErrorAnswers(RouteTable.of(openApi)));
     }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * What every API suite starts from: a fresh server on its own database with a signed-in first
- * admin. A suite is an abstract subclass; its {@code ...OnH2Test} and {@code ...OnPostgresTest}
- * subclasses say which database.
+ * admin. A contract suite extends {@link ApiContractOnEachDatabase} and runs on both databases; a
+ * suite that is not about storage says which one in {@link #database()}.
  */
 public abstract class ApiContract {
 

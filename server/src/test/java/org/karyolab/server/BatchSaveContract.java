@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /api/v1/images/{imageId}/annotations/batch}: the annotator's autosave, all or nothing. */
-abstract class BatchSaveContract extends ApiContract {
+class BatchSaveContract extends ApiContractOnEachDatabase {
 
 
     TestApi annotator;

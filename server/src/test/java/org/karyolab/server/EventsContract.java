@@ -13,7 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /api/v1/projects/{projectId}/events}: live events over SSE, with replay on reconnect. */
-abstract class EventsContract extends ApiContract {
+class EventsContract extends ApiContractOnEachDatabase {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 

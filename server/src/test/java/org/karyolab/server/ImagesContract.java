@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The image API: every format decoded and checked, lies and bombs refused with nothing stored,
  * multipart uploads, the per-case split, thumbnails, and the paged list.
  */
-abstract class ImagesContract extends ApiContract {
+class ImagesContract extends ApiContractOnEachDatabase {
 
     /** Small limits, so "too large" needs no 200 MB in a test. */
     static final ImageService.Limits LIMITS = new ImageService.Limits(300_000, 2_000_000);

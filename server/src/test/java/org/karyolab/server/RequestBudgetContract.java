@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request-work-units). Deterministic: a budget of 0 seconds stops every expensive route at its first checkpoint, and
  * a budget of {@value #UNITS} units stops the ones that report more work, whatever the machine's speed.
  */
-abstract class RequestBudgetContract extends ApiContract {
+class RequestBudgetContract extends ApiContractOnEachDatabase {
 
     static final long UNITS = 2_000;
 

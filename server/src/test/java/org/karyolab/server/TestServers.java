@@ -1,13 +1,14 @@
 package org.karyolab.server;
 
 import org.karyolab.server.store.StorageConfig;
+import org.karyolab.server.store.TestDatabase;
 import org.karyolab.server.store.TestDatabases;
 
 import java.nio.file.Path;
 
 /**
- * Servers for API tests, on either database. API suites are abstract contracts with an
- * {@code ...OnH2Test} and an {@code ...OnPostgresTest} subclass, like the storage suites.
+ * Servers for API tests, on either database. API contract suites extend {@link ApiContractOnEachDatabase}
+ * and run on both, like the storage suites ({@link org.karyolab.server.store.OnEachDatabase}).
  */
 public enum TestServers {
     H2 {
@@ -24,6 +25,14 @@ public enum TestServers {
     };
 
     abstract StorageConfig storage(Path data);
+
+    /** The servers on {@code database}. */
+    public static TestServers on(TestDatabase database) {
+        return switch (database) {
+            case H2 -> H2;
+            case POSTGRES -> POSTGRES;
+        };
+    }
 
     /** A fresh server on a random loopback port with its own empty database. */
     public KaryoLabServer start(Path data) {

@@ -47,7 +47,7 @@ public final class Edits {
     public static Command add(ImageDocument d, Shape shape, AnnotationLabels labels) {
         Annotation a = newAnnotation(d, shape, labels);
         requireValid(d, a);
-        return new Commands.AddAnnotations("Draw " + kind(shape), List.of(a));
+        return new Commands.AddAnnotations("Draw " + shape.type(), List.of(a));
     }
 
     static Annotation newAnnotation(ImageDocument d, Shape shape, AnnotationLabels labels) {
@@ -64,37 +64,37 @@ public final class Edits {
     // --- geometry -------------------------------------------------------------------------------
 
     public static Command translate(ImageDocument d, Collection<String> ids, double dx, double dy) {
-        return change(d, "Move", ids, a -> withShape(a, Shapes.translate(a.shape(), dx, dy)));
+        return change(d, "Move", ids, a -> a.withShape(a.shape().translate(dx, dy)));
     }
 
     /** Resize or rotate by dragging one of the shape's {@link Shapes#handles handles} to {@code to}. */
     public static Command dragHandle(ImageDocument d, String id, Handle handle, Point to) {
         String name = handle.kind() == Handle.Kind.ROTATE ? "Rotate" : handle.kind() == Handle.Kind.VERTEX
                 || handle.kind() == Handle.Kind.KEYPOINT ? "Move point" : "Resize";
-        return change(d, name, List.of(id), a -> withShape(a, Shapes.dragHandle(a.shape(), handle, to)));
+        return change(d, name, List.of(id), a -> a.withShape(Shapes.dragHandle(a.shape(), handle, to)));
     }
 
     /** Turns each shape about its own centre; a box becomes a rotated box. */
     public static Command rotate(ImageDocument d, Collection<String> ids, double degrees) {
-        return change(d, "Rotate", ids, a -> withShape(a, Shapes.rotate(a.shape(), degrees)));
+        return change(d, "Rotate", ids, a -> a.withShape(Shapes.rotate(a.shape(), degrees)));
     }
 
     /** Any new geometry for one annotation: a box resized to exact numbers, an edited polygon, mask, polyline or key points. */
     public static Command replaceShape(ImageDocument d, String id, Shape shape) {
-        return change(d, "Edit " + kind(shape), List.of(id), a -> withShape(a, shape));
+        return change(d, "Edit " + shape.type(), List.of(id), a -> a.withShape(shape));
     }
 
     public static Command moveVertex(ImageDocument d, String id, int index, Point to) {
-        return change(d, "Move point", List.of(id), a -> withShape(a,
+        return change(d, "Move point", List.of(id), a -> a.withShape(
                 Shapes.dragHandle(a.shape(), new Handle(Handle.Kind.VERTEX, index, null, to), to)));
     }
 
     public static Command insertVertex(ImageDocument d, String id, int after, Point p) {
-        return change(d, "Add point", List.of(id), a -> withShape(a, Shapes.insertVertex(a.shape(), after, p)));
+        return change(d, "Add point", List.of(id), a -> a.withShape(Shapes.insertVertex(a.shape(), after, p)));
     }
 
     public static Command deleteVertex(ImageDocument d, String id, int index) {
-        return change(d, "Delete point", List.of(id), a -> withShape(a, Shapes.deleteVertex(a.shape(), index)));
+        return change(d, "Delete point", List.of(id), a -> a.withShape(Shapes.deleteVertex(a.shape(), index)));
     }
 
     // --- labels ---------------------------------------------------------------------------------
@@ -110,7 +110,7 @@ public final class Edits {
             ClusterType type = l.clusterType() == null ? null : ClusterType.INSTANCE;
             List<BandCall> bands = l.bands().stream()
                     .filter(b -> b.band() == null || b.band().chromosome() == null || b.band().chromosome() == c).toList();
-            return withLabels(a, new AnnotationLabels(c, l.polarity(), type, bands, l.anomalies()));
+            return a.withLabels(new AnnotationLabels(c, l.polarity(), type, bands, l.anomalies()));
         });
     }
 
@@ -119,7 +119,7 @@ public final class Edits {
         return change(d, "Flip polarity", ids, a -> {
             AnnotationLabels l = a.labels();
             Polarity next = l.polarity() == Polarity.P_DOWN ? Polarity.P_UP : Polarity.P_DOWN;
-            return withLabels(a, new AnnotationLabels(l.chromosomeClass(), next, l.clusterType(), l.bands(), l.anomalies()));
+            return a.withLabels(new AnnotationLabels(l.chromosomeClass(), next, l.clusterType(), l.bands(), l.anomalies()));
         });
     }
 
@@ -131,7 +131,7 @@ public final class Edits {
         return change(d, "Set cluster type", ids, a -> {
             AnnotationLabels l = a.labels();
             boolean several = type != null && type != ClusterType.INSTANCE;
-            return withLabels(a, several ? new AnnotationLabels(null, null, type, List.of(), l.anomalies())
+            return a.withLabels(several ? new AnnotationLabels(null, null, type, List.of(), l.anomalies())
                     : new AnnotationLabels(l.chromosomeClass(), l.polarity(), type, l.bands(), l.anomalies()));
         });
     }
@@ -140,14 +140,14 @@ public final class Edits {
     public static Command setAnomalies(ImageDocument d, String id, List<String> anomalies) {
         return change(d, "Set anomalies", List.of(id), a -> {
             AnnotationLabels l = a.labels();
-            return withLabels(a, new AnnotationLabels(l.chromosomeClass(), l.polarity(), l.clusterType(), l.bands(), anomalies));
+            return a.withLabels(new AnnotationLabels(l.chromosomeClass(), l.polarity(), l.clusterType(), l.bands(), anomalies));
         });
     }
 
     public static Command setBands(ImageDocument d, String id, List<BandCall> bands) {
         return change(d, "Set bands", List.of(id), a -> {
             AnnotationLabels l = a.labels();
-            return withLabels(a, new AnnotationLabels(l.chromosomeClass(), l.polarity(), l.clusterType(), bands, l.anomalies()));
+            return a.withLabels(new AnnotationLabels(l.chromosomeClass(), l.polarity(), l.clusterType(), bands, l.anomalies()));
         });
     }
 
@@ -181,7 +181,7 @@ public final class Edits {
                 if (shared) bands.set(prev, new BandCall(bands.get(prev).band(), bands.get(prev).start(), p));
             }
             AnnotationLabels l = a.labels();
-            return withLabels(a, new AnnotationLabels(l.chromosomeClass(), l.polarity(), l.clusterType(), bands, l.anomalies()));
+            return a.withLabels(new AnnotationLabels(l.chromosomeClass(), l.polarity(), l.clusterType(), bands, l.anomalies()));
         });
     }
 
@@ -276,9 +276,7 @@ public final class Edits {
         Provenance p = after.provenance();
         boolean contentChanged = !before.shape().equals(after.shape()) || !before.labels().equals(after.labels());
         if (p != null && p.source() == AnnotationSource.SUGGESTION_ACCEPTED && contentChanged) {
-            return new Annotation(after.id(), after.imageId(), after.shape(), after.labels(),
-                    Provenance.suggestion(p.author(), p.modelId(), p.modelVersion(), true), after.revision(), after.status(),
-                    after.createdAt(), after.updatedAt());
+            return after.withProvenance(Provenance.suggestion(p.author(), p.modelId(), p.modelVersion(), true));
         }
         return after;
     }
@@ -297,26 +295,5 @@ public final class Edits {
     private static void requireValid(ImageDocument d, Annotation a) {
         List<Violation> violations = d.check(a);
         if (!violations.isEmpty()) throw new InvalidEditException("the edit would not be valid on this image", violations);
-    }
-
-    private static Annotation withShape(Annotation a, Shape shape) {
-        return new Annotation(a.id(), a.imageId(), shape, a.labels(), a.provenance(), a.revision(), a.status(),
-                a.createdAt(), a.updatedAt());
-    }
-
-    private static Annotation withLabels(Annotation a, AnnotationLabels labels) {
-        return new Annotation(a.id(), a.imageId(), a.shape(), labels, a.provenance(), a.revision(), a.status(),
-                a.createdAt(), a.updatedAt());
-    }
-
-    private static String kind(Shape shape) {
-        return Shape.TYPE_NAMES.get(switch (shape) {
-            case org.karyolab.schema.shape.Box b -> 0;
-            case org.karyolab.schema.shape.RotatedBox r -> 1;
-            case org.karyolab.schema.shape.Polygon p -> 2;
-            case org.karyolab.schema.shape.Mask m -> 3;
-            case org.karyolab.schema.shape.Keypoints k -> 4;
-            case Polyline l -> 5;
-        });
     }
 }

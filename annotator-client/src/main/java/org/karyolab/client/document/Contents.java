@@ -28,17 +28,6 @@ public final class Contents {
 
     /** {@code content}'s shape, labels, provenance and status on {@code bookkeeping}'s id, image, revision and times. */
     public static Annotation withContent(Annotation bookkeeping, Annotation content) {
-        return new Annotation(bookkeeping.id(), bookkeeping.imageId(), content.shape(), content.labels(),
-                content.provenance(), bookkeeping.revision(), content.status(), bookkeeping.createdAt(), bookkeeping.updatedAt());
-    }
-
-    public static Annotation withRevision(Annotation a, long revision) {
-        return new Annotation(a.id(), a.imageId(), a.shape(), a.labels(), a.provenance(), revision, a.status(),
-                a.createdAt(), a.updatedAt());
-    }
-
-    public static Annotation withId(Annotation a, String id) {
-        return new Annotation(id, a.imageId(), a.shape(), a.labels(), a.provenance(), a.revision(), a.status(),
-                a.createdAt(), a.updatedAt());
+        return bookkeeping.withContent(content.shape(), content.labels(), content.provenance()).withStatus(content.status());
     }
 }

@@ -15,6 +15,7 @@ import org.karyolab.schema.Annotation;
 import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageLabels;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.shape.Bounds;
 
 /**
  * One open image: its metadata, its annotations (each with the server revision it is based on; 0 =
@@ -217,7 +218,7 @@ public final class ImageDocument {
 
     public synchronized void add(List<Annotation> toAdd, Origin origin) {
         // An undo/redo may hold an id the server has since renamed.
-        List<Annotation> added = toAdd.stream().map(a -> Contents.withId(a, resolve(a.id()))).toList();
+        List<Annotation> added = toAdd.stream().map(a -> a.withId(resolve(a.id()))).toList();
         for (Annotation a : added) {
             if (!image.id().equals(a.imageId())) throw new IllegalArgumentException("annotation of another image: " + a.imageId());
             if (annotations.containsKey(a.id())) throw new IllegalArgumentException("annotation " + a.id() + " is already there");
@@ -237,7 +238,7 @@ public final class ImageDocument {
             String id = resolve(a.id());
             Annotation old = annotations.get(id);
             if (old == null) throw new IllegalArgumentException("no annotation " + a.id());
-            Annotation next = origin == Origin.EDIT ? Contents.withContent(old, a) : Contents.withId(a, id);
+            Annotation next = origin == Origin.EDIT ? Contents.withContent(old, a) : a.withId(id);
             if (next.equals(old)) continue;
             putIndexed(next);
             before.add(old);
@@ -268,7 +269,7 @@ public final class ImageDocument {
         String current = resolve(id);
         Annotation old = annotations.get(current);
         if (old == null || old.revision() == revision) return;
-        Annotation next = Contents.withRevision(old, revision);
+        Annotation next = old.withRevision(revision);
         annotations.put(current, next);
         fire(new DocumentEvent.AnnotationsChanged(List.of(old), List.of(next), Origin.SAVED));
     }
@@ -285,7 +286,7 @@ public final class ImageDocument {
         if (!annotations.containsKey(current)) return;
         var rebuilt = new LinkedHashMap<String, Annotation>();
         annotations.forEach((k, v) -> {
-            if (k.equals(current)) rebuilt.put(newId, Contents.withId(v, newId));
+            if (k.equals(current)) rebuilt.put(newId, v.withId(newId));
             else rebuilt.put(k, v);
         });
         annotations.clear();
@@ -418,11 +419,11 @@ public final class ImageDocument {
 
     private void putIndexed(Annotation a) {
         if (annotations.put(a.id(), a) == null) drawOrder.put(a.id(), nextOrder++);
-        index.put(a.id(), Shapes.bounds(a.shape()));
+        index.put(a.id(), a.shape().bounds());
     }
 
     private void putSuggestion(ModelSuggestion s) {
         if (suggestions.put(s.id(), s) == null) drawOrder.put(s.id(), nextOrder++);
-        suggestionIndex.put(s.id(), Shapes.bounds(s.shape()));
+        suggestionIndex.put(s.id(), s.shape().bounds());
     }
 }

@@ -3,6 +3,7 @@ package org.karyolab.client.document;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.karyolab.schema.shape.Geometry;
 import org.karyolab.schema.shape.Point;
 
 /**
@@ -49,13 +50,7 @@ public final class Outlines {
 
     /** Absolute area of an implicitly closed ring (shoelace), in square pixels. */
     public static double area(List<Point> ring) {
-        double sum = 0;
-        int n = ring.size();
-        for (int i = 0; i < n; i++) {
-            Point p = ring.get(i), q = ring.get((i + 1) % n);
-            sum += p.x() * q.y() - q.x() * p.y();
-        }
-        return Math.abs(sum) / 2;
+        return Math.abs(Geometry.signedArea(ring));
     }
 
     /** The greatest distance from any of {@code points} to the path (or ring) through {@code outline}. */

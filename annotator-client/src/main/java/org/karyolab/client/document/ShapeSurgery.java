@@ -6,6 +6,8 @@ import java.awt.geom.PathIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.karyolab.schema.shape.Bounds;
+import org.karyolab.schema.shape.Geometry;
 import org.karyolab.schema.shape.Mask;
 import org.karyolab.schema.shape.Point;
 import org.karyolab.schema.shape.Polygon;
@@ -40,7 +42,7 @@ public final class ShapeSurgery {
         if (shape instanceof Mask m) return splitMask(m, cut);
         Polygon outline = Shapes.toPolygon(shape);
         Area whole = new Area(Shapes.path(outline));
-        Bounds b = Shapes.bounds(outline).union(Shapes.bounds(cut));
+        Bounds b = outline.bounds().union(cut.bounds());
         double far = 4 * (b.width() + b.height()) + 10;
         Area leftSide = new Area(leftHalfPlane(extend(cut.points(), far), far));
         Area left = new Area(whole);
@@ -169,13 +171,13 @@ public final class ShapeSurgery {
             }
         }
         if (current.size() >= 3) rings.add(current);
-        rings.removeIf(r -> Math.abs(signedArea(r)) < MIN_PIECE_AREA);
+        rings.removeIf(r -> Math.abs(Geometry.signedArea(r)) < MIN_PIECE_AREA);
         if (rings.isEmpty()) return List.of();
         // Area writes outer rings in one orientation and holes in the other: the largest ring is outer.
-        rings.sort(Comparator.comparingDouble((List<Point> r) -> Math.abs(signedArea(r))).reversed());
-        double outerSign = Math.signum(signedArea(rings.getFirst()));
-        var outers = rings.stream().filter(r -> Math.signum(signedArea(r)) == outerSign).toList();
-        var holes = rings.stream().filter(r -> Math.signum(signedArea(r)) != outerSign).toList();
+        rings.sort(Comparator.comparingDouble((List<Point> r) -> Math.abs(Geometry.signedArea(r))).reversed());
+        double outerSign = Math.signum(Geometry.signedArea(rings.getFirst()));
+        var outers = rings.stream().filter(r -> Math.signum(Geometry.signedArea(r)) == outerSign).toList();
+        var holes = rings.stream().filter(r -> Math.signum(Geometry.signedArea(r)) != outerSign).toList();
         var out = new ArrayList<Polygon>();
         for (List<Point> outer : outers) {
             Path2D.Double path = new Path2D.Double();
@@ -185,15 +187,6 @@ public final class ShapeSurgery {
             out.add(new Polygon(outer, holes.stream().filter(h -> path.contains(h.getFirst().x(), h.getFirst().y())).toList()));
         }
         return out;
-    }
-
-    static double signedArea(List<Point> ring) {
-        double sum = 0;
-        for (int i = 0; i < ring.size(); i++) {
-            Point a = ring.get(i), b = ring.get((i + 1) % ring.size());
-            sum += a.x() * b.y() - b.x() * a.y();
-        }
-        return sum / 2;
     }
 
     /** Andrew's monotone chain. */

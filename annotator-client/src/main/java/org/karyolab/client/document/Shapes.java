@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.karyolab.schema.shape.Bounds;
 import org.karyolab.schema.shape.Box;
 import org.karyolab.schema.shape.Keypoints;
 import org.karyolab.schema.shape.Mask;
@@ -15,9 +16,10 @@ import org.karyolab.schema.shape.RotatedBox;
 import org.karyolab.schema.shape.Shape;
 
 /**
- * The shape maths a viewer needs, per shape kind: bounding boxes, hit tests, moving, turning,
- * and the handles of a selected shape with what dragging one does. All in image pixels; pure
- * functions on the schema's immutable shapes.
+ * The shape maths a viewer needs beyond the shapes' own geometry (bounds, area, translate: on
+ * {@link Shape}), per shape kind: hit tests, turning, scaling, vertex edits, and the handles of a
+ * selected shape with what dragging one does. All in image pixels; pure functions on the schema's
+ * immutable shapes.
  */
 public final class Shapes {
 
@@ -29,60 +31,6 @@ public final class Shapes {
     private Shapes() {
     }
 
-    // --- bounds ---------------------------------------------------------------------------------
-
-    public static Bounds bounds(Shape shape) {
-        return switch (shape) {
-            case Box b -> new Bounds(b.x(), b.y(), b.x() + b.width(), b.y() + b.height());
-            case RotatedBox r -> boundsOf(r.corners());
-            case Polygon p -> boundsOf(p.exterior());
-            case Polyline l -> boundsOf(l.points());
-            case Keypoints k -> boundsOf(List.copyOf(k.points().values()));
-            case Mask m -> maskBounds(m);
-        };
-    }
-
-    static Bounds boundsOf(List<Point> points) {
-        double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
-        for (Point p : points) {
-            minX = Math.min(minX, p.x());
-            minY = Math.min(minY, p.y());
-            maxX = Math.max(maxX, p.x());
-            maxY = Math.max(maxY, p.y());
-        }
-        return new Bounds(minX, minY, maxX, maxY);
-    }
-
-    /**
-     * From the runs alone (no decoding): a foreground run over pixels i..j (column-major) covers
-     * columns i/h..j/h, and every row if it wraps a column. Pixel (x, y) spans [x, x+1] x [y, y+1].
-     */
-    private static Bounds maskBounds(Mask m) {
-        int h = m.height();
-        long index = 0;
-        long minX = Long.MAX_VALUE, minY = Long.MAX_VALUE, maxX = -1, maxY = -1;
-        List<Integer> counts = m.counts();
-        for (int i = 0; i < counts.size(); i++) {
-            int run = counts.get(i);
-            if (i % 2 == 1 && run > 0) {
-                long first = index, last = index + run - 1;
-                minX = Math.min(minX, first / h);
-                maxX = Math.max(maxX, last / h);
-                if (first / h != last / h) {
-                    minY = 0;
-                    maxY = h - 1;
-                } else {
-                    minY = Math.min(minY, first % h);
-                    maxY = Math.max(maxY, last % h);
-                }
-            }
-            index += run;
-        }
-        if (maxX < 0) return new Bounds(0, 0, 0, 0); // an empty mask: nothing to hit
-        return new Bounds(minX, minY, maxX + 1, maxY + 1);
-    }
-
     // --- hit testing ----------------------------------------------------------------------------
 
     /**
@@ -91,7 +39,7 @@ public final class Shapes {
      */
     public static boolean hits(Shape shape, double x, double y, double tolerance) {
         return switch (shape) {
-            case Box b -> bounds(b).expand(tolerance).contains(x, y);
+            case Box b -> b.bounds().expand(tolerance).contains(x, y);
             case RotatedBox r -> {
                 double[] local = toLocal(r, x, y);
                 yield Math.abs(local[0]) <= r.width() / 2 + tolerance && Math.abs(local[1]) <= r.height() / 2 + tolerance;
@@ -163,22 +111,7 @@ public final class Shapes {
         return new Point(r.cx() + lx * cos - ly * sin, r.cy() + lx * sin + ly * cos);
     }
 
-    // --- moving and turning ---------------------------------------------------------------------
-
-    public static Shape translate(Shape shape, double dx, double dy) {
-        return switch (shape) {
-            case Box b -> new Box(b.x() + dx, b.y() + dy, b.width(), b.height());
-            case RotatedBox r -> new RotatedBox(r.cx() + dx, r.cy() + dy, r.width(), r.height(), r.angleDegrees());
-            case Polygon p -> new Polygon(shift(p.exterior(), dx, dy), p.holes().stream().map(h -> shift(h, dx, dy)).toList());
-            case Polyline l -> new Polyline(shift(l.points(), dx, dy));
-            case Keypoints k -> new Keypoints(mapPoints(k.points(), p -> new Point(p.x() + dx, p.y() + dy)));
-            case Mask m -> shiftMask(m, (int) Math.round(dx), (int) Math.round(dy));
-        };
-    }
-
-    private static List<Point> shift(List<Point> pts, double dx, double dy) {
-        return pts.stream().map(p -> new Point(p.x() + dx, p.y() + dy)).toList();
-    }
+    // --- turning ---------------------------------------------------------------------
 
     private static Map<String, Point> mapPoints(Map<String, Point> pts, java.util.function.UnaryOperator<Point> f) {
         var out = new LinkedHashMap<String, Point>();
@@ -186,25 +119,12 @@ public final class Shapes {
         return out;
     }
 
-    /** Whole pixels only; what leaves the image is cut off. */
-    private static Mask shiftMask(Mask m, int dx, int dy) {
-        int w = m.width(), h = m.height();
-        boolean[] in = m.decode(), out = new boolean[in.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int sx = x - dx, sy = y - dy;
-                if (sx >= 0 && sy >= 0 && sx < w && sy < h) out[y * w + x] = in[sy * w + sx];
-            }
-        }
-        return Mask.encode(w, h, out);
-    }
-
     /**
      * Turns the shape by {@code degrees} (clockwise on screen) about its bounding box centre. A box
      * becomes a rotated box (an axis-aligned box cannot be turned); a mask is resampled (nearest pixel).
      */
     public static Shape rotate(Shape shape, double degrees) {
-        Bounds b = bounds(shape);
+        Bounds b = shape.bounds();
         return rotate(shape, degrees, b.centerX(), b.centerY());
     }
 
@@ -378,7 +298,7 @@ public final class Shapes {
 
     /** Scales the shape about its bounding box's top-left corner (a resize for shapes without box handles). */
     public static Shape scale(Shape shape, double sx, double sy) {
-        Bounds b = bounds(shape);
+        Bounds b = shape.bounds();
         java.util.function.UnaryOperator<Point> f = p -> new Point(b.minX() + (p.x() - b.minX()) * sx, b.minY() + (p.y() - b.minY()) * sy);
         return switch (shape) {
             case Box x -> new Box(x.x(), x.y(), x.width() * sx, x.height() * sy);
@@ -434,8 +354,7 @@ public final class Shapes {
     /** The outline of an area shape as a polygon (box and rotated box: their 4 corners). */
     public static Polygon toPolygon(Shape shape) {
         return switch (shape) {
-            case Box b -> new Polygon(List.of(new Point(b.x(), b.y()), new Point(b.x() + b.width(), b.y()),
-                    new Point(b.x() + b.width(), b.y() + b.height()), new Point(b.x(), b.y() + b.height())));
+            case Box b -> new Polygon(b.corners());
             case RotatedBox r -> new Polygon(r.corners());
             case Polygon p -> p;
             default -> throw new IllegalArgumentException(shape.getClass().getSimpleName().toLowerCase()

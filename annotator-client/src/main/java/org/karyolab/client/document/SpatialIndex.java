@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.karyolab.schema.shape.Bounds;
 
 /**
  * A uniform grid of bounding boxes: each id is listed in every cell its box touches. A metaphase has

@@ -49,15 +49,16 @@ public record Conflict(String id, Annotation mine, Annotation theirs, long their
         if (!labels.validate().isEmpty()) labels = m; // picking per label gave a combination the schema forbids: keep mine whole
         Provenance provenance = Objects.equals(shape, mine.shape()) && Objects.equals(labels, mine.labels())
                 ? mine.provenance() : theirs.provenance();
-        return new Annotation(id, mine.imageId(), shape, labels, provenance, theirRevision, status, theirs.createdAt(), theirs.updatedAt());
+        return mine.withId(id).withContent(shape, labels, provenance).withRevision(theirRevision).withStatus(status)
+                .withTimes(theirs.createdAt(), theirs.updatedAt());
     }
 
     /** The simple merge: the outline as I drew it, the labels and status as they set them. */
     public Annotation mineShapeTheirLabels() {
         if (mine == null) return theirs;
         if (theirs == null) return mine;
-        return new Annotation(id, mine.imageId(), mine.shape(), theirs.labels(), mine.provenance(), theirRevision,
-                theirs.status(), theirs.createdAt(), theirs.updatedAt());
+        return mine.withId(id).withLabels(theirs.labels()).withRevision(theirRevision).withStatus(theirs.status())
+                .withTimes(theirs.createdAt(), theirs.updatedAt());
     }
 
     private static <T> T pick(T ancestor, T mine, T theirs) {

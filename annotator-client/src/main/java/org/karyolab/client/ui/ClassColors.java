@@ -1,8 +1,10 @@
 package org.karyolab.client.ui;
 
+import java.util.Locale;
 import javafx.scene.paint.Color;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.ChromosomeClass;
+import org.karyolab.schema.Polarity;
 
 /**
  * One colour per chromosome class, chosen to read on the dark canvas surround and on a light
@@ -115,10 +117,10 @@ public final class ClassColors {
         if (labels.chromosomeClass() != null) sb.append(labels.chromosomeClass().label());
         if (labels.polarity() != null) {
             if (!sb.isEmpty()) sb.append(' ');
-            sb.append(labels.polarity() == org.karyolab.schema.Polarity.P_UP ? "p\u2191" : "p\u2193");
+            sb.append(labels.polarity() == Polarity.P_UP ? "p\u2191" : "p\u2193");
         }
         if (labels.chromosomeClass() == null && labels.clusterType() != null) {
-            sb.append(labels.clusterType().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            sb.append(labels.clusterType().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
         if (!labels.anomalies().isEmpty()) sb.append(" !");
         return sb.toString();

@@ -2,6 +2,7 @@ package org.karyolab.client.ui;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -58,7 +59,7 @@ public final class EditorModel {
      * (a shape leaving the image, ...) is not applied: the reason goes to the status line instead.
      * Returns the command, or null if it was not applied.
      */
-    public Command perform(java.util.function.Supplier<Command> edit) {
+    public Command perform(Supplier<Command> edit) {
         if (!editable()) {
             say(editingBlocked.get());
             return null;

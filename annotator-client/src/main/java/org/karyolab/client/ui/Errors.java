@@ -1,6 +1,8 @@
 package org.karyolab.client.ui;
 
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.karyolab.client.net.ApiException;
 import org.karyolab.client.net.ServerUnreachableException;
@@ -17,7 +19,7 @@ public final class Errors {
 
     public static String message(Throwable e) {
         Throwable t = e;
-        while ((t instanceof java.util.concurrent.ExecutionException || t instanceof java.util.concurrent.CompletionException)
+        while ((t instanceof ExecutionException || t instanceof CompletionException)
                 && t.getCause() != null) {
             t = t.getCause();
         }

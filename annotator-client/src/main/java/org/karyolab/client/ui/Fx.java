@@ -1,10 +1,12 @@
 package org.karyolab.client.ui;
 
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.scene.control.Dialog;
 
 /** Network and decoding off the JavaFX thread; the outcome back on it. */
 public final class Fx {
@@ -34,9 +36,9 @@ public final class Fx {
      * The annotator's dark theme for a dialog: a dialog is a window of its own and does not inherit the
      * stylesheet of the window it belongs to (it came up light grey over the dark editor).
      */
-    public static <D extends javafx.scene.control.Dialog<?>> D themed(D dialog) {
+    public static <D extends Dialog<?>> D themed(D dialog) {
         var pane = dialog.getDialogPane();
-        pane.getStylesheets().add(java.util.Objects.requireNonNull(Fx.class.getResource("/org/karyolab/client/ui/karyolab.css")).toExternalForm());
+        pane.getStylesheets().add(Objects.requireNonNull(Fx.class.getResource("/org/karyolab/client/ui/karyolab.css")).toExternalForm());
         pane.getStyleClass().add("kl-root");
         return dialog;
     }

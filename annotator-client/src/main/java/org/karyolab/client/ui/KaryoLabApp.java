@@ -4,15 +4,21 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Cursor;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.schema.api.Lease;
 import org.karyolab.schema.api.ProjectInfo;
 import org.karyolab.client.sync.Autosave;
+import org.karyolab.client.ui.live.LiveEvents;
 import org.karyolab.client.ui.view.EditorView;
+import org.karyolab.client.ui.view.EditorWarmup;
+import org.karyolab.client.ui.view.ImageLoad;
+import org.karyolab.client.ui.view.ImageNavigator;
 import org.karyolab.client.ui.view.ImagesView;
 import org.karyolab.client.ui.view.ProjectsView;
 import org.karyolab.client.ui.view.SignInView;
@@ -28,20 +34,7 @@ public final class KaryoLabApp extends Application {
     /** What the command line says. */
     public record Settings(String server, String user, Path data) {
         public static Settings parse(List<String> args) {
-            String server = "http://127.0.0.1:8080", user = null;
-            Path data = Path.of(System.getProperty("user.home"), ".karyolab", "annotator");
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                String value = i + 1 < args.size() ? args.get(i + 1) : null;
-                if (a.startsWith("--server=")) server = a.substring(9);
-                else if (a.startsWith("--user=")) user = a.substring(7);
-                else if (a.startsWith("--data=")) data = Path.of(a.substring(7));
-                else if (a.equals("--server") && value != null) { server = value; i++; }
-                else if (a.equals("--user") && value != null) { user = value; i++; }
-                else if (a.equals("--data") && value != null) { data = Path.of(value); i++; }
-                else throw new IllegalArgumentException("unknown option " + a + " (use --server URL, --user NAME, --data DIR)");
-            }
-            return new Settings(server, user, data);
+            return ClientOptions.parse(args);
         }
     }
 
@@ -63,7 +56,7 @@ public final class KaryoLabApp extends Application {
         this.stage = primary;
         this.settings = s;
         stage.setTitle("KaryoLab annotator");
-        stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 1280, 820));
+        stage.setScene(new Scene(new StackPane(), 1280, 820));
         stage.setOnCloseRequest(e -> {
             if (editor != null) {
                 e.consume();
@@ -80,7 +73,7 @@ public final class KaryoLabApp extends Application {
         showSignIn();
         stage.show();
         // While the user signs in and picks an image: load and run the editor's code once, off this thread.
-        org.karyolab.client.ui.view.EditorWarmup.start();
+        EditorWarmup.start();
     }
 
     public Stage stage() {
@@ -121,14 +114,14 @@ public final class KaryoLabApp extends Application {
      * journal left from an earlier session and then loads the annotations (editing starts once they are in).
      */
     public void openImage(String imageId, Lease lease) {
-        stage.getScene().setCursor(javafx.scene.Cursor.WAIT);
+        stage.getScene().setCursor(Cursor.WAIT);
         String projectId = project.id();
         // The pixels do not depend on the annotations: fetch and decode them meanwhile.
-        var pixels = org.karyolab.client.ui.view.ImageLoad.start(client, imageId);
+        var pixels = ImageLoad.start(client, imageId);
         // Progressive open: the editor shows the image as soon as it is here; the annotations load behind it
         // (journal first, as Autosave.open does), and editing starts once they have (EditorView.loadAnnotations).
         Fx.async(() -> Autosave.prepare(client, client.image(imageId), settings.data(), Autosave.Settings.DEFAULT), autosave -> {
-            stage.getScene().setCursor(javafx.scene.Cursor.DEFAULT);
+            stage.getScene().setCursor(Cursor.DEFAULT);
             editor = new EditorView(autosave, lease);
             editor.setOnBack(() -> {
                 editor = null;
@@ -136,7 +129,7 @@ public final class KaryoLabApp extends Application {
             });
             // Page Down / Page Up: the next / previous image of the list it was opened from.
             List<String> order = images == null ? List.of() : images.list().getItems().stream().map(i -> i.id()).toList();
-            org.karyolab.client.ui.view.ImageNavigator.install(editor, order, next -> {
+            ImageNavigator.install(editor, order, next -> {
                 editor = null;
                 openImage(next, null);
             });
@@ -144,11 +137,11 @@ public final class KaryoLabApp extends Application {
             editor.loadImageFrom(pixels);
             EditorView opened = editor;
             // Others' saves are taken in once there is a document to take them into (a failed load stays empty).
-            opened.loadAnnotations(() -> org.karyolab.client.ui.live.LiveEvents.attach(opened, projectId));
+            opened.loadAnnotations(() -> LiveEvents.attach(opened, projectId));
             editor.canvas().requestFocus();
         }, err -> {
             pixels.close();
-            stage.getScene().setCursor(javafx.scene.Cursor.DEFAULT);
+            stage.getScene().setCursor(Cursor.DEFAULT);
             var alert = Fx.themed(new Alert(Alert.AlertType.ERROR, Errors.message(err)));
             alert.setHeaderText("The image could not be opened");
             alert.initOwner(stage);

@@ -224,7 +224,7 @@ class EditingTest {
         assertThat(doc.openSuggestions()).extracting(s -> s.id()).containsExactlyInAnyOrder("low", "outside");
         undo.perform(Edits.rejectSuggestion(doc, "low"));
         assertThat(doc.suggestion("low").state()).isEqualTo(SuggestionState.REJECTED);
-        assertThat(doc.suggestionsIn(new org.karyolab.client.document.Bounds(0, 0, 1000, 800))).extracting(s -> s.id())
+        assertThat(doc.suggestionsIn(new org.karyolab.schema.shape.Bounds(0, 0, 1000, 800))).extracting(s -> s.id())
                 .containsExactly("outside");
         undo.undo();
         undo.undo();

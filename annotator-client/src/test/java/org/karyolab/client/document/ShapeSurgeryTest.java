@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.karyolab.schema.shape.Bounds;
 import org.karyolab.schema.shape.Box;
 import org.karyolab.schema.shape.Mask;
 import org.karyolab.schema.shape.Point;
@@ -22,8 +23,8 @@ class ShapeSurgeryTest {
         Polygon top = (Polygon) split.left(), bottom = (Polygon) split.right();
         assertThat(top.area()).isCloseTo(2000, within(1e-6));
         assertThat(bottom.area()).isCloseTo(2000, within(1e-6));
-        assertThat(Shapes.bounds(top)).isEqualTo(new Bounds(0, 0, 100, 20)); // left of a rightward line on screen is up
-        assertThat(Shapes.bounds(bottom)).isEqualTo(new Bounds(0, 20, 100, 40));
+        assertThat(top.bounds()).isEqualTo(new Bounds(0, 0, 100, 20)); // left of a rightward line on screen is up
+        assertThat(bottom.bounds()).isEqualTo(new Bounds(0, 20, 100, 40));
     }
 
     @Test
@@ -57,15 +58,15 @@ class ShapeSurgeryTest {
         Mask left = (Mask) split.left(), right = (Mask) split.right();
         // A downward line: its left on screen is +x.
         assertThat(left.area() + right.area()).isEqualTo(64);
-        assertThat(Shapes.bounds(left)).isEqualTo(new Bounds(10, 2, 18, 6));
-        assertThat(Shapes.bounds(right)).isEqualTo(new Bounds(2, 2, 10, 6));
+        assertThat(left.bounds()).isEqualTo(new Bounds(10, 2, 18, 6));
+        assertThat(right.bounds()).isEqualTo(new Bounds(2, 2, 10, 6));
     }
 
     @Test
     void mergeJoinsOverlappingOutlinesAndOrsMasks() {
         Polygon union = (Polygon) ShapeSurgery.merge(new Box(0, 0, 20, 10), new Box(10, 0, 20, 10));
         assertThat(union.area()).isCloseTo(300, within(1e-6));
-        assertThat(Shapes.bounds(union)).isEqualTo(new Bounds(0, 0, 30, 10));
+        assertThat(union.bounds()).isEqualTo(new Bounds(0, 0, 30, 10));
 
         Polygon bridged = (Polygon) ShapeSurgery.merge(Docs.square(0, 0, 10), Docs.square(20, 0, 10));
         assertThat(bridged.area()).as("a gap between two pieces: their convex hull").isCloseTo(300, within(1e-6));
@@ -82,6 +83,6 @@ class ShapeSurgeryTest {
         var split = ShapeSurgery.split(whole, new Polyline(List.of(new Point(30, 0), new Point(35, 50))));
         Polygon back = (Polygon) ShapeSurgery.merge(split.left(), split.right());
         assertThat(back.area()).isCloseTo(1500, within(1e-6));
-        assertThat(Shapes.bounds(back)).isEqualTo(new Bounds(10, 10, 60, 40));
+        assertThat(back.bounds()).isEqualTo(new Bounds(10, 10, 60, 40));
     }
 }

@@ -19,19 +19,6 @@ import org.karyolab.schema.shape.Shape;
 class ShapesTest {
 
     @Test
-    void boundsOfEveryShapeKind() {
-        assertThat(Shapes.bounds(new Box(10, 20, 30, 40))).isEqualTo(new Bounds(10, 20, 40, 60));
-        Bounds turned = Shapes.bounds(new RotatedBox(50, 50, 20, 10, 90));
-        assertThat(turned.minX()).isCloseTo(45, within(1e-9));
-        assertThat(turned.maxY()).isCloseTo(60, within(1e-9));
-        assertThat(Shapes.bounds(Docs.square(5, 6, 10))).isEqualTo(new Bounds(5, 6, 15, 16));
-        assertThat(Shapes.bounds(new Polyline(List.of(new Point(1, 9), new Point(7, 2))))).isEqualTo(new Bounds(1, 2, 7, 9));
-        assertThat(Shapes.bounds(new Keypoints(Map.of("centromere", new Point(3, 4))))).isEqualTo(new Bounds(3, 4, 3, 4));
-        // Mask pixels (2..4, 3..4) in a 10x8 image: from the runs alone.
-        assertThat(Shapes.bounds(mask(10, 8, 2, 3, 4, 4))).isEqualTo(new Bounds(2, 3, 5, 5));
-    }
-
-    @Test
     void hitTestsFollowEachShapesOutline() {
         RotatedBox diagonal = new RotatedBox(50, 50, 60, 10, 45);
         assertThat(Shapes.hits(diagonal, 60, 60, 0)).isTrue();
@@ -99,14 +86,6 @@ class ShapesTest {
         Handle centromere = Shapes.handleAt(kp, 1.5, 1, 2);
         assertThat(centromere.name()).isEqualTo("centromere");
         assertThat(((Keypoints) Shapes.dragHandle(kp, centromere, new Point(2, 5))).points().get("centromere")).isEqualTo(new Point(2, 5));
-    }
-
-    @Test
-    void translateMovesEveryKindIncludingMasks() {
-        assertThat(Shapes.translate(new Box(1, 2, 3, 4), 10, 20)).isEqualTo(new Box(11, 22, 3, 4));
-        Mask moved = (Mask) Shapes.translate(mask(10, 8, 2, 3, 4, 4), 3, 1);
-        assertThat(Shapes.bounds(moved)).isEqualTo(new Bounds(5, 4, 8, 6));
-        assertThat(moved.area()).isEqualTo(6);
     }
 
     /** A mask with the rectangle of pixels x0..x1, y0..y1 (inclusive) set. */

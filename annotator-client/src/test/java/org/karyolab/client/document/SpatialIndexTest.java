@@ -15,6 +15,7 @@ import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageKind;
 import org.karyolab.schema.Stain;
+import org.karyolab.schema.shape.Bounds;
 import org.karyolab.schema.shape.Box;
 import org.karyolab.schema.shape.Point;
 import org.karyolab.schema.shape.RotatedBox;
@@ -51,7 +52,7 @@ class SpatialIndexTest {
             double w = random.nextDouble() * 2000, h = random.nextDouble() * 1500;
             Bounds viewport = Bounds.ofRect(random.nextDouble() * 8000 - 500, random.nextDouble() * 6000 - 500, w, h);
             Set<String> expected = doc.annotations().stream()
-                    .filter(a -> Shapes.bounds(a.shape()).intersects(viewport)).map(Annotation::id).collect(Collectors.toSet());
+                    .filter(a -> a.shape().bounds().intersects(viewport)).map(Annotation::id).collect(Collectors.toSet());
             List<Annotation> visible = doc.visibleIn(viewport);
             assertThat(visible).extracting(Annotation::id).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(visible).extracting(Annotation::id).isSortedAccordingTo((a, b) ->

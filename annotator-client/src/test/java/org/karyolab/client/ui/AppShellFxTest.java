@@ -5,6 +5,7 @@ import static org.karyolab.client.ui.FxTesting.await;
 import static org.karyolab.client.ui.FxTesting.onFx;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javafx.scene.Node;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.karyolab.client.LiveServer;
 import org.karyolab.schema.api.BatchOperation;
 import org.karyolab.client.net.KaryoLabClient;
+import org.karyolab.client.ui.keys.Shortcut;
 import org.karyolab.client.ui.view.EditorView;
 import org.karyolab.client.ui.view.ImagesView;
 import org.karyolab.client.ui.view.ProjectsView;
@@ -121,7 +123,7 @@ class AppShellFxTest {
     void theListShowsEachImagesWorkAndPageDownUpWalkIt() throws Exception {
         KaryoLabClient admin = server.admin();
         String project = server.project(admin, "List of case 7");
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) ids.add(admin.uploadImage(project, LiveServer.png(320 + i, 240), "image/png", "case-" + i).id());
         KaryoLabClient ana = server.annotator("list-ana", project);
         // Image 0: two annotations, submitted; image 1: two open suggestions (one of three rejected); image 2: untouched.
@@ -171,7 +173,7 @@ class AppShellFxTest {
         robot.type(KeyCode.PAGE_UP);
         await("back to image 1", () -> app.editor() != null && app.editor().autosave().document().imageId().equals(ids.get(1)));
 
-        assertThat(Shortcuts.all(List.of())).extracting(Shortcuts.Entry::keys).contains("Page Down / Page Up");
+        assertThat(app.editor().keys().sheet()).extracting(Shortcut::keys).contains("Page Down / Page Up");
         onFx(() -> app.stage().hide());
     }
 }

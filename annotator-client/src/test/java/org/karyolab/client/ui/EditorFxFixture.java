@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,7 +98,7 @@ public abstract class EditorFxFixture {
 
     /** Saves annotations on the server as {@code who} (another user's work, or work before the editor opens). */
     protected static List<Annotation> save(KaryoLabClient who, String imageId, List<Shape> shapes, List<AnnotationLabels> labels) {
-        var changes = new java.util.ArrayList<BatchOperation>();
+        var changes = new ArrayList<BatchOperation>();
         for (int i = 0; i < shapes.size(); i++) {
             changes.add(BatchOperation.create(new Annotation(UUID.randomUUID().toString(), imageId, shapes.get(i), labels.get(i),
                     Provenance.human(who.username()), 0, AnnotationStatus.DRAFT, null, null)));

@@ -6,11 +6,17 @@ import static org.karyolab.client.ui.FxTesting.onFx;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.ScrollEvent;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,10 +127,10 @@ class EditorFxTest {
         await("one box", () -> doc().size() == 1);
         Annotation drawn = doc().annotations().getFirst();
         Box box = (Box) drawn.shape();
-        assertThat(box.x()).isCloseTo(100, org.assertj.core.data.Offset.offset(1.5));
-        assertThat(box.y()).isCloseTo(120, org.assertj.core.data.Offset.offset(1.5));
-        assertThat(box.width()).isCloseTo(90, org.assertj.core.data.Offset.offset(2.0));
-        assertThat(box.height()).isCloseTo(110, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(box.x()).isCloseTo(100, Offset.offset(1.5));
+        assertThat(box.y()).isCloseTo(120, Offset.offset(1.5));
+        assertThat(box.width()).isCloseTo(90, Offset.offset(2.0));
+        assertThat(box.height()).isCloseTo(110, Offset.offset(2.0));
         assertThat(doc().selection()).containsExactly(drawn.id());
 
         robot.type(KeyCode.DIGIT2, KeyCode.DIGIT1, KeyCode.ENTER);
@@ -200,7 +206,7 @@ class EditorFxTest {
 
     @Test
     void acceptEverySuggestionAboveTheThresholdWithOneKey() throws Exception {
-        var list = new java.util.ArrayList<double[]>();
+        var list = new ArrayList<double[]>();
         for (int i = 0; i < 6; i++) {
             double[] b = rods.get(i).box();
             list.add(new double[] {b[0], b[1], b[2], b[3], i + 1, 0.5 + i * 0.09});
@@ -230,7 +236,7 @@ class EditorFxTest {
         await("polygon", () -> doc().size() == 1);
         Polygon p = (Polygon) doc().annotations().getFirst().shape();
         assertThat(p.exterior()).hasSize(4);
-        assertThat(p.exterior().getFirst().x()).isCloseTo(300, org.assertj.core.data.Offset.offset(1.5));
+        assertThat(p.exterior().getFirst().x()).isCloseTo(300, Offset.offset(1.5));
         robot.type(KeyCode.X);
         await("class X", () -> doc().annotations().getFirst().labels().chromosomeClass() == ChromosomeClass.X);
         assertThat(onServer().getFirst().shape()).isInstanceOf(Polygon.class);
@@ -247,15 +253,15 @@ class EditorFxTest {
         robot.moveTo(at(230, 240)).press(MouseButton.PRIMARY).moveTo(at(260, 250)).moveTo(at(280, 260)).release(MouseButton.PRIMARY);
         await("moved", () -> ((Box) doc().annotations().getFirst().shape()).x() > 240);
         Box moved = (Box) doc().annotations().getFirst().shape();
-        assertThat(moved.x()).isCloseTo(250, org.assertj.core.data.Offset.offset(2.0));
-        assertThat(moved.y()).isCloseTo(220, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(moved.x()).isCloseTo(250, Offset.offset(2.0));
+        assertThat(moved.y()).isCloseTo(220, Offset.offset(2.0));
         // Resize: drag the south-east grip.
         robot.moveTo(at(moved.x() + moved.width(), moved.y() + moved.height())).press(MouseButton.PRIMARY)
                 .moveTo(at(340, 320)).moveTo(at(350, 330)).release(MouseButton.PRIMARY);
         await("resized", () -> ((Box) doc().annotations().getFirst().shape()).width() > 80);
         Box resized = (Box) doc().annotations().getFirst().shape();
-        assertThat(resized.x()).isCloseTo(moved.x(), org.assertj.core.data.Offset.offset(0.01));
-        assertThat(resized.x() + resized.width()).isCloseTo(350, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(resized.x()).isCloseTo(moved.x(), Offset.offset(0.01));
+        assertThat(resized.x() + resized.width()).isCloseTo(350, Offset.offset(2.0));
         assertThat(editor.model().undo().undoSize()).isEqualTo(3); // draw, move, resize: one step each
         assertThat(onServer().getFirst().shape()).isEqualTo(resized);
     }
@@ -265,21 +271,21 @@ class EditorFxTest {
         openEditor();
         var viewport = editor.canvas().viewport();
         double s0 = viewport.scale(), ox0 = viewport.offsetX(), oy0 = viewport.offsetY();
-        var seen = new java.util.concurrent.CopyOnWriteArrayList<Point2D>();
-        onFx(() -> editor.canvas().addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> seen.add(new Point2D(e.getX(), e.getY()))));
-        robot.moveTo(at(450, 320)).scroll(3, javafx.geometry.VerticalDirection.UP);
+        var seen = new CopyOnWriteArrayList<Point2D>();
+        onFx(() -> editor.canvas().addEventFilter(ScrollEvent.SCROLL, e -> seen.add(new Point2D(e.getX(), e.getY()))));
+        robot.moveTo(at(450, 320)).scroll(3, VerticalDirection.UP);
         await("three wheel steps", () -> seen.size() == 3);
         assertThat(viewport.scale()).isGreaterThan(s0 * 1.2);
         // The image point under the pointer (where the events say it was) stays under it.
         Point2D p = seen.getFirst();
-        assertThat(viewport.toImageX(p.getX())).isCloseTo((p.getX() - ox0) / s0, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(viewport.toImageY(p.getY())).isCloseTo((p.getY() - oy0) / s0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(viewport.toImageX(p.getX())).isCloseTo((p.getX() - ox0) / s0, Offset.offset(1e-6));
+        assertThat(viewport.toImageY(p.getY())).isCloseTo((p.getY() - oy0) / s0, Offset.offset(1e-6));
     }
 
     @Test
     void leavingWithUnsentEditsAsksFirst() throws Exception {
         openEditor();
-        var asked = new java.util.concurrent.atomic.AtomicReference<String>();
+        var asked = new AtomicReference<String>();
         onFx(() -> editor.setConfirm(q -> {
             asked.set(q);
             return false;

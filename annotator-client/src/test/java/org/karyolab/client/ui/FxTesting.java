@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +22,10 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -34,10 +38,10 @@ public final class FxTesting {
      * platform paints into a fixed 1000-row frame buffer, and a stage left lower down by an earlier test
      * (the app shell centres its window) runs past its end ("IndexOutOfBoundsException in HeadlessWindow.blit").
      */
-    public static void showAtOrigin(javafx.stage.Stage stage, javafx.scene.Parent root, double width, double height) {
+    public static void showAtOrigin(Stage stage, Parent root, double width, double height) {
         stage.setX(0);
         stage.setY(0);
-        stage.setScene(new javafx.scene.Scene(root, width, height));
+        stage.setScene(new Scene(root, width, height));
         stage.show();
     }
 
@@ -150,7 +154,7 @@ public final class FxTesting {
                 double h = 2 + rnd.nextDouble() * 5;
                 int v = rnd.nextBoolean() ? 40 + rnd.nextInt(30) : 130 + rnd.nextInt(40);
                 g.setColor(new Color(v, v, v));
-                g.fill(new java.awt.geom.Rectangle2D.Double(-rod.width() / 2, y, rod.width(), h));
+                g.fill(new Rectangle2D.Double(-rod.width() / 2, y, rod.width(), h));
                 y += h;
             }
             g.setClip(null);

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,9 +20,11 @@ import org.karyolab.client.LiveServer;
 import org.karyolab.client.command.Commands;
 import org.karyolab.client.command.Edits;
 import org.karyolab.client.document.ImageDocument;
+import org.karyolab.client.document.ModelSuggestion;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.sync.Autosave;
 import org.karyolab.client.ui.FxTesting.Rod;
+import org.karyolab.client.ui.canvas.Adjustments;
 import org.karyolab.client.ui.view.EditorView;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.ChromosomeClass;
@@ -31,6 +35,7 @@ import org.karyolab.schema.shape.Point;
 import org.karyolab.schema.shape.Polygon;
 import org.karyolab.schema.shape.Polyline;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Pictures of the editor for people to look at (target&#42;/screenshots/): a synthetic metaphase with
@@ -117,11 +122,11 @@ class ScreenshotFxTest {
 
         // Zoomed in on a suggestion (selected), with display adjustments.
         long rendersBefore = onFx(() -> editor.canvas().shapeLayerRenders());
-        var zoomedAdjustments = new org.karyolab.client.ui.canvas.Adjustments(0.02, 0.15, 1.2, false);
+        var zoomedAdjustments = new Adjustments(0.02, 0.15, 1.2, false);
         onFx(() -> {
-            var s = d.openSuggestions().stream().max(java.util.Comparator.comparingDouble(org.karyolab.client.document.ModelSuggestion::confidence)).orElseThrow();
+            var s = d.openSuggestions().stream().max(Comparator.comparingDouble(ModelSuggestion::confidence)).orElseThrow();
             editor.model().selectSuggestion(s.id());
-            var b = org.karyolab.client.document.Shapes.bounds(s.shape());
+            var b = s.shape().bounds();
             editor.canvas().viewport().set(3, 0, 0);
             editor.canvas().viewport().centerOn(b.centerX(), b.centerY());
             editor.model().adjustmentsProperty().set(zoomedAdjustments);
@@ -131,7 +136,7 @@ class ScreenshotFxTest {
         shown(editor, zoomedAdjustments);
         FxTesting.await("the shape layer at 300%", () -> editor.canvas().shapeLayerRenders() > rendersBefore && !editor.canvas().shapeLayerRendering());
         Path zoomed = FxTesting.screenshot(editor, "editor-zoomed-suggestion");
-        var invert = new org.karyolab.client.ui.canvas.Adjustments(0, 0.2, 1, true);
+        var invert = new Adjustments(0, 0.2, 1, true);
         onFx(() -> editor.model().adjustmentsProperty().set(invert));
         shown(editor, invert);
         Path inverted = FxTesting.screenshot(editor, "editor-inverted");
@@ -142,8 +147,8 @@ class ScreenshotFxTest {
     }
 
     /** Waits until the editor's image shows the pixels of {@code adjustments} (then a frame is drawn from them). */
-    static void shown(EditorView editor, org.karyolab.client.ui.canvas.Adjustments adjustments) throws Exception {
-        onFx(() -> editor.canvas().layer().whenShown(adjustments)).get(10, java.util.concurrent.TimeUnit.SECONDS);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the repaint the new pixels asked for
+    static void shown(EditorView editor, Adjustments adjustments) throws Exception {
+        onFx(() -> editor.canvas().layer().whenShown(adjustments)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents(); // the repaint the new pixels asked for
     }
 }

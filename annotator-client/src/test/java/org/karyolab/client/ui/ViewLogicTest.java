@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.karyolab.client.net.ApiException;
 import org.karyolab.client.net.ServerUnreachableException;
@@ -43,7 +44,7 @@ class ViewLogicTest {
 
     @Test
     void lookupTables() {
-        assertThat(Adjustments.NONE.lut()).isEqualTo(java.util.stream.IntStream.range(0, 256).toArray());
+        assertThat(Adjustments.NONE.lut()).isEqualTo(IntStream.range(0, 256).toArray());
         int[] inverted = Adjustments.NONE.withInvert(true).lut();
         assertThat(inverted[0]).isEqualTo(255);
         assertThat(inverted[255]).isEqualTo(0);

@@ -28,6 +28,7 @@ import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.karyolab.client.LiveServer;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.sync.Autosave;
 import org.karyolab.client.ui.FxTesting.Rod;
@@ -77,7 +78,7 @@ class WindowSizesFxTest extends EditorFxFixture {
             double[] b = rods.get(i * 5 + 2).box();
             suggestions.add(new double[] {b[0] + 3, b[1] + 3, b[2], b[3], 8 + i, 0.4 + i * 0.07});
         }
-        server.suggest(imageId, org.karyolab.client.LiveServer.boxSuggestions(suggestions));
+        server.suggest(imageId, LiveServer.boxSuggestions(suggestions));
     }
 
     private static Box boxOf(Rod r) {
@@ -275,7 +276,7 @@ class WindowSizesFxTest extends EditorFxFixture {
             p.getStyleClass().add("kl-root");
             p.setHeaderText("KaryoLab annotator: keyboard shortcuts (the table scrolls)");
             double[] sheet = ShortcutSheet.size(window);
-            p.setContent(ShortcutSheet.table(Shortcuts.all(editor.tools()), sheet[0] - 40, sheet[1]));
+            p.setContent(ShortcutSheet.table(editor.keys().sheet(), sheet[0] - 40, sheet[1]));
             p.setPrefWidth(sheet[0]);
             new Scene(p);
             return p;

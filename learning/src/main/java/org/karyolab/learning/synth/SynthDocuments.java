@@ -14,6 +14,7 @@ import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageLabels;
 import org.karyolab.schema.Provenance;
 import org.karyolab.schema.Stain;
+import org.karyolab.schema.shape.Box;
 
 /**
  * The ground truth of a synthetic image as the schema's {@link AnnotationDocument}. Per chromosome three
@@ -57,6 +58,22 @@ public final class SynthDocuments {
                     AnnotationLabels.ofCluster(cluster.type()), provenance));
         }
         return AnnotationDocument.of(asset, new ImageLabels(image.karyotype(), null), annotations);
+    }
+
+    /**
+     * The chromosomes as a detector is taught to find them: per chromosome a box around its drawing window
+     * ({@code chr-NN-box}), with its class, polarity and anomaly; in drawing order, one for every chromosome, a
+     * chromosome of no class included. What the demo's model is shown of a synthetic image.
+     */
+    public static List<Annotation> boxes(SynthImage image, ImageAsset asset) {
+        var provenance = Provenance.human(AUTHOR);
+        var boxes = new ArrayList<Annotation>(image.chromosomes().size());
+        for (ChromosomeTruth c : image.chromosomes()) {
+            PixelMask m = c.mask();
+            boxes.add(annotation("chr-%02d-box".formatted(c.index() + 1), asset, new Box(m.x0(), m.y0(), m.width(), m.height()),
+                    new AnnotationLabels(c.chromosomeClass(), c.polarity(), null, List.of(), c.anomalies()), provenance));
+        }
+        return boxes;
     }
 
     private static Annotation annotation(String id, ImageAsset asset, org.karyolab.schema.shape.Shape shape,

@@ -20,7 +20,8 @@ import org.karyolab.schema.iscn.Entry.Sign;
 
 /**
  * Hand-written recursive descent over the characters: one pass, no backtracking, the first error stops it
- * with its column. In lenient mode each liberty taken becomes a warning instead of an error.
+ * with its column. In lenient mode each liberty taken becomes a warning instead of an error. The cursor and
+ * the liberties are {@link IscnScanner}'s.
  *
  * <pre>
  * karyotype  := [("mos" | "chi") " "] cellLine ("/" cellLine)*
@@ -36,32 +37,13 @@ import org.karyolab.schema.iscn.Entry.Sign;
  * origin     := "c" | "mat" | "pat" | "dn"
  * </pre>
  */
-final class IscnParser {
+final class IscnParser extends IscnScanner {
 
-    private final String text;
-    private final char[] s;
-    private final int n;
-    private final boolean lenient;
-    private final List<IscnIssue> warnings = new ArrayList<>();
-    private int i;
     /** Lenient: a sign found before its comma ("-18-,18") waits here for the next entry. */
     private Sign pendingSign;
 
     IscnParser(String text, boolean lenient) {
-        this.text = text;
-        this.s = text.toCharArray();
-        this.n = s.length;
-        this.lenient = lenient;
-    }
-
-    /** Thrown at the first error; no stack trace, it is control flow. */
-    private static final class Failure extends RuntimeException {
-        final IscnIssue issue;
-
-        Failure(IscnIssue issue) {
-            super(issue.message(), null, false, false);
-            this.issue = issue;
-        }
+        super(text, lenient);
     }
 
     IscnResult parse() {
@@ -525,120 +507,5 @@ final class IscnParser {
         warn(i, "ignored trailing text '" + printable(text.substring(i)) + "'", remove(start, n));
         i = n;
         return Next.END;
-    }
-
-    // ---- lenient liberties ----
-
-    private void spaces(String where) {
-        int start = i;
-        while (i < n && space(s[i])) {
-            i++;
-        }
-        if (i > start) {
-            liberty(start, "unexpected space " + where, remove(start, i));
-        }
-    }
-
-    private void keywordCase(int column, String written, String wanted) {
-        if (!written.equals(wanted)) {
-            String caseName = wanted.equals(wanted.toLowerCase(Locale.ROOT)) ? "lower" : "upper";
-            liberty(column, "write '" + wanted + "' in " + caseName + " case", replace(column, written.length(), wanted));
-        }
-    }
-
-    private void liberty(int column, String message, String fix) {
-        if (!lenient) {
-            throw fail(column, message, fix);
-        }
-        warn(column, message, fix);
-    }
-
-    private void warn(int column, String message, String fix) {
-        warnings.add(new IscnIssue(column, message, fix));
-    }
-
-    private Failure fail(int column, String message, String fix) {
-        return new Failure(new IscnIssue(column, i >= n && column >= n ? message + " but the text ended" : message, fix));
-    }
-
-    // ---- characters ----
-
-    private int number(String expected) {
-        int start = i;
-        int value = 0;
-        while (digit()) {
-            if (i - start == 3) {
-                throw fail(start, "number too long", null);
-            }
-            value = value * 10 + s[i++] - '0';
-        }
-        if (i == start) {
-            throw fail(i, expected, null);
-        }
-        return value;
-    }
-
-    private void expect(char c, String message) {
-        if (peek() != c) {
-            throw fail(i, message, null);
-        }
-        i++;
-    }
-
-    /** "marmat" is "mar" followed by its origin: cut a keyword glued to an origin symbol off the letter run. */
-    private static String keyword(String word, String... keywords) {
-        for (String k : keywords) {
-            if (word.length() > k.length() && word.regionMatches(true, 0, k, 0, k.length())
-                    && Origin.bySymbol(word.substring(k.length()).toLowerCase(Locale.ROOT)) != null) {
-                return word.substring(0, k.length());
-            }
-        }
-        return word;
-    }
-
-    /** The run of ASCII letters at the cursor, without consuming it. */
-    private String peekWord() {
-        int end = i;
-        while (letter(end)) {
-            end++;
-        }
-        return text.substring(i, end);
-    }
-
-    private char peek() {
-        return peek(i);
-    }
-
-    private char peek(int at) {
-        return at < n ? s[at] : '\0';
-    }
-
-    private boolean digit() {
-        return i < n && s[i] >= '0' && s[i] <= '9';
-    }
-
-    private boolean letter(int at) {
-        return at < n && (s[at] >= 'a' && s[at] <= 'z' || s[at] >= 'A' && s[at] <= 'Z');
-    }
-
-    private static boolean space(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u00a0';
-    }
-
-    private static String printable(String junk) {
-        String shown = junk.replace("\0", "\\0").replace("\n", "\\n").replace("\r", "\\r");
-        return shown.length() > 40 ? shown.substring(0, 40) + "..." : shown;
-    }
-
-    private String remove(int from, int to) {
-        return text.substring(0, from) + text.substring(to);
-    }
-
-    private String replace(int at, int length, String with) {
-        return text.substring(0, at) + with + text.substring(at + length);
-    }
-
-    private String insert(int at, String what) {
-        return text.substring(0, at) + what + text.substring(at);
     }
 }

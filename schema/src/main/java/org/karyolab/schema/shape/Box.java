@@ -7,6 +7,26 @@ import org.karyolab.schema.Violation;
 /** Axis-aligned box: top-left corner (x, y) and its size, in pixels. The counting task's annotation. */
 public record Box(double x, double y, double width, double height) implements Shape {
 
+    /** The four corners, clockwise on screen from the top-left one (as {@link RotatedBox#corners()}). */
+    public List<Point> corners() {
+        return List.of(new Point(x, y), new Point(x + width, y), new Point(x + width, y + height), new Point(x, y + height));
+    }
+
+    @Override
+    public Bounds bounds() {
+        return new Bounds(x, y, x + width, y + height);
+    }
+
+    @Override
+    public double area() {
+        return width * height;
+    }
+
+    @Override
+    public Box translate(double dx, double dy) {
+        return new Box(x + dx, y + dy, width, height);
+    }
+
     /** The checks behind {@link Shape#validate()} and {@link Shape#validate(int, int)}. */
     List<Violation> check(Geometry g, List<Violation> out) {
         boolean xOk = Geometry.finite(out, "/x", "x", x);

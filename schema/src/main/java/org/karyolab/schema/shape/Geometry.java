@@ -4,10 +4,11 @@ import java.util.List;
 import org.karyolab.schema.Violation;
 
 /**
- * Shared geometry checks. With an image size, coordinates must lie in [0, size] with a 1-pixel
- * tolerance (annotation tools snap to pixel edges and round); without one, only intrinsic checks run.
+ * Geometry across shapes: how much two overlap ({@link #iou}), the shoelace area of a ring, and (package
+ * private) the checks behind validation. With an image size, coordinates must lie in [0, size] with a
+ * 1-pixel tolerance (annotation tools snap to pixel edges and round); without one, only intrinsic checks run.
  */
-final class Geometry {
+public final class Geometry {
 
     static final double TOLERANCE = 1.0;
 
@@ -123,8 +124,25 @@ final class Geometry {
         }
     }
 
-    /** Shoelace formula; positive when the ring runs counter-clockwise in y-up terms. */
-    static double signedArea(List<Point> ring) {
+    /**
+     * Intersection over union of the two shapes' areas, in [0, 1], symmetric, 1 for a shape with itself
+     * (also a shape without area). By kind:
+     * <ul>
+     * <li>two boxes: exact, from their rectangles;</li>
+     * <li>boxes, rotated boxes and polygons among each other: polygon intersection of the outlines, holes
+     *     included (JTS; a self-crossing polygon is repaired first by its {@code GeometryFixer});</li>
+     * <li>two masks: by their pixels (the same pixel grid; a mask's pixel (x, y) is the square [x, x+1] x [y, y+1]);</li>
+     * <li>a mask and an outline: the outline rasterised on the mask's grid (the pixels whose centres are inside it),
+     *     then by pixels;</li>
+     * <li>key points and polylines have no area: 0 against anything but an equal shape.</li>
+     * </ul>
+     */
+    public static double iou(Shape a, Shape b) {
+        return Overlap.iou(a, b);
+    }
+
+    /** Shoelace formula over an implicitly closed ring; positive when it runs counter-clockwise in y-up terms. */
+    public static double signedArea(List<Point> ring) {
         double sum = 0;
         for (int i = 0; i < ring.size(); i++) {
             Point a = ring.get(i);

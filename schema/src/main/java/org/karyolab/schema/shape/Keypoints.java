@@ -21,6 +21,24 @@ public record Keypoints(Map<String, Point> points) implements Shape {
         points = points == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(points));
     }
 
+    @Override
+    public Bounds bounds() {
+        return Bounds.of(points.values());
+    }
+
+    /** Points have no area. */
+    @Override
+    public double area() {
+        return 0;
+    }
+
+    @Override
+    public Keypoints translate(double dx, double dy) {
+        var moved = new LinkedHashMap<String, Point>();
+        points.forEach((name, p) -> moved.put(name, p.translate(dx, dy)));
+        return new Keypoints(moved);
+    }
+
     /** The checks behind {@link Shape#validate()} and {@link Shape#validate(int, int)}. */
     List<Violation> check(Geometry g, List<Violation> out) {
         if (points == null || points.isEmpty()) {

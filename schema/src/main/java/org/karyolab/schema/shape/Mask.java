@@ -55,12 +55,80 @@ public record Mask(int width, int height, List<Integer> counts) implements Shape
     }
 
     /** Number of foreground pixels (the odd-indexed runs). */
-    public long area() {
+    public long pixelCount() {
         long area = 0;
         for (int i = 1; i < counts.size(); i += 2) {
             area += counts.get(i);
         }
         return area;
+    }
+
+    /** {@link #pixelCount()}: each pixel is one square pixel. */
+    @Override
+    public double area() {
+        return pixelCount();
+    }
+
+    /**
+     * From the runs alone (no decoding): a foreground run over pixels i..j (column-major) covers
+     * columns i/h..j/h, and every row if it wraps a column. Pixel (x, y) spans [x, x+1] x [y, y+1].
+     * An empty mask: (0, 0, 0, 0).
+     */
+    @Override
+    public Bounds bounds() {
+        long index = 0;
+        long minX = Long.MAX_VALUE, minY = Long.MAX_VALUE, maxX = -1, maxY = -1;
+        for (int i = 0; i < counts.size(); i++) {
+            int run = counts.get(i);
+            if (i % 2 == 1 && run > 0) {
+                long first = index, last = index + run - 1;
+                minX = Math.min(minX, first / height);
+                maxX = Math.max(maxX, last / height);
+                if (first / height != last / height) {
+                    minY = 0;
+                    maxY = height - 1;
+                } else {
+                    minY = Math.min(minY, first % height);
+                    maxY = Math.max(maxY, last % height);
+                }
+            }
+            index += run;
+        }
+        if (maxX < 0) return new Bounds(0, 0, 0, 0);
+        return new Bounds(minX, minY, maxX + 1, maxY + 1);
+    }
+
+    /** Whole pixels only ((dx, dy) rounded); what leaves the image is cut off. */
+    @Override
+    public Mask translate(double dx, double dy) {
+        int sx0 = (int) Math.round(dx), sy0 = (int) Math.round(dy);
+        boolean[] in = decode(), out = new boolean[in.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int sx = x - sx0, sy = y - sy0;
+                if (sx >= 0 && sy >= 0 && sx < width && sy < height) out[y * width + x] = in[sy * width + sx];
+            }
+        }
+        return encode(width, height, out);
+    }
+
+    /** The foreground pixels as a {@link PixelRuns} over columns of {@code rows} pixels (at least this mask's height). */
+    PixelRuns pixels(int rows) {
+        var runs = new PixelRuns(rows);
+        long index = 0;
+        for (int i = 0; i < counts.size(); i++) {
+            int run = counts.get(i);
+            if (i % 2 == 1) {
+                // A run may wrap from one column into the next: cut it at each column's end.
+                for (long at = index, end = index + run; at < end; ) {
+                    long column = at / height, columnEnd = Math.min(end, (column + 1) * height);
+                    runs.add((int) column, (int) (at - column * height), (int) (columnEnd - column * height));
+                    at = columnEnd;
+                }
+            }
+            index += run;
+        }
+        return runs;
     }
 
     /** The checks behind {@link Shape#validate()} and {@link Shape#validate(int, int)}. */

@@ -22,13 +22,24 @@ public record Polygon(List<Point> exterior, List<List<Point>> holes) implements 
         this(exterior, List.of());
     }
 
+    @Override
+    public Bounds bounds() {
+        return Bounds.of(exterior);
+    }
+
     /** Area of the exterior minus the holes, in square pixels. */
+    @Override
     public double area() {
         double area = Math.abs(Geometry.signedArea(exterior));
         for (List<Point> hole : holes) {
             area -= Math.abs(Geometry.signedArea(hole));
         }
         return area;
+    }
+
+    @Override
+    public Polygon translate(double dx, double dy) {
+        return new Polygon(Point.shift(exterior, dx, dy), holes.stream().map(h -> Point.shift(h, dx, dy)).toList());
     }
 
     /** The checks behind {@link Shape#validate()} and {@link Shape#validate(int, int)}. */

@@ -12,6 +12,22 @@ public record Polyline(List<Point> points) implements Shape {
         points = points == null ? null : Validation.immutableList(points);
     }
 
+    @Override
+    public Bounds bounds() {
+        return Bounds.of(points);
+    }
+
+    /** A line has no area. */
+    @Override
+    public double area() {
+        return 0;
+    }
+
+    @Override
+    public Polyline translate(double dx, double dy) {
+        return new Polyline(Point.shift(points, dx, dy));
+    }
+
     /** Sum of the segment lengths, in pixels. */
     public double length() {
         double length = 0;

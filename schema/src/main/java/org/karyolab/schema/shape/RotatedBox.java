@@ -13,6 +13,21 @@ public record RotatedBox(double cx, double cy, double width, double height, doub
     /** The largest angle taken, either way: one whole turn. */
     public static final int MAX_TURN = 360;
 
+    @Override
+    public Bounds bounds() {
+        return Bounds.of(corners());
+    }
+
+    @Override
+    public double area() {
+        return width * height;
+    }
+
+    @Override
+    public RotatedBox translate(double dx, double dy) {
+        return new RotatedBox(cx + dx, cy + dy, width, height, angleDegrees);
+    }
+
     /** The four corners, starting at the one that is top-left before rotation, going clockwise on screen. */
     public List<Point> corners() {
         double rad = Math.toRadians(angleDegrees);

@@ -1,5 +1,8 @@
 package org.karyolab.server.cli;
 
+import org.karyolab.learning.model.ModelInput;
+import org.karyolab.learning.model.SuggestionModel;
+import org.karyolab.learning.model.SuggestionModels;
 import org.karyolab.learning.synth.Synth;
 import org.karyolab.learning.synth.SynthDocuments;
 import org.karyolab.learning.synth.SynthImage;
@@ -16,6 +19,7 @@ import org.karyolab.server.auth.Role;
 import org.karyolab.schema.api.ProjectInfo;
 import org.karyolab.server.service.ImageService;
 import org.karyolab.server.service.Outcome;
+import org.karyolab.server.service.SuggestionService;
 import org.karyolab.server.service.SuggestionInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +41,8 @@ import java.util.stream.IntStream;
 final class DemoCommand implements Callable<Integer> {
 
     static final String DEMO_PROJECT = "Demo: G-banded metaphases";
+    /** The model whose suggestions the demo posts: a stand-in detector, its output the ground truth made noisy. */
+    static final String DEMO_MODEL = "karyolab-demo-detector";
 
     @Mixin
     ServerOptions options;
@@ -97,6 +103,7 @@ final class DemoCommand implements Callable<Integer> {
                 .mapToObj(i -> Synth.metaphase(DEMO_KARYOTYPES.get(i), options, DEMO_SEED, i)).toList();
         List<byte[]> pngs = cells.parallelStream().map(c -> SynthWriter.png(c.image())).toList();
         List<String> imageIds = new ArrayList<>();
+        SuggestionModel model = SuggestionModels.require(DEMO_MODEL);
         int posted = 0;
         for (int i = 0; i < pngs.size(); i++) {
             var metadata = new ImageService.ImageMetadata(ImageKind.METAPHASE, Stain.G, options.level(),
@@ -104,21 +111,32 @@ final class DemoCommand implements Callable<Integer> {
             if (server.services().images().upload(projectId, "image/png", pngs.get(i), metadata)
                     instanceof Outcome.Done<ImageAsset>(ImageAsset image)) {
                 imageIds.add(image.id());
-                posted += DemoSuggestions.post(server.services(), image.id(), suggestionsFor(cells.get(i), i),
-                        ServeCommand.FIRST_ADMIN);
+                posted += post(server, image.id(), suggestionsFor(model, cells.get(i), image, i));
             } else {
                 System.err.println("karyolab demo: could not upload synthetic metaphase " + (i + 1));
             }
         }
         System.out.println("  images:         " + imageIds.size() + " synthetic G-banded metaphases");
-        System.out.println("  suggestions:    " + posted + " from model " + DemoSuggestions.MODEL_ID + " "
-                + DemoSuggestions.MODEL_VERSION + " (noisy ground truth: ~10 % missed, ~10 % wrong class)");
+        System.out.println("  suggestions:    " + posted + " from model " + model.id() + " "
+                + model.version() + " (noisy ground truth: ~10 % missed, ~10 % wrong class)");
         return new Setup(projectId, List.copyOf(imageIds), posted);
     }
 
-    /** The demo detector's suggestions for demo case {@code index}: the same every run. */
-    static List<SuggestionInput> suggestionsFor(SynthImage cell, int index) {
-        return DemoSuggestions.of(cell, Synth.cellSeed(DEMO_SEED + 1, index));
+    /** The model's suggestions for demo case {@code index}, shown its chromosome boxes: the same every run. */
+    static List<SuggestionInput> suggestionsFor(SuggestionModel model, SynthImage cell, ImageAsset image, int index) {
+        var input = new ModelInput(image, cell.image(), SynthDocuments.boxes(cell, image), Synth.cellSeed(DEMO_SEED + 1, index));
+        return model.propose(input).stream()
+                .map(p -> new SuggestionInput(p.shape(), p.labels(), p.confidence(), model.id(), model.version())).toList();
+    }
+
+    /** Posts them as the first admin; returns how many were new (0 when they were posted before). */
+    static int post(KaryoLabServer server, String imageId, List<SuggestionInput> suggestions) {
+        if (suggestions.isEmpty()) return 0;
+        if (server.services().suggestions().post(imageId, suggestions, ServeCommand.FIRST_ADMIN)
+                instanceof Outcome.Done<List<SuggestionService.Posted>>(List<SuggestionService.Posted> posted)) {
+            return (int) posted.stream().filter(SuggestionService.Posted::created).count();
+        }
+        throw new IllegalStateException("the server refused the demo suggestions for image " + imageId);
     }
 
     /** Demo case {@code index}'s metaphase (as uploaded). */

@@ -6,13 +6,14 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code karyolab} command line. The launcher script builds the project and
- * hands every command but {@code test} and {@code client} to this class.
+ * hands every command but {@code test}, {@code client} and {@code bench} to this class (the benchmarks
+ * have jars of their own: server-bench, client-bench).
  */
 @Command(name = "karyolab",
         mixinStandardHelpOptions = true,
         versionProvider = KaryoLabCli.Version.class,
         description = "KaryoLab: annotation and active learning for chromosome (karyotype) data.",
-        subcommands = {ServeCommand.class, DemoCommand.class, BenchCommand.class, SynthCommand.class, IscnCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, SynthCommand.class, IscnCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class KaryoLabCli implements Runnable {
 
     @CommandLine.Spec

@@ -21,6 +21,7 @@ import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.ImageService;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.ProjectService;
+import org.karyolab.schema.Split;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -153,8 +154,7 @@ public final class ImagesHttpService implements HttpService {
         List<Violation> violations = new ArrayList<>();
         ImageKind kind = enumParam(req, "kind", ImageKind.class, null, violations);
         Stain stain = enumParam(req, "stain", Stain.class, null, violations);
-        String split = req.query().first("split").filter(s -> !s.isEmpty()).orElse(null);
-        if (split != null && !ImageService.SPLIT_NAMES.contains(split)) violations.add(new Violation("/split", "unknown split '" + split + "'"));
+        Split split = enumParam(req, "split", Split.class, null, violations);
         String caseId = req.query().first("caseId").filter(s -> !s.isEmpty()).orElse(null);
         int limit = DEFAULT_PAGE;
         Optional<String> rawLimit = req.query().first("limit").asOptional();

@@ -4,9 +4,11 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import org.karyolab.server.service.KaryotypeService;
-import org.karyolab.server.service.KaryotypeService.KaryotypeRequest;
-import org.karyolab.server.service.KaryotypeService.ReadRequest;
+import org.karyolab.learning.karyotype.KaryotypeOutcome;
+import org.karyolab.learning.karyotype.KaryotypeService;
+import org.karyolab.learning.karyotype.KaryotypeService.KaryotypeRequest;
+import org.karyolab.learning.karyotype.KaryotypeService.ReadRequest;
+import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.WriteOrigin;
 
 /**
@@ -42,21 +44,21 @@ public final class KaryotypeHttpService implements HttpService {
     private void parse(ServerRequest req, ServerResponse res) {
         guard.caller(req, res).ifPresent(c -> {
             nothingToAudit();
-            Http.body(req, res, KaryotypeRequest.class).ifPresent(body -> Http.send(res, karyotypes.parse(body), Status.OK_200));
+            Http.body(req, res, KaryotypeRequest.class).ifPresent(body -> Http.send(res, outcome(karyotypes.parse(body)), Status.OK_200));
         });
     }
 
     private void check(ServerRequest req, ServerResponse res) {
         guard.caller(req, res).ifPresent(c -> {
             nothingToAudit();
-            Http.body(req, res, KaryotypeRequest.class).ifPresent(body -> Http.send(res, karyotypes.check(body), Status.OK_200));
+            Http.body(req, res, KaryotypeRequest.class).ifPresent(body -> Http.send(res, outcome(karyotypes.check(body)), Status.OK_200));
         });
     }
 
     private void lgf(ServerRequest req, ServerResponse res) {
         guard.caller(req, res).ifPresent(c -> {
             nothingToAudit();
-            Http.body(req, res, KaryotypeRequest.class).ifPresent(body -> Http.send(res, karyotypes.lgf(body), Status.OK_200));
+            Http.body(req, res, KaryotypeRequest.class).ifPresent(body -> Http.send(res, outcome(karyotypes.lgf(body)), Status.OK_200));
         });
     }
 
@@ -64,7 +66,15 @@ public final class KaryotypeHttpService implements HttpService {
         guard.caller(req, res).ifPresent(c -> {
             nothingToAudit();
             Http.body(req, res, ReadRequest.class, JsonBody.Limits.budgeted("decoding the cell"))
-                    .ifPresent(body -> Http.send(res, karyotypes.read(body), Status.OK_200));
+                    .ifPresent(body -> Http.send(res, outcome(karyotypes.read(body)), Status.OK_200));
         });
+    }
+
+    /** Learning's answer as the server's outcome: the same two cases. */
+    private static <T> Outcome<T> outcome(KaryotypeOutcome<T> answer) {
+        return switch (answer) {
+            case KaryotypeOutcome.Done<T>(T value) -> Outcome.done(value);
+            case KaryotypeOutcome.Invalid<T>(String detail, var violations, var issues) -> new Outcome.Invalid<>(detail, violations, issues);
+        };
     }
 }

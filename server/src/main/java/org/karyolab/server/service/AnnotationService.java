@@ -135,15 +135,14 @@ public final class AnnotationService {
         if (!tooLarge.isEmpty()) return tooLarge(tooLarge);
         ImageRepository.StoredImage stored = images.get(current.get().imageId()).orElseThrow();
         ImageAsset image = stored.image();
-        Annotation changed = new Annotation(id, current.get().imageId(), draft.shape(), draft.labels(), draft.provenance(),
-                current.get().revision(), current.get().status(), current.get().createdAt(), current.get().updatedAt());
+        Annotation changed = current.get().withId(id).withContent(draft.shape(), draft.labels(), draft.provenance());
         List<Violation> violations = new ArrayList<>(changed.validate(image.width(), image.height()));
         violations.addAll(rules.vocabulary(stored).check(changed.labels()));
         // Edited on a stale revision: that is the conflict to report (412), whatever the status sent.
         if (current.get().revision() == expectedRevision) workflowOnly(draft.status(), current.get().status(), "", violations);
         if (!violations.isEmpty()) return Outcome.invalid("the annotation is not valid on this image", violations);
         // No status: the repository keeps it, or takes a review decision away from content that changed.
-        return announced(fromSave(annotations.update(id, expectedRevision, withoutStatus(changed)), id, expectedRevision),
+        return announced(fromSave(annotations.update(id, expectedRevision, changed.withStatus(null)), id, expectedRevision),
                 "updated", who(draft));
     }
 
@@ -225,8 +224,7 @@ public final class AnnotationService {
                     // derives the status (null: an edit of the content).
                     Annotation changed = new Annotation(u.id(), imageId, d.shape(), d.labels(), d.provenance(), 1,
                             null, now, now);
-                    check(new Annotation(u.id(), imageId, d.shape(), d.labels(), d.provenance(), 1,
-                            AnnotationStatus.DRAFT, now, now), image, at, violations);
+                    check(changed.withStatus(AnnotationStatus.DRAFT), image, at, violations);
                     violations.addAll(org.karyolab.schema.Validation.prefix(at + "/annotation", vocabulary.check(changed.labels())));
                     if (d.status() != null) {
                         // A status sent along must be the one it has (an edit sends the annotation as it is); on a
@@ -322,11 +320,6 @@ public final class AnnotationService {
     private static <T> Outcome<T> idTaken(String id) {
         return new Outcome.Refused<>(Outcome.Refused.Why.WRONG_STATE, "already-exists", "the annotation id '" + id
                 + "' is taken; choose another (a UUID) or leave it out and the server chooses one", null);
-    }
-
-    private static Annotation withoutStatus(Annotation a) {
-        return new Annotation(a.id(), a.imageId(), a.shape(), a.labels(), a.provenance(), a.revision(), null,
-                a.createdAt(), a.updatedAt());
     }
 
     private static void check(Annotation candidate, ImageAsset image, String at, List<Violation> into) {

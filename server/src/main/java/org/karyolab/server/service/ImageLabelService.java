@@ -1,6 +1,7 @@
 package org.karyolab.server.service;
 
 import org.karyolab.schema.api.ServerEvent;
+import org.karyolab.learning.karyotype.KaryotypeService;
 import org.karyolab.schema.ImageLabels;
 import org.karyolab.schema.Violation;
 import org.karyolab.schema.api.ImageLabelsAt;

@@ -8,7 +8,7 @@ import org.karyolab.schema.Stain;
 import org.karyolab.schema.Violation;
 import org.karyolab.server.store.BlobStore;
 import org.karyolab.server.store.ImageRepository;
-import org.karyolab.server.store.Split;
+import org.karyolab.schema.Split;
 import org.karyolab.schema.api.ImageInfo;
 import org.karyolab.schema.api.Problem;
 
@@ -82,11 +82,8 @@ public final class ImageService {
         return info(image, Split.UNASSIGNED, ImageRepository.Progress.NONE);
     }
 
-    /** The split names a list may be narrowed to ({@code train}, {@code val}, {@code test}, {@code unassigned}). */
-    public static final List<String> SPLIT_NAMES = java.util.Arrays.stream(Split.values()).map(Split::jsonName).toList();
-
-    /** What a list of a project's images is narrowed to; null: any. {@code split} is one of {@link #SPLIT_NAMES}. */
-    public record Filter(ImageKind kind, Stain stain, String caseId, String split) {}
+    /** What a list of a project's images is narrowed to; null: any. */
+    public record Filter(ImageKind kind, Stain stain, String caseId, Split split) {}
 
     /** One page of a list; {@code nextAfter} is the upload sequence to continue after, null on the last page. */
     public record Page(List<ImageInfo> items, Long nextAfter) {}
@@ -149,7 +146,7 @@ public final class ImageService {
         if (projects.get(projectId) instanceof Outcome.NotFound<?>) return Outcome.notFound("project", projectId);
         // One more than asked tells whether there is a next page without a count query.
         var stored = new ImageRepository.Filter(filter.kind(), filter.stain(), filter.caseId(),
-                filter.split() == null ? null : Split.valueOf(filter.split().toUpperCase(java.util.Locale.ROOT)));
+                filter.split());
         List<ImageRepository.ListedImage> rows = images.page(projectId, stored, afterSeq, limit + 1);
         boolean more = rows.size() > limit;
         List<ImageRepository.ListedImage> shown = more ? rows.subList(0, limit) : rows;

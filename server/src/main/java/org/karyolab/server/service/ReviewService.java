@@ -72,7 +72,7 @@ public final class ReviewService {
         ReviewState state = reviews.state(imageId);
         if (state == ReviewState.SUBMITTED || state == ReviewState.ACCEPTED) return notSubmittable(imageId, state);
         List<Change> changes = annotations.current(imageId).stream().filter(a -> TO_SUBMIT.contains(a.status()))
-                .<Change>map(a -> new Change.Update(a.id(), a.revision(), withStatus(a, AnnotationStatus.SUBMITTED), by))
+                .<Change>map(a -> new Change.Update(a.id(), a.revision(), a.withStatus(AnnotationStatus.SUBMITTED), by))
                 .toList();
         return switch (reviews.submit(imageId, changes, now())) {
             case ReviewRepository.Result.Done done -> {
@@ -105,7 +105,7 @@ public final class ReviewService {
                     + "' is " + a.status().name().toLowerCase() + ", not submitted; only submitted work is reviewed", a);
         }
         if (isOwnWork(a, reviewer)) return ownWork(a);
-        var change = new Change.Update(a.id(), a.revision(), withStatus(a, statusOf(request.decision())), reviewer);
+        var change = new Change.Update(a.id(), a.revision(), a.withStatus(statusOf(request.decision())), reviewer);
         return switch (reviews.review(a.imageId(), List.of(change), verdict(request.decision()), request.comment(), reviewer, false, now())) {
             case ReviewRepository.Result.Done done -> {
                 // the image is decided once its last submitted annotation is
@@ -137,7 +137,7 @@ public final class ReviewService {
         Optional<Annotation> own = submitted.stream().filter(a -> isOwnWork(a, reviewer)).findFirst();
         if (own.isPresent()) return ownWork(own.get());
         List<Change> changes = submitted.stream().<Change>map(a ->
-                new Change.Update(a.id(), a.revision(), withStatus(a, statusOf(request.decision())), reviewer)).toList();
+                new Change.Update(a.id(), a.revision(), a.withStatus(statusOf(request.decision())), reviewer)).toList();
         return switch (reviews.review(imageId, changes, verdict(request.decision()), request.comment(), reviewer, true, now())) {
             case ReviewRepository.Result.Done done -> {
                 announce(imageId, done.changed(), reviewer,
@@ -192,11 +192,6 @@ public final class ReviewService {
 
     private static Verdict verdict(ReviewRequest.Decision decision) {
         return Verdict.valueOf(decision.name());
-    }
-
-    private static Annotation withStatus(Annotation a, AnnotationStatus status) {
-        return new Annotation(a.id(), a.imageId(), a.shape(), a.labels(), a.provenance(), a.revision(), status,
-                a.createdAt(), a.updatedAt());
     }
 
     private Instant now() {

@@ -181,8 +181,7 @@ public final class SuggestionService {
         }
         List<Change> changes = new ArrayList<>(List.of(new Change.Create(original)));
         if (edited) {
-            Annotation changed = new Annotation(annotationId, s.imageId(), shape, labels,
-                    Provenance.suggestion(by, s.modelId(), s.modelVersion(), true), 1, AnnotationStatus.DRAFT, now, now);
+            Annotation changed = original.withContent(shape, labels, Provenance.suggestion(by, s.modelId(), s.modelVersion(), true));
             List<Violation> violations = changed.validate(image.get().width(), image.get().height());
             if (!violations.isEmpty()) return Outcome.invalid("the edited annotation is not valid on this image", violations);
             changes.add(new Change.Update(annotationId, 1, changed));

@@ -1,6 +1,8 @@
 package org.karyolab.server.store;
 
 import org.karyolab.schema.api.ReviewState;
+import org.karyolab.server.store.CurrentRows.Current;
+
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationStatus;
 import org.karyolab.schema.Ids;
@@ -38,9 +40,6 @@ public final class AnnotationRepository {
 
     // --- all the SQL of this repository -------------------------------------------------------
     private static final String IMAGE_PROJECT = "SELECT project_id FROM images WHERE id = ? AND deleted_at IS NULL";
-    private static final String CURRENT =
-            "SELECT doc, deleted, image_id, revision, status, created_at, updated_at FROM annotations_current WHERE id = ?";
-    private static final String LOCK_CURRENT = "SELECT id FROM annotations_current WHERE id = ? FOR UPDATE";
     private static final String LIVE_BY_IMAGE =
             "SELECT doc FROM annotations_current WHERE image_id = ? AND deleted = FALSE ORDER BY created_at, id";
     private static final String LIVE_BY_PROJECT =
@@ -67,6 +66,7 @@ public final class AnnotationRepository {
      * and H2 would implement {@code FOR UPDATE} by rewriting the row (a page written per save for nothing).
      */
     private final boolean rowLocks;
+    private final CurrentRows currentRows;
 
     public AnnotationRepository(Database db) {
         this(db, Clock.systemUTC());
@@ -84,6 +84,7 @@ public final class AnnotationRepository {
         this.clock = Objects.requireNonNull(clock);
         this.trail = Objects.requireNonNull(trail);
         this.rowLocks = db.dialect() != Dialect.H2;
+        this.currentRows = new CurrentRows(rowLocks);
     }
 
     /**
@@ -120,7 +121,7 @@ public final class AnnotationRepository {
         List<AuditRepository.Draft> alongside = trail.alongside();
         SaveResult result = Jdbc.retrying(() -> db.inGroupCommit(c -> {
             Effects effects = new Effects();
-            SaveResult r = apply(c, null, change, effects);
+            SaveResult r = apply(c, null, change, effects, currentRows.batch());
             if (r instanceof SaveResult.Saved s) {
                 reopen(c, s.annotation().imageId(), effects);
                 if (audit.isPresent()) audited(c, audit.get(), alongside, List.of(s.annotation()), effects);
@@ -184,13 +185,14 @@ public final class AnnotationRepository {
         Optional<AuditRepository.Draft> audit = trail.current();
         List<AuditRepository.Draft> alsoAudit = trail.alongside();
         Optional<BatchResult> outcome = Jdbc.retrying(() -> db.inGroupCommit(c -> {
-            if (rowLocks) for (String id : toLock) lock(c, id);
+            if (rowLocks) for (String id : toLock) CurrentRows.lock(c, id);
+            CurrentRows.Batch currents = currentRows.batch(c, toLock);
             Effects effects = new Effects();
             List<Annotation> saved = new ArrayList<>(all.size());
             List<Annotation> written = new ArrayList<>(all.size());
             Set<Integer> unchanged = new HashSet<>();
             for (int i = 0; i < all.size(); i++) {
-                switch (apply(c, imageId, all.get(i), effects)) {
+                switch (apply(c, imageId, all.get(i), effects, currents)) {
                     case SaveResult.Saved s -> {
                         saved.add(s.annotation());
                         written.add(s.annotation());
@@ -274,7 +276,7 @@ public final class AnnotationRepository {
 
     /** The current state of a live annotation; empty if there is none or it is deleted. */
     public Optional<Annotation> get(String id) {
-        return db.inTransaction(c -> Optional.ofNullable(readCurrent(c, id, false))
+        return db.inTransaction(c -> Optional.ofNullable(currentRows.read(c, id, false))
                 .filter(cur -> !cur.deleted())
                 .map(Current::annotation));
     }
@@ -323,18 +325,6 @@ public final class AnnotationRepository {
     // --- one change, inside a transaction -----------------------------------------------------
 
     /**
-     * The current row, as read (and for a save: locked) in this transaction. An update needs only
-     * its columns; the document is parsed only when a change needs its content (a delete, a
-     * conflict): parsing it for every save was a tenth of the single writer's time.
-     */
-    private record Current(String doc, boolean deleted, String imageId, long revision, AnnotationStatus status,
-                           Instant createdAt, Instant updatedAt) {
-        Annotation annotation() {
-            return Documents.read(doc, Annotation.class);
-        }
-    }
-
-    /**
      * What a transaction's content changes mean for the review workflow, gathered while they are applied:
      * whether the image must be looked at again ({@link #reopen}) and what to say about it in the audit row.
      */
@@ -358,7 +348,7 @@ public final class AnnotationRepository {
      * @param scope the batch's image (changes must be on it), or null for a single change
      * @param effects where the workflow consequences of the change are noted
      */
-    private SaveResult apply(Connection c, String scope, Change change, Effects effects) throws SQLException {
+    private SaveResult apply(Connection c, String scope, Change change, Effects effects, CurrentRows.Batch currents) throws SQLException {
         return switch (change) {
             case Change.Create create -> {
                 SaveResult r = create(c, scope, create.annotation());
@@ -366,7 +356,7 @@ public final class AnnotationRepository {
                 yield r;
             }
             case Change.Update u -> {
-                Current cur = readCurrent(c, u.id(), true);
+                Current cur = currents.take(c, u.id());
                 if (cur == null || cur.deleted() || outOfScope(scope, cur)) yield new SaveResult.NotFound(u.id());
                 if (cur.revision() != u.expectedRevision()) yield new SaveResult.Conflict(cur.annotation());
                 Annotation changed = u.changed();
@@ -379,14 +369,14 @@ public final class AnnotationRepository {
                     effects.reopen = true;
                     effects.notes.add(u.id() + " was " + name(cur.status()) + ": its content changed, back to draft");
                 }
-                Annotation next = new Annotation(u.id(), cur.imageId(), changed.shape(), changed.labels(),
-                        changed.provenance(), cur.revision() + 1, status, cur.createdAt(), nextTime(cur.updatedAt()));
+                Annotation next = changed.withId(u.id()).withImageId(cur.imageId()).withRevision(cur.revision() + 1)
+                        .withStatus(status).withTimes(cur.createdAt(), nextTime(cur.updatedAt()));
                 String by = u.changedBy() != null && !u.changedBy().isBlank() ? u.changedBy() : who(changed.provenance());
                 yield append(c, cur.revision(), next, ChangeKind.UPDATED, null, by, false);
             }
             case Change.Delete d -> {
                 requireAuthor(d.author());
-                Current cur = readCurrent(c, d.id(), true);
+                Current cur = currents.take(c, d.id());
                 if (cur == null || cur.deleted() || outOfScope(scope, cur)) yield new SaveResult.NotFound(d.id());
                 if (cur.revision() != d.expectedRevision()) yield new SaveResult.Conflict(cur.annotation());
                 Annotation was = cur.annotation();
@@ -394,13 +384,12 @@ public final class AnnotationRepository {
                     effects.reopen = true;
                     effects.notes.add(d.id() + " was " + name(was.status()) + ": deleted");
                 }
-                Annotation tombstone = new Annotation(was.id(), was.imageId(), was.shape(), was.labels(), was.provenance(),
-                        was.revision() + 1, was.status(), was.createdAt(), nextTime(was.updatedAt()));
+                Annotation tombstone = was.withRevision(was.revision() + 1).withUpdatedAt(nextTime(was.updatedAt()));
                 yield append(c, was.revision(), tombstone, ChangeKind.DELETED, null, d.author(), true);
             }
             case Change.Revert r -> {
                 requireAuthor(r.author());
-                Current cur = readCurrent(c, r.id(), true); // a deleted annotation can be reverted: that un-deletes it
+                Current cur = currents.take(c, r.id()); // a deleted annotation can be reverted: that un-deletes it
                 if (cur == null || outOfScope(scope, cur)) yield new SaveResult.NotFound(r.id());
                 if (cur.revision() != r.expectedRevision()) yield new SaveResult.Conflict(cur.annotation());
                 Annotation target = readRevision(c, r.id(), r.toRevision());
@@ -417,8 +406,8 @@ public final class AnnotationRepository {
                                 + " (" + name(target.status()) + ")");
                     }
                 }
-                Annotation next = new Annotation(was.id(), was.imageId(), target.shape(), target.labels(),
-                        target.provenance(), was.revision() + 1, target.status(), was.createdAt(), nextTime(was.updatedAt()));
+                Annotation next = was.withContent(target.shape(), target.labels(), target.provenance()).withStatus(target.status())
+                        .withRevision(was.revision() + 1).withUpdatedAt(nextTime(was.updatedAt()));
                 yield append(c, was.revision(), next, ChangeKind.REVERTED, r.toRevision(), r.author(), false);
             }
         };
@@ -449,14 +438,14 @@ public final class AnnotationRepository {
         String projectId = projectOf(c, imageId);
         if (projectId == null) return new SaveResult.NotFound(imageId);
         String id = a.id() == null || a.id().isBlank() ? Ids.newId() : a.id();
-        Current existing = readCurrent(c, id, false);
+        Current existing = currentRows.read(c, id, false);
         // A retry of a create that committed (its answer was lost) is that create, not a conflict.
         if (existing != null && !existing.deleted() && existing.imageId().equals(imageId)
                 && sameContent(existing.annotation(), a)) return new SaveResult.Unchanged(existing.annotation());
         if (existing != null) return new SaveResult.Conflict(existing.annotation());
         Instant now = now();
-        Annotation created = new Annotation(id, imageId, a.shape(), a.labels(), a.provenance(), 1,
-                a.status() != null ? a.status() : AnnotationStatus.DRAFT, now, now);
+        Annotation created = a.withId(id).withImageId(imageId).withRevision(1)
+                .withStatus(a.status() != null ? a.status() : AnnotationStatus.DRAFT).withTimes(now, now);
         String doc = Documents.write(created);
         String who = who(a.provenance());
         insertRevision(c, created, ChangeKind.CREATED, null, who, false, doc);
@@ -515,36 +504,6 @@ public final class AnnotationRepository {
             ps.setBoolean(9, deleted);
             ps.setString(10, doc);
             ps.executeUpdate();
-        }
-    }
-
-    /**
-     * Locks the current row until the end of the transaction; false if there is none. The caller
-     * reads the row afterwards, in a separate statement, on purpose: H2 can return the row as it
-     * was when a {@code SELECT ... FOR UPDATE} started, before it waited for another writer's
-     * lock; a new statement (READ COMMITTED) sees that writer's commit, and nobody can commit
-     * after it while we hold the lock.
-     */
-    private static boolean lock(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(LOCK_CURRENT)) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    /** The current row, locked first if {@code lock}; null if there is none. */
-    private Current readCurrent(Connection c, String id, boolean lock) throws SQLException {
-        if (lock && rowLocks && !lock(c, id)) return null;
-        try (PreparedStatement ps = c.prepareStatement(CURRENT)) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return null;
-                return new Current(rs.getString("doc"), rs.getBoolean("deleted"), rs.getString("image_id"),
-                        rs.getLong("revision"), AnnotationStatus.valueOf(rs.getString("status")),
-                        Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "updated_at"));
-            }
         }
     }
 

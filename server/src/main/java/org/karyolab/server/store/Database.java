@@ -37,6 +37,9 @@ public final class Database implements AutoCloseable {
      *   <li>{@code DB_CLOSE_ON_EXIT=FALSE}: closing is our job ({@link #close()}), not a shutdown hook
      *       racing with the pool.</li>
      *   <li>{@code LOCK_TIMEOUT=10000}: writers queue on a contended row instead of failing after 1 s.</li>
+     *   <li>{@code CACHE_SIZE} (added by {@link #h2Url}, {@link #h2CacheKb}): H2's page cache. Its default, 16 MB, is
+     *       small beside a history of revisions: the writer kept re-reading and decoding pages of the history's key
+     *       it was about to insert into (19 % of its allocation).</li>
      * </ul>
      */
     static final String H2_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
@@ -44,7 +47,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * One write lock per H2 database URL in this JVM (see {@link #serializingWrites}). Fair: writers go
-     * in arrival order, which took the JDBC floor's p99 at 32 writers from 340 ms to 51 ms (barging starved some).
+     * in arrival order; barging starved some (the JDBC floor's p99: docs/BENCHMARKS.md, "Server API").
      */
     private static final ConcurrentHashMap<String, ReentrantLock> H2_WRITE_LOCKS = new ConcurrentHashMap<>();
 
@@ -123,7 +126,14 @@ public final class Database implements AutoCloseable {
     static String h2Url(Path dataDirectory) {
         // "async:" = H2's AsynchronousFileChannel file system: a thread interrupted during a write
         // (cancelled request, shutdownNow) does not close the channel, and the database, for all.
-        return "jdbc:h2:async:" + dataDirectory.toAbsolutePath().resolve("db").resolve("karyolab") + H2_SETTINGS;
+        return "jdbc:h2:async:" + dataDirectory.toAbsolutePath().resolve("db").resolve("karyolab") + H2_SETTINGS
+                + ";CACHE_SIZE=" + h2CacheKb(Runtime.getRuntime().maxMemory());
+    }
+
+    /** H2's page cache in KB: an eighth of the heap, at least H2's default of 16 MB and at most 256 MB. */
+    static long h2CacheKb(long maxHeapBytes) {
+        long eighth = maxHeapBytes / 8 / 1024;
+        return Math.clamp(eighth, 16L * 1024, 256L * 1024);
     }
 
     public Dialect dialect() {

@@ -13,25 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
- * Group commit for H2: writers that queue for the write lock at the same time share one commit.
- *
- * <p>H2 has one writer at a time (see {@link Database#serializingWrites}) and most of a small
- * transaction's time under that lock is MVStore's commit, which writes every changed B-tree page
- * to the file (WRITE_DELAY=0). So one writer thread takes every unit of work waiting at that
- * moment, runs them on one connection, one after another, and commits them together: the same
- * pages (indexes, the tables' roots) are then written once per group instead of once per unit.
- *
- * <p>The writer is a platform thread of its own, not whichever request got the lock: request
- * handlers are virtual threads, and a virtual thread holding the one write lock queues behind all
- * the others for a carrier each time it blocks on the file, stalling every writer (seen at 32
- * clients on 2 CPUs: saves p50 40 ms against 11 ms straight through JDBC).
- *
- * <p>Each unit still commits or rolls back on its own: it runs inside a savepoint, and when its
- * {@code commitIf} refuses its result (an expected conflict) only its savepoint is rolled back.
- * A unit that throws makes the whole transaction roll back (an SQL error may have ended it); it
- * gets its exception and the others of the group run again from scratch, which is safe because a
- * unit of work may always run again ({@link Jdbc#retrying} relies on the same). A unit returns
- * only after the commit that holds it, so nothing is acknowledged before it is in the file.
+ * Group commit for H2: writers that queue for the write lock at the same time share one commit. One platform
+ * thread takes every unit of work waiting at that moment, runs each inside a savepoint of its own on one
+ * connection, and commits them together; a unit returns only after the commit that holds it. Why, and what
+ * happens when a unit fails: docs/STORAGE.md, "Group commit (H2)".
  */
 final class GroupCommit implements AutoCloseable {
 

@@ -3,6 +3,7 @@ package org.karyolab.server.store;
 import org.karyolab.schema.api.ReviewState;
 import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageKind;
+import org.karyolab.schema.Split;
 import org.karyolab.schema.Stain;
 
 import java.sql.Connection;

@@ -2,7 +2,7 @@ package org.karyolab.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.karyolab.server.ApiContract;
+import org.karyolab.server.ApiContractOnEachDatabase;
 import org.karyolab.server.TestApi;
 
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 10, item 18: accounts an operator can disable, delete and reset; sign-ins throttled and audited. */
-abstract class AccountLifecycleContract extends ApiContract {
+class AccountLifecycleContract extends ApiContractOnEachDatabase {
 
     private static final String LOGIN = "/api/v1/auth/login";
 

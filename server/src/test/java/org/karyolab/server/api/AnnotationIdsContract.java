@@ -1,13 +1,13 @@
 package org.karyolab.server.api;
 
 import org.junit.jupiter.api.Test;
-import org.karyolab.server.ApiContract;
+import org.karyolab.server.ApiContractOnEachDatabase;
 import org.karyolab.server.TestApi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 10, item 12: annotation ids are safe, and a taken id tells nothing of another project's annotation. */
-abstract class AnnotationIdsContract extends ApiContract {
+class AnnotationIdsContract extends ApiContractOnEachDatabase {
 
     private static String withId(String id, String draft) {
         return "{\"id\": \"" + id + "\", " + draft.substring(1);

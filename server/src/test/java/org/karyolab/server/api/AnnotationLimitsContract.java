@@ -3,7 +3,7 @@ package org.karyolab.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.karyolab.server.ApiContract;
+import org.karyolab.server.ApiContractOnEachDatabase;
 import org.karyolab.server.TestApi;
 import org.karyolab.server.service.AnnotationRules;
 
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 10, item 16: sizes per field and per document (413 naming the field), the project's label set enforced on
  * save (422 naming the field), and an image's annotations in pages linked by {@code Link: <...>; rel="next"}.
  */
-abstract class AnnotationLimitsContract extends ApiContract {
+class AnnotationLimitsContract extends ApiContractOnEachDatabase {
 
     String project;
     String image;

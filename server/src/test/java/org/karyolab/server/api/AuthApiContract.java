@@ -1,7 +1,7 @@
 package org.karyolab.server.api;
 
 import org.junit.jupiter.api.Test;
-import org.karyolab.server.ApiContract;
+import org.karyolab.server.ApiContractOnEachDatabase;
 import org.karyolab.server.TestApi;
 
 import java.sql.ResultSet;
@@ -10,7 +10,7 @@ import java.sql.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Accounts, tokens, roles and the audit log, through the HTTP API. */
-abstract class AuthApiContract extends ApiContract {
+class AuthApiContract extends ApiContractOnEachDatabase {
 
 
 

@@ -4,11 +4,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 import org.karyolab.server.KaryoLabServer;
 import org.karyolab.server.TestApi;
 import org.karyolab.server.TestServers;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.auth.Role;
+import org.karyolab.server.store.OnEachDatabase;
+import org.karyolab.server.store.TestDatabase;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * role, and an admin. Each route has one line in {@link #RULES} saying what it needs; a route
  * without a line fails the test, so no route can be added unchecked.
  */
-abstract class AuthorizationMatrixContract {
+@OnEachDatabase
+class AuthorizationMatrixContract {
 
     /** What a route needs. */
     sealed interface Needs {
@@ -154,7 +158,12 @@ abstract class AuthorizationMatrixContract {
     final Map<String, TestApi> callers = new LinkedHashMap<>();
     final Map<String, String> ids = new LinkedHashMap<>();
 
-    abstract TestServers database();
+    @Parameter
+    TestDatabase onDatabase;
+
+    TestServers database() {
+        return TestServers.on(onDatabase);
+    }
 
     @BeforeEach
     void start() {

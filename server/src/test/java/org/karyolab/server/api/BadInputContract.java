@@ -3,7 +3,7 @@ package org.karyolab.server.api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.karyolab.server.ApiContract;
+import org.karyolab.server.ApiContractOnEachDatabase;
 import org.karyolab.server.TestApi;
 
 import java.io.IOException;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bad requests, each answered with the right status and problem type, and none of them changing
  * anything: every table's row count and the blob store are the same before and after.
  */
-abstract class BadInputContract extends ApiContract {
+class BadInputContract extends ApiContractOnEachDatabase {
 
 
     TestApi annotator;

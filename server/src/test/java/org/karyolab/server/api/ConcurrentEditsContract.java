@@ -2,7 +2,7 @@ package org.karyolab.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.karyolab.server.ApiContract;
+import org.karyolab.server.ApiContractOnEachDatabase;
 import org.karyolab.server.TestApi;
 
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every accepted write must be in the history at the revision it was given, every refused one
  * must have had a 412, and no write may vanish.
  */
-abstract class ConcurrentEditsContract extends ApiContract {
+class ConcurrentEditsContract extends ApiContractOnEachDatabase {
 
     private static final int THREADS = 16;
     private static final int ATTEMPTS_PER_THREAD = 12;

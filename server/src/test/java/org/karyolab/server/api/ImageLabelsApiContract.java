@@ -3,7 +3,7 @@ package org.karyolab.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.karyolab.server.ApiContract;
+import org.karyolab.server.ApiContractOnEachDatabase;
 import org.karyolab.server.TestApi;
 import org.karyolab.server.service.EventBus;
 
@@ -12,7 +12,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Image labels: {@code GET/PUT /api/v1/images/{imageId}/labels}, saved with a revision so no one overwrites anyone silently. */
-abstract class ImageLabelsApiContract extends ApiContract {
+class ImageLabelsApiContract extends ApiContractOnEachDatabase {
 
     String project;
     String image;

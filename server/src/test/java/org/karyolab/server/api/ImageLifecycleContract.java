@@ -2,7 +2,7 @@ package org.karyolab.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.karyolab.server.ApiContract;
+import org.karyolab.server.ApiContractOnEachDatabase;
 import org.karyolab.server.TestApi;
 
 import java.sql.ResultSet;
@@ -12,7 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 10, item 18: images and projects can be deleted (softly, audited); the same bytes twice are one image. */
-abstract class ImageLifecycleContract extends ApiContract {
+class ImageLifecycleContract extends ApiContractOnEachDatabase {
 
     private TestApi.Response upload(String project, byte[] png) {
         return admin.upload("/api/v1/projects/" + project + "/images?caseId=c1", "image/png", png);

@@ -8,7 +8,7 @@ import org.karyolab.learning.graph.ObservedBand;
 import org.karyolab.learning.graph.ObservedChromosome;
 import org.karyolab.schema.BandLevel;
 import org.karyolab.schema.iscn.Iscn;
-import org.karyolab.server.ApiContract;
+import org.karyolab.server.ApiContractOnEachDatabase;
 import org.karyolab.server.TestApi;
 
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /api/v1/karyotype/parse|check|lgf|read}: any signed-in caller, no project; invalid karyotypes are 422 with a
  * violation at /karyotype that gives the column and the fix, malformed bodies 400.
  */
-abstract class KaryotypeApiContract extends ApiContract {
+class KaryotypeApiContract extends ApiContractOnEachDatabase {
 
     private TestApi someone() {
         return admin.newUser("someone"); // no project, no role: signed in is enough

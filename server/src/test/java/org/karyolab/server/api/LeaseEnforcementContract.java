@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its labels, or submits it (423 {@code leased}, naming the holder and the expiry); ann does; so does anyone once
  * the lease ends. An owner or admin may override ({@code ?overrideLease=true}, audited); nobody else may ask.
  */
-abstract class LeaseEnforcementContract extends WorkflowApiBase {
+class LeaseEnforcementContract extends WorkflowApiBase {
 
     final MovableClock clock = MovableClock.flowing();
 

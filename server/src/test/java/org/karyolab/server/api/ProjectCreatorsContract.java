@@ -1,7 +1,7 @@
 package org.karyolab.server.api;
 
 import org.junit.jupiter.api.Test;
-import org.karyolab.server.ApiContract;
+import org.karyolab.server.ApiContractOnEachDatabase;
 import org.karyolab.server.KaryoLabServer;
 import org.karyolab.server.TestApi;
 import org.karyolab.server.TestServers;
@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 10, item 18: who may start projects is a server setting (karyolab.projects.creators). */
-abstract class ProjectCreatorsContract extends ApiContract {
+class ProjectCreatorsContract extends ApiContractOnEachDatabase {
 
     @Override
     protected KaryoLabServer start(TestServers database, Path data) {

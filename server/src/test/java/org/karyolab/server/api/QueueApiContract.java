@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The work queue through the HTTP API: order, one holder per image, leases, and concurrency. */
-abstract class QueueApiContract extends WorkflowApiBase {
+class QueueApiContract extends WorkflowApiBase {
 
     String next() {
         return "/api/v1/projects/" + project + "/queue/next";

@@ -7,7 +7,7 @@ import org.karyolab.server.TestApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Submit and review through the HTTP API: status changes as revisions, comments kept, no one reviews their own work. */
-abstract class ReviewApiContract extends WorkflowApiBase {
+class ReviewApiContract extends WorkflowApiBase {
 
     static final String ACCEPT = "{\"decision\": \"accept\", \"comment\": \"good\"}";
     static final String REJECT = "{\"decision\": \"reject\", \"comment\": \"split the overlap\"}";

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** Model suggestions through the HTTP API: idempotent posting, accept / edit / reject once, model reports. */
-abstract class SuggestionsApiContract extends WorkflowApiBase {
+class SuggestionsApiContract extends WorkflowApiBase {
 
     static String suggestion(double x, String chromosomeClass, double confidence, String version) {
         return """

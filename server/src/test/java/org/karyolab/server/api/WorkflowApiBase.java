@@ -2,7 +2,7 @@ package org.karyolab.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
-import org.karyolab.server.ApiContract;
+import org.karyolab.server.ApiContractOnEachDatabase;
 import org.karyolab.server.TestApi;
 
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the suggestion, review and queue suites share: a fresh server, a project with an image
  * (200 x 100 px) and people in every role.
  */
-abstract class WorkflowApiBase extends ApiContract {
+abstract class WorkflowApiBase extends ApiContractOnEachDatabase {
 
 
     String project;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 import org.karyolab.schema.BandLevel;
 import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageKind;
@@ -15,8 +16,10 @@ import org.karyolab.server.MovableClock;
 import org.karyolab.server.store.Database;
 import org.karyolab.server.store.ImageRepository;
 import org.karyolab.server.store.LeaseRepository;
+import org.karyolab.server.store.OnEachDatabase;
 import org.karyolab.server.store.ProjectRepository;
 import org.karyolab.server.store.StorageConfig;
+import org.karyolab.server.store.TestDatabase;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +30,8 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Lease expiry and renewal, with a clock the test moves instead of sleeping. */
-abstract class WorkQueueContract {
+@OnEachDatabase
+class WorkQueueContract {
 
     @TempDir
     Path data;
@@ -39,7 +43,12 @@ abstract class WorkQueueContract {
     WorkQueue queue;
     String project;
 
-    abstract StorageConfig database(Path data);
+    @Parameter
+    TestDatabase database;
+
+    StorageConfig database(Path data) {
+        return database.emptyDatabase(data);
+    }
 
     @BeforeEach
     void open() {

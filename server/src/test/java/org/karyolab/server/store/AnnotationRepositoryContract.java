@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-abstract class AnnotationRepositoryContract extends RepositoryContractBase {
+class AnnotationRepositoryContract extends RepositoryContractBase {
 
     // --- create, get, current -----------------------------------------------------------------
 

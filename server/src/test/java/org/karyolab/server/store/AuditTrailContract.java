@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * committed revision never lacks its row (a crash between two commits once left 18 without one), and
  * a row that cannot be written takes the save with it. Image labels likewise (issue 10, item 19).
  */
-abstract class AuditTrailContract extends RepositoryContractBase {
+class AuditTrailContract extends RepositoryContractBase {
 
     /** A trail with a fixed entry (and entries alongside it); counts how often the repository reports it written. */
     private static final class FixedTrail implements AuditTrail {

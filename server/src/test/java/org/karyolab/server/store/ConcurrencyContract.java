@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.karyolab.server.store.AnnotationRepositoryContract.saved;
 
 /** Many writers, one annotation: compare-and-set must hold under real concurrency. */
-abstract class ConcurrencyContract extends RepositoryContractBase {
+class ConcurrencyContract extends RepositoryContractBase {
 
     private static final int THREADS = 8;
 

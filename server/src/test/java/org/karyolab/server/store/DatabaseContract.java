@@ -2,6 +2,7 @@ package org.karyolab.server.store;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,15 +17,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What {@link Database} promises, whichever database is behind it. */
-abstract class DatabaseContract {
+@OnEachDatabase
+class DatabaseContract {
 
     @TempDir
     Path dir;
 
-    /** A configuration pointing at a new, empty database. */
-    abstract StorageConfig emptyDatabase(Path dataDirectory);
+    @Parameter
+    TestDatabase database;
 
-    abstract Dialect expectedDialect();
+    /** A configuration pointing at a new, empty database. */
+    StorageConfig emptyDatabase(Path dataDirectory) {
+        return database.emptyDatabase(dataDirectory);
+    }
+
+    Dialect expectedDialect() {
+        return database.dialect();
+    }
 
     @Test
     void migratesAnEmptyDatabase() throws SQLException {

@@ -1,6 +1,7 @@
 package org.karyolab.server.store;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,16 +18,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.karyolab.server.store.DatabaseContract.count;
+import static org.karyolab.server.store.DatabaseContract.execute;
 
-class DatabaseOnH2Test extends DatabaseContract {
-    @Override
-    StorageConfig emptyDatabase(Path dataDirectory) {
+/** What {@link Database} does on H2 only; what it promises on both is {@link DatabaseContract}. */
+class DatabaseOnH2Test {
+
+    @TempDir
+    Path dir;
+
+    private static StorageConfig emptyDatabase(Path dataDirectory) {
         return TestDatabases.h2(dataDirectory);
-    }
-
-    @Override
-    Dialect expectedDialect() {
-        return Dialect.H2;
     }
 
     @Test
@@ -36,6 +38,25 @@ class DatabaseOnH2Test extends DatabaseContract {
             assertThat(dir.resolve("db/karyolab.mv.db")).isRegularFile();
         }
         assertThat(Database.h2Url(dir)).contains(";WRITE_DELAY=0").contains(";MODE=PostgreSQL").contains(";FILE_LOCK=FS").startsWith("jdbc:h2:async:");
+    }
+
+    /** The page cache follows the heap: an eighth of it, within 16-256 MB; and the open database uses it. */
+    @Test
+    void h2sPageCacheIsAnEighthOfTheHeapWithinBounds() throws Exception {
+        long mb = 1024 * 1024;
+        assertThat(Database.h2CacheKb(64 * mb)).isEqualTo(16 * 1024);
+        assertThat(Database.h2CacheKb(1024 * mb)).isEqualTo(128 * 1024);
+        assertThat(Database.h2CacheKb(6144 * mb)).isEqualTo(256 * 1024);
+        try (Database db = Database.open(emptyDatabase(dir))) {
+            long expectedMb = Database.h2CacheKb(Runtime.getRuntime().maxMemory()) / 1024;
+            String shown = db.inTransaction(c -> {
+                try (var s = c.createStatement(); var rs = s.executeQuery(
+                        "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'info.CACHE_MAX_SIZE'")) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            });
+            assertThat(shown).isEqualTo(Long.toString(expectedMb));
+        }
     }
 
     /** The H2-only migrations apply on H2: the audit log's identity hands out values from a cache of 4096 (V10_1). */

@@ -3,8 +3,10 @@ package org.karyolab.server.store;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageKind;
+import org.karyolab.schema.Split;
 import org.karyolab.schema.Stain;
 import org.karyolab.schema.json.SchemaJson;
 
@@ -22,12 +24,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * V4 on a database that already has images: they get an upload order, the split 'unassigned', and
  * (at start-up) the filter columns from their documents; images added later come after them.
  */
-abstract class ImageMigrationContract {
+@OnEachDatabase
+class ImageMigrationContract {
 
     @TempDir
     Path data;
 
-    abstract StorageConfig emptyDatabase(Path dataDirectory);
+    @Parameter
+    TestDatabase database;
+
+    StorageConfig emptyDatabase(Path dataDirectory) {
+        return database.emptyDatabase(dataDirectory);
+    }
 
     static ImageAsset image(String id, ImageKind kind, String caseId) {
         // one digest per id: the same bytes twice in a project are one image

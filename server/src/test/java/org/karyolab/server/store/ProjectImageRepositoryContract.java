@@ -7,7 +7,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-abstract class ProjectImageRepositoryContract extends RepositoryContractBase {
+class ProjectImageRepositoryContract extends RepositoryContractBase {
 
     @Test
     void createGetFindAndListProjects() {

@@ -1,16 +1,19 @@
 package org.karyolab.server.store;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 import java.nio.file.Path;
 
 /**
- * One database per test class (H2 file or a fresh PostgreSQL database); tests stay independent by
- * working in their own project and image.
+ * One database per test class and run (H2 file or a fresh PostgreSQL database); tests stay independent by
+ * working in their own project and image. One instance serves both runs (PER_CLASS on a parameterized class),
+ * so the database is opened and closed around each run, not in {@code @BeforeAll}/{@code @AfterAll}.
  */
+@OnEachDatabase
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RepositoryContractBase {
 
@@ -20,16 +23,21 @@ abstract class RepositoryContractBase {
     ImageRepository images;
     AnnotationRepository annotations;
 
-    /** A configuration pointing at a new, empty database. */
-    abstract StorageConfig emptyDatabase(Path dataDirectory);
+    @Parameter
+    TestDatabase database;
 
-    @BeforeAll
+    /** A configuration pointing at a new, empty database. */
+    StorageConfig emptyDatabase(Path dataDirectory) {
+        return database.emptyDatabase(dataDirectory);
+    }
+
+    @BeforeParameterizedClassInvocation(injectArguments = false)
     void openDatabase(@TempDir Path dataDirectory) {
         config = emptyDatabase(dataDirectory);
         connect();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void closeDatabase() {
         if (db != null) db.close();
     }

@@ -3,6 +3,8 @@ package org.karyolab.client.ui.anomaly;
 import java.util.List;
 import java.util.Objects;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import org.karyolab.client.command.Edits;
 import org.karyolab.client.document.DocumentEvent;
@@ -13,6 +15,7 @@ import org.karyolab.client.ui.EditorModel;
 import org.karyolab.client.ui.Fx;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.BandLevel;
+import org.karyolab.schema.ChromosomeClass;
 import org.karyolab.schema.ImageLabels;
 
 /**
@@ -70,18 +73,18 @@ public final class AnomalyEditorView extends VBox implements AutoCloseable {
      * with nothing typed (what it shows is the document's), the image's undo and redo, like outside text fields.
      */
     private void undoesTheImageWhenNothingIsTyped(IscnField f) {
-        f.field().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        f.field().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (!e.isShortcutDown() || e.isAltDown() || f.dirty()) return;
             var code = e.getCode();
-            if (code == javafx.scene.input.KeyCode.Z && !e.isShiftDown()) model.undoStep();
-            else if (code == javafx.scene.input.KeyCode.Z || code == javafx.scene.input.KeyCode.Y) model.redoStep();
+            if (code == KeyCode.Z && !e.isShiftDown()) model.undoStep();
+            else if (code == KeyCode.Z || code == KeyCode.Y) model.redoStep();
             else return;
             e.consume();
         });
     }
 
     /** The class of the chromosome the anomaly field edits, or null. */
-    private org.karyolab.schema.ChromosomeClass targetClass() {
+    private ChromosomeClass targetClass() {
         Annotation a = targetId == null ? null : document.annotation(targetId);
         return a == null ? null : a.labels().chromosomeClass();
     }

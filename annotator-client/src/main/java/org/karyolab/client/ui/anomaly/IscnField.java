@@ -3,7 +3,9 @@ package org.karyolab.client.ui.anomaly;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -53,7 +56,7 @@ public final class IscnField extends VBox {
     private final Button apply = new Button("Apply");
     private final PauseTransition debounce = new PauseTransition(Duration.millis(DEBOUNCE_MS));
     private Consumer<String> onApply = t -> { };
-    private java.util.function.Function<String, List<String>> localWarnings = t -> List.of();
+    private Function<String, List<String>> localWarnings = t -> List.of();
     private IscnCheck.Outcome outcome;
     private long generation;
     private String loaded = "";
@@ -112,7 +115,7 @@ public final class IscnField extends VBox {
         });
         // Esc restores the text, if there is typing to drop; else it is left to the window (which closes). A filter:
         // the text field's own Esc handling would hand the key on before a handler could keep it.
-        field.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && dirty()) {
                 load(loaded);
                 e.consume();
@@ -141,14 +144,14 @@ public final class IscnField extends VBox {
      * Warnings found on this computer as the text changes, beside the server's check (the anomaly editor: an anomaly
      * naming chromosomes the annotation is not); shown above the server's verdict.
      */
-    public void setLocalWarnings(java.util.function.Function<String, List<String>> localWarnings) {
+    public void setLocalWarnings(Function<String, List<String>> localWarnings) {
         this.localWarnings = Objects.requireNonNull(localWarnings);
         checkLocally();
     }
 
     /** Runs the local warnings again (what they depend on changed, e.g. the annotation's class). */
     public void checkLocally() {
-        warning.setText(localWarnings.apply(field.getText()).stream().map(w -> "\u26a0 " + w).collect(java.util.stream.Collectors.joining("\n")));
+        warning.setText(localWarnings.apply(field.getText()).stream().map(w -> "\u26a0 " + w).collect(Collectors.joining("\n")));
     }
 
     /** The local warnings shown now, one per line, or "". */

@@ -1,7 +1,9 @@
 package org.karyolab.client.ui.band;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +13,7 @@ import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -23,6 +26,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -41,6 +45,7 @@ import org.karyolab.schema.Annotation;
 import org.karyolab.schema.BandCall;
 import org.karyolab.schema.BandLevel;
 import org.karyolab.schema.ChromosomeClass;
+import org.karyolab.schema.Polarity;
 import org.karyolab.schema.ideogram.Band;
 import org.karyolab.schema.ideogram.BandStain;
 import org.karyolab.schema.ideogram.Ideogram;
@@ -145,7 +150,7 @@ public final class BandEditorView extends BorderPane implements AutoCloseable {
         hw.setMinWidth(Region.USE_PREF_SIZE);
         propose.setMinWidth(Region.USE_PREF_SIZE);
         clear.setMinWidth(Region.USE_PREF_SIZE);
-        var controls = new javafx.scene.layout.FlowPane(8, 6, lvl, level, hw, halfWidth, propose, clear);
+        var controls = new FlowPane(8, 6, lvl, level, hw, halfWidth, propose, clear);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.getStyleClass().add("kl-band-controls");
         var top = new VBox(2, header, orientation, controls);
@@ -276,7 +281,7 @@ public final class BandEditorView extends BorderPane implements AutoCloseable {
         orientation.setText(c == null ? "Give the chromosome a class (type its number) to compare it with a reference."
                 : "pter at the axis' " + (pterAtStart ? "first" : "last") + " point"
                 + (axis.target().labels().polarity() == null ? " (no polarity set)" : " (polarity " + (axis.target().labels().polarity()
-                        == org.karyolab.schema.Polarity.P_UP ? "p up" : "p down") + ")"));
+                        == Polarity.P_UP ? "p up" : "p down") + ")"));
         propose.setDisable(c == null || !calls.isEmpty());
         clear.setDisable(calls.isEmpty());
 
@@ -289,7 +294,7 @@ public final class BandEditorView extends BorderPane implements AutoCloseable {
         double s = scale();
         double stripW = straight.width() * s, h = straight.length() * s;
         double x0 = NAMES_WIDTH, xRef = x0 + stripW + CONNECTOR_WIDTH;
-        var nodes = new ArrayList<javafx.scene.Node>();
+        var nodes = new ArrayList<Node>();
 
         nodes.add(caption("straightened", x0, TOP - 10));
         nodes.add(caption(c == null ? "" : "reference " + level.getValue().bands(), xRef - 14, TOP - 10));
@@ -312,11 +317,11 @@ public final class BandEditorView extends BorderPane implements AutoCloseable {
         // reference ideogram, oriented like the axis
         int[] ext = BandRules.extent(reference);
         double total = Math.max(1, ext[1] - ext[0]);
-        var missing = new java.util.HashSet<String>();
+        var missing = new HashSet<String>();
         for (Finding f : findings) if (f.kind() == BandRules.Kind.MISSING) missing.add(f.band().toString());
         double lastLabelY = -100;
         List<Band> ordered = new ArrayList<>(reference);
-        if (!pterAtStart) java.util.Collections.reverse(ordered);
+        if (!pterAtStart) Collections.reverse(ordered);
         for (Band b : ordered) {
             double y0 = refY(b.iscnStart(), b.iscnStop(), ext[0], total, pterAtStart, h)[0];
             double y1 = refY(b.iscnStart(), b.iscnStop(), ext[0], total, pterAtStart, h)[1];

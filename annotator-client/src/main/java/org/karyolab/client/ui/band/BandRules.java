@@ -1,8 +1,12 @@
 package org.karyolab.client.ui.band;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.karyolab.schema.BandCall;
 import org.karyolab.schema.ChromosomeClass;
@@ -86,7 +90,7 @@ public final class BandRules {
             if (pterAtStart) out.add(new BandCall(reference.get(i).name(), round(a), round(b)));
             else out.add(new BandCall(reference.get(i).name(), round(1 - b), round(1 - a)));
         }
-        if (!pterAtStart) java.util.Collections.reverse(out);
+        if (!pterAtStart) Collections.reverse(out);
         return List.copyOf(out);
     }
 
@@ -137,7 +141,7 @@ public final class BandRules {
         // Order: calls sorted along the reference direction must have non-decreasing reference indices.
         Integer[] order = new Integer[calls.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
-        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> {
+        Arrays.sort(order, Comparator.comparingDouble(i -> {
             BandCall c = calls.get(i);
             double mid = (c.start() + c.end()) / 2;
             return referenceFraction(mid, pterAtStart);
@@ -165,7 +169,7 @@ public final class BandRules {
             if (expected <= 0) continue;
             double diff = Math.abs(called - expected) / expected;
             if (diff > LENGTH_TOLERANCE) {
-                out.add(new Finding(Kind.LENGTH, i, c.band(), String.format(java.util.Locale.ROOT,
+                out.add(new Finding(Kind.LENGTH, i, c.band(), String.format(Locale.ROOT,
                         "%s is %.1f %% of the axis; the reference gives %.1f %% (%s by %.0f %%)", c.band(), called * 100, expected * 100,
                         called > expected ? "longer" : "shorter", diff * 100)));
             }

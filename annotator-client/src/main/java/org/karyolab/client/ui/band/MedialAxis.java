@@ -1,7 +1,7 @@
 package org.karyolab.client.ui.band;
 
 import java.util.List;
-import org.karyolab.client.document.Bounds;
+import org.karyolab.schema.shape.Bounds;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.Shapes;
 import org.karyolab.schema.Annotation;
@@ -38,14 +38,14 @@ public record MedialAxis(Annotation target, Polyline axis, String axisId, Chromo
             return new MedialAxis(selected, line, selected.id(), selected.labels().chromosomeClass(), DEFAULT_HALF_WIDTH);
         }
         ChromosomeClass c = selected.labels().chromosomeClass();
-        Bounds b = Shapes.bounds(selected.shape());
+        Bounds b = selected.shape().bounds();
         Annotation best = null;
         double bestShare = 0, bestLength = 0;
         for (Annotation a : document.annotations()) {
             if (a.id().equals(selected.id()) || !(a.shape() instanceof Polyline line) || line.points().size() < 2) continue;
             ChromosomeClass other = a.labels().chromosomeClass();
             if (other != null && c != null && other != c) continue;
-            if (!intersects(b, Shapes.bounds(line))) continue;
+            if (!intersects(b, line.bounds())) continue;
             int inside = 0;
             for (Point p : line.points()) if (Shapes.hits(selected.shape(), p.x(), p.y(), 2)) inside++;
             double share = inside / (double) line.points().size();

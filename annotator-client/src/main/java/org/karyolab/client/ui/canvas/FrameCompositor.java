@@ -11,8 +11,8 @@ import javafx.scene.image.WritableImage;
 /**
  * The image and the cached shape layer composited in plain Java into one screen-sized ARGB buffer, which
  * JavaFX gets as one unscaled image per frame (a {@link WritableImage} over a {@link PixelBuffer}: no copy
- * on our side). Why: on Prism's software renderer every <em>scaled</em> full-screen {@code drawImage} costs
- * ~14 ms and an unscaled one ~3.5 ms, and the canvas drew two full-screen images per frame (the pyramid
+ * on our side). Why: on Prism's software renderer a <em>scaled</em> full-screen {@code drawImage} costs
+ * several times an unscaled one, and the canvas drew two full-screen images per frame (the pyramid
  * level and the shape bitmap), both scaled during a zoom (docs/BENCHMARKS.md, "Annotator client").
  * <p>
  * Per frame, row bands in parallel: the surround with the image's drop shadow and edge, then the visible part

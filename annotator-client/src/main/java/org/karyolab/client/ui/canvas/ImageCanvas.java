@@ -1,36 +1,33 @@
 package org.karyolab.client.ui.canvas;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
-import org.karyolab.client.document.Bounds;
+import org.karyolab.schema.shape.Bounds;
 import org.karyolab.client.document.DocumentEvent;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ModelSuggestion;
-import org.karyolab.client.document.Shapes;
 import org.karyolab.client.ui.ClassColors;
 import org.karyolab.client.ui.EditorModel;
-import org.karyolab.client.ui.tool.Tool;
-import org.karyolab.client.ui.tool.ToolContext;
-import org.karyolab.client.ui.tool.ToolEvent;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.shape.Mask;
 import org.karyolab.schema.shape.Shape;
@@ -59,7 +56,6 @@ public final class ImageCanvas extends Region implements ToolContext {
     private final ShapeLayerCache shapeLayer = new ShapeLayerCache(this::shapeLayerItems, this::repaint);
     private final AtomicBoolean redrawPending = new AtomicBoolean();
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool");
-    private final ReadOnlyStringWrapper pointer = new ReadOnlyStringWrapper(this, "pointer", "");
     private Image shown;
     /** The layer shown, whose int[] pixels the compositor reads; null for an image set without one. */
     private ImageLayer shownLayer;
@@ -70,7 +66,7 @@ public final class ImageCanvas extends Region implements ToolContext {
     private final FrameCompositor compositor = Boolean.parseBoolean(System.getProperty("karyolab.canvas.compositor", "true"))
             ? new FrameCompositor() : null;
     /** The view has not moved for {@link ShapeLayerCache#SETTLE}: the compositor may filter a downscaled image. */
-    private final javafx.animation.PauseTransition viewSettle = new javafx.animation.PauseTransition(ShapeLayerCache.SETTLE);
+    private final PauseTransition viewSettle = new PauseTransition(ShapeLayerCache.SETTLE);
     private boolean viewSettled;
     private double lastScale = Double.NaN;
     private double lastOffsetX;
@@ -78,12 +74,7 @@ public final class ImageCanvas extends Region implements ToolContext {
     /** {@link #shown} and its halved copies, level 0 first (just {@code shown} when set without a layer). */
     private List<? extends Image> levels = List.of();
     private boolean fitted;
-    private boolean spaceDown;
-    private boolean panning;
-    /** The primary button went down on the tool (drags go to it even where the event lacks the button state, as in headless runs). */
-    private boolean toolPressed;
-    private double lastX;
-    private double lastY;
+    private final CanvasInput input;
     /** The last frame's visible image area and what it showed, for the culling figures. */
     private Bounds lastVisible;
     private boolean lastShowAnnotations;
@@ -109,11 +100,7 @@ public final class ImageCanvas extends Region implements ToolContext {
             setCursor(now == null ? Cursor.DEFAULT : now.cursor());
             repaint();
         });
-        addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
-        addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
-        addEventHandler(MouseEvent.MOUSE_MOVED, this::moved);
-        addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        input = new CanvasInput(this);
         viewSettle.setOnFinished(e -> {
             viewSettled = true;
             repaint();
@@ -155,7 +142,7 @@ public final class ImageCanvas extends Region implements ToolContext {
 
     /** "x, y" of the pointer in image pixels, for the status bar. */
     public ReadOnlyStringProperty pointerProperty() {
-        return pointer.getReadOnlyProperty();
+        return input.pointerProperty();
     }
 
     /** The image to show: the thumbnail first (any size: it is stretched to the image's), then the full one. */
@@ -187,9 +174,9 @@ public final class ImageCanvas extends Region implements ToolContext {
         return shownLayer;
     }
 
+    /** Space held: a primary drag pans. */
     public void setSpaceDown(boolean down) {
-        spaceDown = down;
-        setCursor(down ? Cursor.OPEN_HAND : tool() == null ? Cursor.DEFAULT : tool().cursor());
+        input.setSpaceDown(down);
     }
 
     /** Annotations that meet the last frame's viewport (the viewport culling at work); counted on request. */
@@ -219,8 +206,8 @@ public final class ImageCanvas extends Region implements ToolContext {
     }
 
     /** Screen point (in this node's coordinates) of an image point: what tests aim the mouse at. */
-    public javafx.geometry.Point2D imageToLocal(double x, double y) {
-        return new javafx.geometry.Point2D(viewport.toScreenX(x), viewport.toScreenY(y));
+    public Point2D imageToLocal(double x, double y) {
+        return new Point2D(viewport.toScreenX(x), viewport.toScreenY(y));
     }
 
     @Override
@@ -263,68 +250,6 @@ public final class ImageCanvas extends Region implements ToolContext {
             });
         }
         repaint();
-    }
-
-    // --- input ----------------------------------------------------------------------------------
-
-    private boolean panGesture(MouseEvent e) {
-        return e.getButton() == MouseButton.MIDDLE || (spaceDown && e.getButton() == MouseButton.PRIMARY);
-    }
-
-    private void pressed(MouseEvent e) {
-        requestFocus();
-        lastX = e.getX();
-        lastY = e.getY();
-        if (panGesture(e)) {
-            panning = true;
-            setCursor(Cursor.CLOSED_HAND);
-        } else if (e.getButton() == MouseButton.PRIMARY && tool() != null) {
-            toolPressed = true;
-            tool().pressed(ToolEvent.of(e, viewport));
-        }
-        e.consume();
-    }
-
-    private void dragged(MouseEvent e) {
-        if (panning) {
-            viewport.panBy(e.getX() - lastX, e.getY() - lastY);
-            lastX = e.getX();
-            lastY = e.getY();
-            repaint();
-        } else if ((e.isPrimaryButtonDown() || toolPressed) && tool() != null) {
-            tool().dragged(ToolEvent.of(e, viewport));
-        }
-        updatePointer(e);
-        e.consume();
-    }
-
-    private void released(MouseEvent e) {
-        if (panning) {
-            panning = false;
-            setCursor(spaceDown ? Cursor.OPEN_HAND : tool() == null ? Cursor.DEFAULT : tool().cursor());
-        } else if (e.getButton() == MouseButton.PRIMARY && tool() != null) {
-            toolPressed = false;
-            tool().released(ToolEvent.of(e, viewport));
-        }
-        e.consume();
-    }
-
-    private void moved(MouseEvent e) {
-        if (tool() != null) tool().moved(ToolEvent.of(e, viewport));
-        updatePointer(e);
-    }
-
-    private void updatePointer(MouseEvent e) {
-        double x = viewport.toImageX(e.getX()), y = viewport.toImageY(e.getY());
-        var img = model.document().image();
-        pointer.set(x >= 0 && y >= 0 && x <= img.width() && y <= img.height() ? "%d, %d".formatted((int) x, (int) y) : "");
-    }
-
-    private void scrolled(ScrollEvent e) {
-        if (e.getDeltaY() == 0) return;
-        viewport.zoomAt(e.getX(), e.getY(), Math.pow(1.1, e.getDeltaY() / 40.0));
-        repaint();
-        e.consume();
     }
 
     // --- drawing --------------------------------------------------------------------------------
@@ -384,7 +309,7 @@ public final class ImageCanvas extends Region implements ToolContext {
                 if (t != null && t.drawsItself(a.id())) continue; // e.g. the mask being painted: the brush shows it
                 Shape s = t == null ? null : t.preview(a.id());
                 Shape shape = s == null ? a.shape() : s;
-                if (Shapes.bounds(shape).expand(ShapeLayerCache.PAD / viewport.scale()).intersects(visible)) {
+                if (shape.bounds().expand(ShapeLayerCache.PAD / viewport.scale()).intersects(visible)) {
                     drawAnnotation(g, viewport, a, shape, true, false);
                     Tag tag = annotationTag(viewport, a, shape, true, false);
                     if (tag != null) liveTags.add(tag);
@@ -468,7 +393,7 @@ public final class ImageCanvas extends Region implements ToolContext {
         }
         Map<String, TagLayout.Placement> placed = TagLayout.place(requests);
         double scale = v.scale();
-        var anchors = new java.util.HashMap<String, Bounds>();
+        var anchors = new HashMap<String, Bounds>();
         for (Tag tag : tagsHere) anchors.put(tag.key(), tag.bounds());
         tagPlacements = placed;
         tagScale = scale;
@@ -490,14 +415,14 @@ public final class ImageCanvas extends Region implements ToolContext {
     private static Tag annotationTag(Viewport v, Annotation a, Shape shape, boolean selected, boolean crowded) {
         String text = ClassColors.tag(a.labels());
         if (text.isEmpty()) return null;
-        Bounds b = Shapes.bounds(shape);
+        Bounds b = shape.bounds();
         boolean detailed = !crowded && Math.max(b.width(), b.height()) * v.scale() >= TAG_MIN_SCREEN;
         return detailed || selected ? new Tag("a:" + a.id(), b, text, ClassColors.of(a.labels()), false) : null;
     }
 
     /** A suggestion's tag ("21 · 85%"), or null if it is too small on screen. */
     private static Tag suggestionTag(Viewport v, ModelSuggestion s, boolean aboveThreshold, boolean selected) {
-        Bounds b = Shapes.bounds(s.shape());
+        Bounds b = s.shape().bounds();
         if (Math.max(b.width(), b.height()) * v.scale() < TAG_MIN_SCREEN && !selected) return null;
         String label = ClassColors.tag(s.labels());
         String text = (label.isEmpty() ? "" : label + " \u00b7 ") + Math.round(s.confidence() * 100) + "%";
@@ -516,13 +441,13 @@ public final class ImageCanvas extends Region implements ToolContext {
      * The tags shown by the last layout as they are on screen now (canvas pixels: x, y, width, height), by key ("a:" +
      * annotation id, "s:" + suggestion id); empty when the view is at another zoom than the layout's (tests).
      */
-    public Map<String, javafx.geometry.Rectangle2D> tagBoxes() {
+    public Map<String, Rectangle2D> tagBoxes() {
         if (viewport.scale() != tagScale) return Map.of();
-        var out = new java.util.LinkedHashMap<String, javafx.geometry.Rectangle2D>();
+        var out = new LinkedHashMap<String, Rectangle2D>();
         tagPlacements.forEach((key, p) -> {
             if (!p.shown()) return;
             Bounds b = tagAnchors.get(key);
-            out.put(key, new javafx.geometry.Rectangle2D(viewport.toScreenX(b.minX()) + p.dx(), viewport.toScreenY(b.minY()) + p.dy(),
+            out.put(key, new Rectangle2D(viewport.toScreenX(b.minX()) + p.dx(), viewport.toScreenY(b.minY()) + p.dy(),
                     p.width(), p.height()));
         });
         return out;
@@ -563,7 +488,7 @@ public final class ImageCanvas extends Region implements ToolContext {
 
     private void drawAnnotation(GraphicsContext g, Viewport viewport, Annotation a, Shape shape, boolean selected, boolean crowded) {
         Color color = ClassColors.of(a.labels());
-        Bounds b = Shapes.bounds(shape);
+        Bounds b = shape.bounds();
         double screenSize = Math.max(b.width(), b.height()) * viewport.scale();
         boolean detailed = !crowded && screenSize >= TAG_MIN_SCREEN;
         if (selected) {

@@ -2,6 +2,8 @@ package org.karyolab.client.ui.canvas;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +39,7 @@ public final class ImageLayer implements AutoCloseable {
     private final AtomicReference<Adjustments> wanted = new AtomicReference<>();
     /** The adjustments of the pixels shown, and who waits for which (JavaFX thread). */
     private Adjustments shown;
-    private final List<java.util.Map.Entry<Adjustments, java.util.concurrent.CompletableFuture<Void>>> waiting = new ArrayList<>();
+    private final List<Map.Entry<Adjustments, CompletableFuture<Void>>> waiting = new ArrayList<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "karyolab-image-adjust");
         t.setDaemon(true);
@@ -66,10 +68,10 @@ public final class ImageLayer implements AutoCloseable {
      * Completes (on the JavaFX thread) once the pixels of {@code adjustments} are shown, at once if they are; for the
      * latest setting asked of {@link #adjust} (settings overtaken while a slider moves are never shown). JavaFX thread.
      */
-    public java.util.concurrent.CompletableFuture<Void> whenShown(Adjustments adjustments) {
-        var done = new java.util.concurrent.CompletableFuture<Void>();
+    public CompletableFuture<Void> whenShown(Adjustments adjustments) {
+        var done = new CompletableFuture<Void>();
         if (adjustments.equals(shown)) done.complete(null);
-        else waiting.add(java.util.Map.entry(adjustments, done));
+        else waiting.add(Map.entry(adjustments, done));
         return done;
     }
 

@@ -1,5 +1,6 @@
 package org.karyolab.client.ui.canvas;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import org.karyolab.client.document.Shapes;
 import org.karyolab.schema.shape.Mask;
 
 /**
@@ -100,7 +100,7 @@ public final class MaskRendering {
         var d = new Decoded();
         int h = m.height();
         List<Integer> counts = m.counts();
-        var b = Shapes.bounds(m); // from the runs alone, as hit-testing uses it
+        var b = m.bounds(); // from the runs alone, as hit-testing uses it
         if (b.maxX() <= b.minX()) {
             d.empty = true;
             return d;
@@ -176,7 +176,7 @@ public final class MaskRendering {
 
     /** Edge {@code n} from (x1, y1) to (x2, y2) stored in {@code out}, grown if it is full. */
     private static float[] add(float[] out, int n, float x1, float y1, float x2, float y2) {
-        if ((n + 1) * 4 > out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
+        if ((n + 1) * 4 > out.length) out = Arrays.copyOf(out, out.length * 2);
         out[n * 4] = x1;
         out[n * 4 + 1] = y1;
         out[n * 4 + 2] = x2;

@@ -11,7 +11,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
-import org.karyolab.client.document.Bounds;
+import org.karyolab.schema.shape.Bounds;
 
 /**
  * The unselected annotations and suggestions as one bitmap, so a frame blits them instead of
@@ -29,7 +29,7 @@ import org.karyolab.client.document.Bounds;
  * {@link #SETTLE settled}, or the viewport comes within half the margin of the bitmap's edge. The shapes
  * are drawn into an off-screen canvas a batch at a time, about {@link #SLICE} of work per frame, while the
  * old bitmap (scaled or offset) stays on screen; the new one replaces it when complete. A whole-image
- * re-render of 10,000 shapes took 140-260 ms in one frame, which were the benchmark's p99 hitches.</li>
+ * re-render of 10,000 shapes in one frame made the benchmark's p99 hitches (docs/BENCHMARKS.md).</li>
  * </ul>
  * JavaFX thread only, except {@link #invalidate()}.
  */

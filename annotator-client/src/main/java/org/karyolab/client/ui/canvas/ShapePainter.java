@@ -1,6 +1,8 @@
 package org.karyolab.client.ui.canvas;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -8,6 +10,7 @@ import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.karyolab.client.document.Handle;
 import org.karyolab.client.document.Shapes;
@@ -133,8 +136,8 @@ public final class ShapePainter {
 
     /** A tag's height in screen pixels. */
     public static final double TAG_HEIGHT = 15;
-    private final java.util.Map<String, Double> tagWidths = new java.util.HashMap<>();
-    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+    private final Map<String, Double> tagWidths = new HashMap<>();
+    private final Text measure = new Text();
 
     /** A tag's width in screen pixels: its text in {@link #TAG_FONT} (measured once per text) and a margin. JavaFX thread. */
     public double tagWidth(String text) {

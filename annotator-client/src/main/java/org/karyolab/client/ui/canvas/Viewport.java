@@ -1,6 +1,6 @@
 package org.karyolab.client.ui.canvas;
 
-import org.karyolab.client.document.Bounds;
+import org.karyolab.schema.shape.Bounds;
 
 /**
  * Where the image sits on the screen: {@code screen = image * scale + offset}. Plain arithmetic, no

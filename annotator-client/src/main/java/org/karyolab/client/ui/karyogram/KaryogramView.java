@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -29,6 +32,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.transform.Transform;
 import javafx.stage.FileChooser;
 import org.karyolab.client.command.Edits;
 import org.karyolab.client.document.DocumentListener;
@@ -109,7 +113,7 @@ public final class KaryogramView extends BorderPane {
     private void queueRebuild() {
         if (rebuildQueued) return;
         rebuildQueued = true;
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             rebuildQueued = false;
             rebuild();
         });
@@ -223,7 +227,7 @@ public final class KaryogramView extends BorderPane {
         var holder = new StackPane(view);
         holder.setId("chromosome-" + a.id());
         holder.setUserData(a.id());
-        holder.setCursor(javafx.scene.Cursor.OPEN_HAND);
+        holder.setCursor(Cursor.OPEN_HAND);
         Color colour = ClassColors.of(a.labels());
         holder.setStyle("-fx-border-color: transparent transparent " + web(colour) + " transparent; -fx-border-width: 0 0 2 0;");
         holder.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
@@ -231,7 +235,7 @@ public final class KaryogramView extends BorderPane {
             pressY = e.getSceneY();
             dragging = a.id();
             dragNode = holder;
-            holder.setCursor(javafx.scene.Cursor.CLOSED_HAND);
+            holder.setCursor(Cursor.CLOSED_HAND);
             holder.setOpacity(0.75);
             e.consume();
         });
@@ -256,7 +260,7 @@ public final class KaryogramView extends BorderPane {
         node.setTranslateX(0);
         node.setTranslateY(0);
         node.setOpacity(1);
-        node.setCursor(javafx.scene.Cursor.OPEN_HAND);
+        node.setCursor(Cursor.OPEN_HAND);
         hover(null);
         Region target = slotAt(e.getSceneX(), e.getSceneY());
         e.consume();
@@ -315,7 +319,7 @@ public final class KaryogramView extends BorderPane {
     public Path exportPng(Path file) throws IOException {
         var params = new SnapshotParameters();
         params.setFill(Color.WHITE);
-        params.setTransform(javafx.scene.transform.Transform.scale(PRINT_SCALE, PRINT_SCALE));
+        params.setTransform(Transform.scale(PRINT_SCALE, PRINT_SCALE));
         WritableImage body = sheet.snapshot(params, null);
         List<String> title = exportTitle();
         Label caseLine = new Label(title.get(0));
@@ -327,7 +331,7 @@ public final class KaryogramView extends BorderPane {
         var page = new VBox(8 * PRINT_SCALE, header, new ImageView(body));
         page.setPadding(new Insets(12 * PRINT_SCALE, 0, 0, 22 * PRINT_SCALE));
         page.setStyle("-fx-background-color: white;");
-        new javafx.scene.Scene(page); // styles and lays out the page off screen
+        new Scene(page); // styles and lays out the page off screen
         page.applyCss();
         page.layout();
         var plain = new SnapshotParameters();

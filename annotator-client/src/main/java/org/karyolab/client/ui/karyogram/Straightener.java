@@ -1,11 +1,12 @@
 package org.karyolab.client.ui.karyogram;
 
 import java.awt.geom.Path2D;
+import java.util.Arrays;
 import java.util.function.BiPredicate;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import org.karyolab.client.document.Bounds;
+import org.karyolab.schema.shape.Bounds;
 import org.karyolab.client.document.Shapes;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.Polarity;
@@ -45,7 +46,7 @@ public final class Straightener {
         f = switch (shape) {
             case Box b -> boxFrame(b.x() + b.width() / 2, b.y() + b.height() / 2, b.width(), b.height(), 0);
             case RotatedBox r -> boxFrame(r.cx(), r.cy(), r.width(), r.height(), r.angleDegrees());
-            default -> principalFrame(inside(shape), Shapes.bounds(shape));
+            default -> principalFrame(inside(shape), shape.bounds());
         };
         return polarity == Polarity.P_DOWN ? new Frame(f.cx(), f.cy(), -f.ux(), -f.uy(), f.length(), f.width()) : f;
     }
@@ -72,8 +73,8 @@ public final class Straightener {
     /** Background and chromosome grey levels of some samples: the 85th and 10th percentiles. */
     static int[] levels(int[] samples, int n) {
         if (n == 0) return new int[] {255, 0};
-        int[] sorted = java.util.Arrays.copyOf(samples, n);
-        java.util.Arrays.sort(sorted);
+        int[] sorted = Arrays.copyOf(samples, n);
+        Arrays.sort(sorted);
         return new int[] {sorted[Math.min(n - 1, (int) (n * 0.85))], sorted[(int) (n * 0.10)]};
     }
 

@@ -4,12 +4,11 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
-import javafx.scene.layout.HBox;
 import org.karyolab.client.net.EventStream;
 import org.karyolab.client.sync.Autosave;
 import org.karyolab.schema.api.ServerEvent;
 import org.karyolab.client.ui.Errors;
-import org.karyolab.client.ui.view.EditorView;
+import org.karyolab.client.ui.editor.EditorHost;
 
 /**
  * The project's live events for an open editor: a save of an annotation of this image made anywhere but
@@ -23,7 +22,7 @@ public final class LiveEvents implements AutoCloseable {
     private static final Object KEY = LiveEvents.class;
     static final String RECONNECTING = "Live updates lost; reconnecting\u2026";
 
-    private final EditorView editor;
+    private final EditorHost editor;
     private final Autosave autosave;
     private final ProgressArea progress = new ProgressArea();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -37,10 +36,10 @@ public final class LiveEvents implements AutoCloseable {
     private volatile int connections;
     private volatile boolean connected;
 
-    private LiveEvents(EditorView editor, String projectId) {
+    private LiveEvents(EditorHost editor, String projectId) {
         this.editor = editor;
         this.autosave = editor.autosave();
-        if (editor.getBottom() instanceof HBox bar) bar.getChildren().add(Math.min(3, bar.getChildren().size()), progress);
+        editor.addToStatusBar(progress);
         this.stream = autosave.client().events(projectId, null, new EventStream.Listener() {
             @Override
             public void event(EventStream.Received e) {
@@ -59,7 +58,7 @@ public final class LiveEvents implements AutoCloseable {
     }
 
     /** Starts following {@code projectId}'s events for the editor (JavaFX thread); stops when the editor closes. */
-    public static LiveEvents attach(EditorView editor, String projectId) {
+    public static LiveEvents attach(EditorHost editor, String projectId) {
         Objects.requireNonNull(projectId);
         var live = new LiveEvents(editor, projectId);
         editor.getProperties().put(KEY, live);
@@ -67,7 +66,7 @@ public final class LiveEvents implements AutoCloseable {
         return live;
     }
 
-    public static LiveEvents of(EditorView editor) {
+    public static LiveEvents of(EditorHost editor) {
         return (LiveEvents) editor.getProperties().get(KEY);
     }
 

@@ -3,7 +3,9 @@ package org.karyolab.client.ui.pickers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
@@ -74,7 +76,7 @@ final class ClusterConfirm {
     }
 
     /** The dialog: Clear, Split instead, Cancel (the default: Enter or Esc loses nothing). JavaFX thread. */
-    static Question dialog(java.util.function.Supplier<Window> owner) {
+    static Question dialog(Supplier<Window> owner) {
         return (typeName, losses) -> {
             var alert = Fx.themed(new Alert(Alert.AlertType.WARNING));
             alert.setTitle("Cluster type: " + typeName);
@@ -90,8 +92,8 @@ final class ClusterConfirm {
             pane.lookupButton(clear).setId("cluster-confirm-clear");
             pane.lookupButton(split).setId("cluster-confirm-split");
             pane.lookupButton(cancel).setId("cluster-confirm-cancel");
-            ((javafx.scene.control.Button) pane.lookupButton(clear)).setDefaultButton(false);
-            ((javafx.scene.control.Button) pane.lookupButton(cancel)).setDefaultButton(true);
+            ((Button) pane.lookupButton(clear)).setDefaultButton(false);
+            ((Button) pane.lookupButton(cancel)).setDefaultButton(true);
             Window w = owner.get();
             if (w != null) alert.initOwner(w);
             ButtonType answer = alert.showAndWait().orElse(cancel);

@@ -14,11 +14,12 @@ import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -27,10 +28,12 @@ import javafx.scene.layout.VBox;
 import org.karyolab.client.command.Edits;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.ui.EditorModel;
-import org.karyolab.client.ui.Shortcuts;
-import org.karyolab.client.ui.TextEntry;
-import org.karyolab.client.ui.view.EditorView;
-import org.karyolab.client.ui.view.PalettePanel;
+import org.karyolab.client.ui.editor.EditorExtension;
+import org.karyolab.client.ui.editor.EditorHost;
+import org.karyolab.client.ui.keys.KeyAction;
+import org.karyolab.client.ui.keys.Section;
+import org.karyolab.client.ui.review.ReviewMode;
+import org.karyolab.client.ui.tool.SplitTool;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationStatus;
 import org.karyolab.schema.ClusterType;
@@ -47,7 +50,7 @@ import org.karyolab.schema.ClusterType;
  * <p>Status is shown, never set here: it moves only through the workflow (the image's "Submit for review",
  * a reviewer's accept or reject in review mode), as the server enforces.
  *
- * <p>Keys (Alt, which the editor's own key handler leaves alone): {@link #KEYS}, also on the F1 sheet.
+ * <p>Keys (Alt, which none of the editor's other keys use): declared by {@link Extension}, so also on the F1 sheet.
  */
 public final class LabelPickers extends VBox {
 
@@ -67,13 +70,6 @@ public final class LabelPickers extends VBox {
                     "Touching-overlapping: a cluster where chromosomes both touch and cross (no class, "
                             + "polarity or band calls; asks before clearing them)"),
             new ClusterChoice(null, "None", '0', "No cluster type (not yet decided)"));
-
-    /** The keys, for the F1 sheet (the handler below reads the same choices). */
-    public static final List<Shortcuts.Entry> KEYS = List.of(
-            new Shortcuts.Entry("Alt+1 / 2 / 3 / 4", "cluster type of the selection: instance / touching / overlapping / "
-                    + "touching-overlapping (a cluster of several chromosomes has no class, polarity or band calls: "
-                    + "asked first, with the split tool offered instead)"),
-            new Shortcuts.Entry("Alt+0", "clear the cluster type of the selection"));
 
     static final String NOTHING_SELECTED = "Select an annotation to set its cluster type";
     /** Where the status comes from, under the status chip. */
@@ -139,43 +135,53 @@ public final class LabelPickers extends VBox {
     }
 
     /**
-     * Puts the pickers into {@code editor}'s side panel under the class palette (and its polarity row),
-     * and their keys into its key handling. Found again with {@link #of}.
+     * Installs the pickers into each editor (the extension list): their keys at once, so the F1 sheet lists them;
+     * the pickers themselves once the image is on screen (they are off until the annotations are in anyway, and
+     * building them delayed the cold first paint: docs/BENCHMARKS.md, "Annotator client").
      */
-    public static LabelPickers install(EditorView editor) {
-        Runnable split = () -> editor.tools().stream().filter(org.karyolab.client.ui.tool.SplitTool.class::isInstance).findFirst()
-                .ifPresent(editor::selectTool);
+    public static final class Extension implements EditorExtension {
+        @Override
+        public void install(EditorHost editor) {
+            KeyAction.Handler pick = e -> of(editor) instanceof LabelPickers p && p.key(e);
+            editor.keys().add(new KeyAction("label.cluster-type", Section.LABELS, KeyAction.Phase.FIRST, "Alt+1 / 2 / 3 / 4",
+                    "cluster type of the selection: instance / touching / overlapping / touching-overlapping (a cluster of several "
+                            + "chromosomes has no class, polarity or band calls: asked first, with the split tool offered instead)",
+                    altDigits("1234"), false, pick));
+            editor.keys().add(new KeyAction("label.cluster-none", Section.LABELS, KeyAction.Phase.FIRST, "Alt+0",
+                    "clear the cluster type of the selection", altDigits("0"), false, pick));
+            editor.onImageShown(() -> LabelPickers.install(editor));
+        }
+
+        /** Alt and a digit of the top row or the keypad. */
+        private static List<KeyCombination> altDigits(String digits) {
+            var out = new ArrayList<KeyCombination>();
+            for (char d : digits.toCharArray()) {
+                out.add(KeyAction.alt(KeyCode.getKeyCode(String.valueOf(d))));
+                out.add(KeyAction.alt(KeyCode.getKeyCode("Numpad " + d)));
+            }
+            return out;
+        }
+    }
+
+    /** Puts the pickers into {@code editor}'s side panel under the class palette; found again with {@link #of}. */
+    static LabelPickers install(EditorHost editor) {
+        Runnable split = () -> editor.tools().stream().filter(SplitTool.class::isInstance).findFirst().ifPresent(editor::selectTool);
         var pickers = new LabelPickers(editor.model(), () -> {
-            var review = org.karyolab.client.ui.review.ReviewMode.of(editor);
+            var review = ReviewMode.of(editor);
             return review != null && review.active();
         }, split, ClusterConfirm.dialog(() -> editor.getScene() == null ? null : editor.getScene().getWindow()));
-        if (editor.getRight() instanceof ScrollPane scroll && scroll.getContent() instanceof VBox side) {
-            var children = side.getChildren();
-            int at = children.size();
-            for (int i = 0; i < children.size(); i++) {
-                if (children.get(i) instanceof PalettePanel) {
-                    // after the palette and the row under it (flip polarity, typed digits)
-                    at = i + 1 < children.size() && children.get(i + 1) instanceof HBox ? i + 2 : i + 1;
-                    break;
-                }
-            }
-            children.add(at, pickers);
-        }
-        editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isConsumed() || TextEntry.hasFocus(editor.getScene())) return;
-            if (pickers.key(e)) e.consume();
-        });
+        editor.addUnderPalette(pickers);
         editor.getProperties().put(KEY, pickers);
         return pickers;
     }
 
-    public static LabelPickers of(EditorView editor) {
+    public static LabelPickers of(EditorHost editor) {
         return (LabelPickers) editor.getProperties().get(KEY);
     }
 
     // --- keys -----------------------------------------------------------------------------------
 
-    /** Alt+0..4; true if the key was one of them. */
+    /** Alt+0..4 (declared by {@link Extension}); true if the key was one of them. */
     boolean key(KeyEvent e) {
         if (!e.isAltDown() || e.isShortcutDown() || e.isShiftDown() || inReview.getAsBoolean()) return false;
         KeyCode code = e.getCode();
@@ -317,10 +323,10 @@ public final class LabelPickers extends VBox {
         var g = new GridPane();
         g.setHgap(8);
         g.setVgap(3);
-        var grow = new javafx.scene.layout.ColumnConstraints();
+        var grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
         grow.setFillWidth(true);
-        g.getColumnConstraints().addAll(grow, new javafx.scene.layout.ColumnConstraints());
+        g.getColumnConstraints().addAll(grow, new ColumnConstraints());
         return g;
     }
 

@@ -1,6 +1,7 @@
 package org.karyolab.client.ui.review;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -164,7 +166,7 @@ public final class ReviewPanel extends VBox {
             return a == null || a.status() == AnnotationStatus.DRAFT;
         });
         var sorted = new ArrayList<>(rowById.values());
-        sorted.sort(java.util.Comparator.comparing((Row r) -> document.annotation(r.id), ORDER));
+        sorted.sort(Comparator.comparing((Row r) -> document.annotation(r.id), ORDER));
         rowById.clear();
         rows.getChildren().clear();
         sorted.forEach(r -> {
@@ -204,7 +206,7 @@ public final class ReviewPanel extends VBox {
         return List.copyOf(rowById.keySet());
     }
 
-    private static final java.util.Comparator<Annotation> ORDER = java.util.Comparator
+    private static final Comparator<Annotation> ORDER = Comparator
             .comparing((Annotation a) -> a.status() != AnnotationStatus.SUBMITTED)
             .thenComparing(a -> a.labels().chromosomeClass() == null ? 99 : a.labels().chromosomeClass().number());
 
@@ -245,7 +247,7 @@ public final class ReviewPanel extends VBox {
             accept.setOnAction(e -> decide("accept"));
             reject.setOnAction(e -> decide("reject"));
             what.setMinWidth(0);
-            what.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            what.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
             HBox.setHgrow(comment, Priority.ALWAYS);
             comment.setPrefColumnCount(8); // the comment gives way, the buttons keep their words
             accept.setMinWidth(Region.USE_PREF_SIZE);

@@ -7,38 +7,36 @@ import javafx.scene.Cursor;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
-import org.karyolab.client.document.Bounds;
-import org.karyolab.client.document.Shapes;
+import org.karyolab.client.ui.ClassColors;
 import org.karyolab.client.ui.canvas.ShapePainter;
+import org.karyolab.client.ui.canvas.Tool;
+import org.karyolab.client.ui.canvas.ToolContext;
+import org.karyolab.client.ui.canvas.ToolEvent;
 import org.karyolab.client.ui.canvas.Viewport;
-import org.karyolab.client.ui.tool.Tool;
-import org.karyolab.client.ui.tool.ToolContext;
-import org.karyolab.client.ui.tool.ToolEvent;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationStatus;
+import org.karyolab.schema.shape.Bounds;
 import org.karyolab.schema.shape.Mask;
 
 /**
  * The canvas in review mode: read-only; a click selects an annotation (and shows its row in the
  * review panel); every annotation is outlined in its review state's colour with a state badge.
  */
-public final class ReviewTool implements Tool, org.karyolab.client.ui.tool.ExtraKeys {
+public final class ReviewTool implements Tool {
 
     private final ToolContext ctx;
     private final ShapePainter painter = new ShapePainter();
     private final Consumer<String> picked;
-    private final java.util.function.Predicate<javafx.scene.input.KeyEvent> keys;
 
-    /** {@code keys}: review mode's keys ({@link ReviewKeys}); true if one was used. */
-    public ReviewTool(ToolContext ctx, Consumer<String> picked, java.util.function.Predicate<javafx.scene.input.KeyEvent> keys) {
+    /** {@code picked}: the annotation clicked. Review mode's keys are its own ({@link ReviewMode}), asked while this tool is on. */
+    public ReviewTool(ToolContext ctx, Consumer<String> picked) {
         this.ctx = ctx;
         this.picked = picked;
-        this.keys = keys;
     }
 
     @Override
-    public boolean extraKey(javafx.scene.input.KeyEvent e) {
-        return keys.test(e);
+    public boolean draws() {
+        return false;
     }
 
     @Override
@@ -87,7 +85,7 @@ public final class ReviewTool implements Tool, org.karyolab.client.ui.tool.Extra
             // A mask's pixels are already tinted in its class colour by the canvas: the status is its contour.
             painter.outline(g, v, a.shape(), c, sel ? 3.5 : 2.5, s != AnnotationStatus.SUBMITTED && !(a.shape() instanceof Mask));
             g.setLineDashes((double[]) null);
-            Bounds b = Shapes.bounds(a.shape());
+            Bounds b = a.shape().bounds();
             String badge = switch (s) {
                 case ACCEPTED -> "\u2713";
                 case REJECTED -> "\u2717";
@@ -98,7 +96,7 @@ public final class ReviewTool implements Tool, org.karyolab.client.ui.tool.Extra
             g.fillOval(x - 8, y - 8, 16, 16);
             g.setFill(c);
             g.fillOval(x - 7, y - 7, 14, 14);
-            g.setFill(org.karyolab.client.ui.ClassColors.textOn(c));
+            g.setFill(ClassColors.textOn(c));
             g.setFont(ShapePainter.TAG_FONT);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);

@@ -3,7 +3,6 @@ package org.karyolab.client.ui.tool;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
@@ -11,9 +10,12 @@ import org.karyolab.client.command.Command;
 import org.karyolab.client.command.Commands;
 import org.karyolab.client.command.Edits;
 import org.karyolab.client.ui.canvas.ShapePainter;
-import org.karyolab.client.ui.canvas.Viewport;
+import org.karyolab.client.ui.canvas.Tool;
+import org.karyolab.client.ui.canvas.ToolContext;
+import org.karyolab.client.ui.canvas.ToolEvent;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.shape.Box;
+import org.karyolab.schema.shape.Point;
 
 /**
  * Axis-aligned box, the counting annotation: press at one corner, drag, release at the other. The
@@ -22,18 +24,12 @@ import org.karyolab.schema.shape.Box;
  */
 public final class BoxTool implements Tool {
 
-    /** Smallest box drawn, in image pixels; smaller is taken as a slip of the hand. */
-    static final double MIN_SIDE = 2;
-
     private final ToolContext ctx;
-    private boolean dragging;
-    private double x0;
-    private double y0;
-    private double x1;
-    private double y1;
+    private final Drag drag;
 
     public BoxTool(ToolContext ctx) {
         this.ctx = ctx;
+        this.drag = new Drag(ctx, true);
     }
 
     @Override
@@ -53,28 +49,19 @@ public final class BoxTool implements Tool {
 
     @Override
     public void pressed(ToolEvent e) {
-        dragging = true;
-        x0 = x1 = ctx.clampX(e.x());
-        y0 = y1 = ctx.clampY(e.y());
+        drag.start(e);
     }
 
     @Override
     public void dragged(ToolEvent e) {
-        if (!dragging) return;
-        x1 = ctx.clampX(e.x());
-        y1 = ctx.clampY(e.y());
-        ctx.repaint();
+        drag.follow(e);
     }
 
     @Override
     public void released(ToolEvent e) {
-        if (!dragging) return;
-        dragging = false;
-        x1 = ctx.clampX(e.x());
-        y1 = ctx.clampY(e.y());
-        double w = Math.abs(x1 - x0), h = Math.abs(y1 - y0);
-        if (w >= MIN_SIDE && h >= MIN_SIDE) {
-            Box box = new Box(round(Math.min(x0, x1)), round(Math.min(y0, y1)), round(w), round(h));
+        if (!drag.finish(e)) return;
+        if (drag.isBox()) {
+            Box box = new Box(round(drag.minX()), round(drag.minY()), round(drag.width()), round(drag.height()));
             Command c = ctx.model().perform(() -> Edits.add(ctx.model().document(), box, AnnotationLabels.EMPTY));
             if (c instanceof Commands.AddAnnotations add) {
                 ctx.model().selectAnnotations(List.of(add.annotations().getFirst().id()));
@@ -91,39 +78,27 @@ public final class BoxTool implements Tool {
 
     @Override
     public boolean keyPressed(KeyEvent e) {
-        if (dragging && e.getCode() == KeyCode.ESCAPE) {
-            cancel();
-            return true;
-        }
-        return false;
+        return drag.escape(e);
     }
 
     @Override
     public boolean busy() {
-        return dragging;
+        return drag.active();
     }
 
     @Override
     public void cancel() {
-        dragging = false;
-        ctx.repaint();
+        drag.cancel();
     }
 
     @Override
     public void drawOverlay(GraphicsContext g) {
-        if (!dragging) return;
-        Viewport v = ctx.viewport();
-        double sx = v.toScreenX(Math.min(x0, x1)), sy = v.toScreenY(Math.min(y0, y1));
-        double w = Math.abs(x1 - x0) * v.scale(), h = Math.abs(y1 - y0) * v.scale();
-        g.setFill(Color.rgb(76, 194, 255, 0.10));
-        g.fillRect(sx, sy, w, h);
-        g.setStroke(Color.WHITE);
-        g.setLineWidth(1.5);
-        g.strokeRect(sx, sy, w, h);
+        if (!drag.active()) return;
+        Point corner = drag.drawRectangle(g, false);
         g.setFont(ShapePainter.SMALL_FONT);
         g.setFill(Color.WHITE);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("%d \u00d7 %d".formatted(Math.round(Math.abs(x1 - x0)), Math.round(Math.abs(y1 - y0))), sx + w + 4, sy + h + 2);
+        g.fillText("%d \u00d7 %d".formatted(Math.round(drag.width()), Math.round(drag.height())), corner.x() + 4, corner.y() + 2);
     }
 }

@@ -2,6 +2,7 @@ package org.karyolab.client.ui.tool;
 
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -13,6 +14,9 @@ import org.karyolab.client.command.Edits;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.ui.ClassColors;
 import org.karyolab.client.ui.canvas.MaskRendering;
+import org.karyolab.client.ui.canvas.Tool;
+import org.karyolab.client.ui.canvas.ToolContext;
+import org.karyolab.client.ui.canvas.ToolEvent;
 import org.karyolab.client.ui.canvas.Viewport;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
@@ -25,7 +29,7 @@ import org.karyolab.schema.shape.Mask;
  * change the size. The canvas shows masks (pixels and contour) in every tool; during a stroke this tool
  * draws the mask being painted instead, from its working pixels, and the brush as a circle.
  */
-public final class BrushTool implements Tool, ExtraKeys {
+public final class BrushTool implements Tool {
 
     public static final int MIN_RADIUS = 1;
     public static final int MAX_RADIUS = 200;
@@ -150,11 +154,11 @@ public final class BrushTool implements Tool, ExtraKeys {
             Command c = ctx.model().perform(() -> Edits.add(d, mask, AnnotationLabels.EMPTY));
             if (c instanceof Commands.AddAnnotations add) {
                 ctx.model().selectAnnotations(List.of(add.annotations().getFirst().id()));
-                ctx.model().say("Mask painted (" + mask.area() + " px): keep painting, E erases, type its class");
+                ctx.model().say("Mask painted (" + mask.pixelCount() + " px): keep painting, E erases, type its class");
             }
         } else {
             String id = target;
-            if (mask.area() == 0) ctx.model().perform(() -> Edits.delete(d, List.of(id)));
+            if (mask.pixelCount() == 0) ctx.model().perform(() -> Edits.delete(d, List.of(id)));
             else ctx.model().perform(() -> Edits.replaceShape(d, id, mask));
         }
         overlayOf = null; // rebuilt from the saved shape
@@ -181,7 +185,7 @@ public final class BrushTool implements Tool, ExtraKeys {
         }
     }
 
-    private static int argb(javafx.scene.paint.Color c) {
+    private static int argb(Color c) {
         return (int) Math.round(MaskRendering.FILL_ALPHA * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
                 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
     }
@@ -201,13 +205,13 @@ public final class BrushTool implements Tool, ExtraKeys {
         boolean[] px = shape instanceof Mask m ? (work != null && painting ? work : m.decode()) : null;
         for (int y = 0; y < ih; y++) {
             for (int x = 0; x < iw; x++) row[x] = px != null && px[y * iw + x] ? fillArgb : 0;
-            pw.setPixels(0, y, iw, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, iw);
+            pw.setPixels(0, y, iw, 1, PixelFormat.getIntArgbInstance(), row, 0, iw);
         }
         overlayOf = shape;
     }
 
-    @Override
-    public boolean extraKey(KeyEvent e) {
+    /** [ and ] (its keys in {@link Tools#keys}): smaller, larger; true if the key was one of them. */
+    boolean resize(KeyEvent e) {
         if (e.getCode() == KeyCode.OPEN_BRACKET) {
             setRadius(radius - Math.max(1, radius / 4));
         } else if (e.getCode() == KeyCode.CLOSE_BRACKET) {
@@ -225,7 +229,7 @@ public final class BrushTool implements Tool, ExtraKeys {
             cancel();
             return true;
         }
-        return extraKey(e);
+        return resize(e);
     }
 
     @Override

@@ -1,21 +1,36 @@
 package org.karyolab.client.ui.tool;
 
 import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import org.karyolab.client.command.Command;
 import org.karyolab.client.command.Commands;
 import org.karyolab.client.command.Edits;
 import org.karyolab.client.ui.EditorModel;
+import org.karyolab.client.ui.editor.EditorExtension;
+import org.karyolab.client.ui.editor.EditorHost;
 import org.karyolab.schema.Annotation;
 
 /**
  * Merge (M): the two selected shapes become one (outlines joined, masks OR-ed) with the labels of
  * the first selected; one undo step. For two pieces of one chromosome that a detector cut apart.
+ * Its key is among the tools' ({@link Tools#keys}); as an extension it adds the toolbar button.
  */
-public final class MergeAction {
+public final class MergeAction implements EditorExtension {
 
     public static final String KEY = "M";
+    /** Its key action ({@link Tools#keys}). */
+    public static final String ID = "shape.merge";
 
-    private MergeAction() {
+    /** The "Merge" toolbar button (off for a role that may not annotate). */
+    @Override
+    public void install(EditorHost editor) {
+        Button merge = new Button("Merge  " + KEY);
+        merge.setId("merge");
+        merge.setFocusTraversable(false);
+        merge.setTooltip(new Tooltip("Merge the two selected shapes into one (" + KEY + ")"));
+        merge.setOnAction(e -> run(editor.model()));
+        editor.addToToolbar(merge, 2, EditorHost.Needs.ANNOTATE);
     }
 
     /** Merges the selection if it is exactly two annotations; says why not otherwise. True if merged. */

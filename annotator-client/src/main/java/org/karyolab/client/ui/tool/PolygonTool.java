@@ -1,6 +1,7 @@
 package org.karyolab.client.ui.tool;
 
 import java.util.List;
+import org.karyolab.client.ui.canvas.ToolContext;
 import org.karyolab.schema.shape.Point;
 import org.karyolab.schema.shape.Polygon;
 import org.karyolab.schema.shape.Shape;

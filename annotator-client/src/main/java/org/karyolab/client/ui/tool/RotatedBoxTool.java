@@ -13,6 +13,9 @@ import org.karyolab.client.command.Edits;
 import org.karyolab.client.document.Handle;
 import org.karyolab.client.document.Shapes;
 import org.karyolab.client.ui.canvas.ShapePainter;
+import org.karyolab.client.ui.canvas.Tool;
+import org.karyolab.client.ui.canvas.ToolContext;
+import org.karyolab.client.ui.canvas.ToolEvent;
 import org.karyolab.client.ui.canvas.Viewport;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
@@ -26,24 +29,22 @@ import org.karyolab.schema.shape.Shape;
  * chromosome with its round grip (drag) or with R / Shift+R (5 degrees clockwise / anticlockwise).
  * Fits a tilted chromosome far tighter than an axis-aligned box.
  */
-public final class RotatedBoxTool implements Tool, ExtraKeys {
+public final class RotatedBoxTool implements Tool {
 
     /** Degrees per R press. */
     public static final double STEP = 5;
 
     private final ToolContext ctx;
+    private final Drag drag;
     private enum Mode { NONE, DRAW, ROTATE }
     private Mode mode = Mode.NONE;
-    private double x0;
-    private double y0;
-    private double x1;
-    private double y1;
     private String rotating;
     private Handle handle;
     private Shape preview;
 
     public RotatedBoxTool(ToolContext ctx) {
         this.ctx = ctx;
+        this.drag = new Drag(ctx, true);
     }
 
     @Override
@@ -78,26 +79,21 @@ public final class RotatedBoxTool implements Tool, ExtraKeys {
             }
         }
         mode = Mode.DRAW;
-        x0 = x1 = ctx.clampX(e.x());
-        y0 = y1 = ctx.clampY(e.y());
+        drag.start(e);
     }
 
     @Override
     public void dragged(ToolEvent e) {
         switch (mode) {
-            case DRAW -> {
-                x1 = ctx.clampX(e.x());
-                y1 = ctx.clampY(e.y());
-            }
+            case DRAW -> drag.follow(e);
             case ROTATE -> {
                 Annotation a = ctx.model().document().annotation(rotating);
                 preview = a == null ? null : Shapes.dragHandle(a.shape(), handle, new Point(e.x(), e.y()));
+                ctx.repaint();
             }
             default -> {
-                return;
             }
         }
-        ctx.repaint();
     }
 
     @Override
@@ -109,17 +105,13 @@ public final class RotatedBoxTool implements Tool, ExtraKeys {
             String id = rotating;
             rotating = null;
             ctx.model().perform(() -> Edits.dragHandle(ctx.model().document(), id, handle, new Point(e.x(), e.y())));
-        } else if (was == Mode.DRAW) {
-            x1 = ctx.clampX(e.x());
-            y1 = ctx.clampY(e.y());
-            double w = Math.abs(x1 - x0), h = Math.abs(y1 - y0);
-            if (w >= BoxTool.MIN_SIDE && h >= BoxTool.MIN_SIDE) {
-                var box = new RotatedBox(BoxTool.round((x0 + x1) / 2), BoxTool.round((y0 + y1) / 2), BoxTool.round(w), BoxTool.round(h), 0);
-                Command c = ctx.model().perform(() -> Edits.add(ctx.model().document(), box, AnnotationLabels.EMPTY));
-                if (c instanceof Commands.AddAnnotations add) {
-                    ctx.model().selectAnnotations(List.of(add.annotations().getFirst().id()));
-                    ctx.model().say("Rotated box drawn: turn it with the round grip or R / Shift+R, then type its class");
-                }
+        } else if (was == Mode.DRAW && drag.finish(e) && drag.isBox()) {
+            var box = new RotatedBox(BoxTool.round(drag.centerX()), BoxTool.round(drag.centerY()), BoxTool.round(drag.width()),
+                    BoxTool.round(drag.height()), 0);
+            Command c = ctx.model().perform(() -> Edits.add(ctx.model().document(), box, AnnotationLabels.EMPTY));
+            if (c instanceof Commands.AddAnnotations add) {
+                ctx.model().selectAnnotations(List.of(add.annotations().getFirst().id()));
+                ctx.model().say("Rotated box drawn: turn it with the round grip or R / Shift+R, then type its class");
             }
         }
         ctx.repaint();
@@ -133,13 +125,6 @@ public final class RotatedBoxTool implements Tool, ExtraKeys {
             return;
         }
         ctx.model().perform(() -> Edits.rotate(ctx.model().document(), ids, degrees));
-    }
-
-    @Override
-    public boolean extraKey(KeyEvent e) {
-        if (e.getCode() != KeyCode.R || mode != Mode.NONE) return false;
-        rotateSelection(ctx, e.isShiftDown() ? -STEP : STEP);
-        return true;
     }
 
     @Override
@@ -159,6 +144,7 @@ public final class RotatedBoxTool implements Tool, ExtraKeys {
     @Override
     public void cancel() {
         mode = Mode.NONE;
+        drag.cancel();
         preview = null;
         rotating = null;
         ctx.repaint();
@@ -179,15 +165,6 @@ public final class RotatedBoxTool implements Tool, ExtraKeys {
             g.setTextBaseline(VPos.TOP);
             g.fillText("%.0f\u00b0".formatted(r.angleDegrees()), v.toScreenX(r.cx()) + 8, v.toScreenY(r.cy()) + 8);
         }
-        if (mode != Mode.DRAW) return;
-        double sx = v.toScreenX(Math.min(x0, x1)), sy = v.toScreenY(Math.min(y0, y1));
-        double w = Math.abs(x1 - x0) * v.scale(), h = Math.abs(y1 - y0) * v.scale();
-        g.setFill(Color.rgb(76, 194, 255, 0.10));
-        g.fillRect(sx, sy, w, h);
-        g.setStroke(Color.WHITE);
-        g.setLineWidth(1.5);
-        g.setLineDashes(6, 4);
-        g.strokeRect(sx, sy, w, h);
-        g.setLineDashes((double[]) null);
+        if (mode == Mode.DRAW) drag.drawRectangle(g, true);
     }
 }

@@ -5,16 +5,20 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import org.karyolab.client.command.Edits;
-import org.karyolab.client.document.Bounds;
+import org.karyolab.schema.shape.Bounds;
 import org.karyolab.client.document.Handle;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ModelSuggestion;
 import org.karyolab.client.document.Shapes;
 import org.karyolab.client.ui.canvas.ShapePainter;
+import org.karyolab.client.ui.canvas.Tool;
+import org.karyolab.client.ui.canvas.ToolContext;
+import org.karyolab.client.ui.canvas.ToolEvent;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.shape.Point;
 import org.karyolab.schema.shape.Polygon;
@@ -55,6 +59,11 @@ public final class SelectTool implements Tool {
 
     public SelectTool(ToolContext ctx) {
         this.ctx = ctx;
+    }
+
+    @Override
+    public boolean draws() {
+        return false;
     }
 
     @Override
@@ -225,7 +234,7 @@ public final class SelectTool implements Tool {
                 preview.clear();
                 for (String id : moving) {
                     Annotation a = d.annotation(id);
-                    if (a != null) preview.put(id, Shapes.translate(a.shape(), dd[0], dd[1]));
+                    if (a != null) preview.put(id, a.shape().translate(dd[0], dd[1]));
                 }
             }
             case HANDLE -> {
@@ -292,7 +301,7 @@ public final class SelectTool implements Tool {
             case MARQUEE -> {
                 if (moved) {
                     Bounds area = new Bounds(Math.min(startX, nowX), Math.min(startY, nowY), Math.max(startX, nowX), Math.max(startY, nowY));
-                    var ids = new LinkedHashSet<String>(additive ? d.selection() : java.util.Set.of());
+                    var ids = new LinkedHashSet<String>(additive ? d.selection() : Set.of());
                     for (String id : d.idsIn(area)) {
                         Bounds b = d.boundsOf(id);
                         if (b != null && area.contains(b)) ids.add(id);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.paint.Color;
 import org.karyolab.client.command.Command;
@@ -12,6 +11,9 @@ import org.karyolab.client.command.Commands;
 import org.karyolab.client.command.Edits;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ShapeSurgery;
+import org.karyolab.client.ui.canvas.Tool;
+import org.karyolab.client.ui.canvas.ToolContext;
+import org.karyolab.client.ui.canvas.ToolEvent;
 import org.karyolab.client.ui.canvas.Viewport;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.shape.Keypoints;
@@ -26,12 +28,11 @@ import org.karyolab.schema.shape.Polyline;
 public final class SplitTool implements Tool {
 
     private final ToolContext ctx;
-    private boolean dragging;
-    private Point start;
-    private Point end;
+    private final Drag drag;
 
     public SplitTool(ToolContext ctx) {
         this.ctx = ctx;
+        this.drag = new Drag(ctx, false);
     }
 
     @Override
@@ -51,28 +52,19 @@ public final class SplitTool implements Tool {
 
     @Override
     public void pressed(ToolEvent e) {
-        dragging = true;
-        start = end = new Point(e.x(), e.y());
+        drag.start(e);
     }
 
     @Override
     public void dragged(ToolEvent e) {
-        if (!dragging) return;
-        end = new Point(e.x(), e.y());
-        ctx.repaint();
+        drag.follow(e);
     }
 
     @Override
     public void released(ToolEvent e) {
-        if (!dragging) return;
-        dragging = false;
-        end = new Point(e.x(), e.y());
-        if (Math.hypot(end.x() - start.x(), end.y() - start.y()) < 2 * ctx.tolerance()) {
-            ctx.model().say("Split: drag a line across the cluster");
-            ctx.repaint();
-            return;
-        }
-        split(new Polyline(List.of(start, end)));
+        if (!drag.finish(e)) return;
+        if (drag.length() < 2 * ctx.tolerance()) ctx.model().say("Split: drag a line across the cluster");
+        else split(new Polyline(List.of(drag.start(), drag.end())));
         ctx.repaint();
     }
 
@@ -116,28 +108,24 @@ public final class SplitTool implements Tool {
 
     @Override
     public boolean keyPressed(KeyEvent e) {
-        if (dragging && e.getCode() == KeyCode.ESCAPE) {
-            cancel();
-            return true;
-        }
-        return false;
+        return drag.escape(e);
     }
 
     @Override
     public boolean busy() {
-        return dragging;
+        return drag.active();
     }
 
     @Override
     public void cancel() {
-        dragging = false;
-        ctx.repaint();
+        drag.cancel();
     }
 
     @Override
     public void drawOverlay(GraphicsContext g) {
-        if (!dragging || start == null) return;
+        if (!drag.active()) return;
         Viewport v = ctx.viewport();
+        Point start = drag.start(), end = drag.end();
         double sx = v.toScreenX(start.x()), sy = v.toScreenY(start.y()), ex = v.toScreenX(end.x()), ey = v.toScreenY(end.y());
         g.setStroke(Color.rgb(0, 0, 0, 0.6));
         g.setLineWidth(4);

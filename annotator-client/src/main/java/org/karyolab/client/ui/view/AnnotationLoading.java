@@ -3,26 +3,28 @@ package org.karyolab.client.ui.view;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.karyolab.client.sync.Autosave;
 import org.karyolab.client.ui.Errors;
 import org.karyolab.client.ui.Fx;
-import org.karyolab.client.ui.tool.Tool;
+import org.karyolab.client.ui.canvas.Tool;
 
 /**
  * The second half of a progressive open: the editor is already on screen with the image while the
@@ -69,7 +71,7 @@ public final class AnnotationLoading {
         card.setId("annotations-card");
         card.setAlignment(Pos.CENTER_LEFT);
         card.setPadding(new Insets(8, 14, 8, 12));
-        card.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         card.setStyle("-fx-background-color: rgba(35,38,45,0.92); -fx-background-radius: 6; -fx-border-color: #3a3f4b; "
                 + "-fx-border-radius: 6;");
         // Over the canvas, top centre; clicks beside the card reach the canvas (pan and zoom).
@@ -82,7 +84,7 @@ public final class AnnotationLoading {
         // A click with a tool's button on the image says why nothing happens (the middle button and Space+drag pan).
         editor.canvas().addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (state.get() != State.READY && e.getButton() == MouseButton.PRIMARY && !e.isMiddleButtonDown()
-                    && editor.canvas().getCursor() != javafx.scene.Cursor.OPEN_HAND) {
+                    && editor.canvas().getCursor() != Cursor.OPEN_HAND) {
                 editor.model().say(editor.model().editingBlockedProperty().get());
             }
         });
@@ -105,12 +107,12 @@ public final class AnnotationLoading {
      * Starts the load once {@code after} (the thumbnail) is done or failed: on two cores, decoding
      * 10,000 annotations beside the first paint would slow it. JavaFX thread.
      */
-    void start(java.util.concurrent.CompletableFuture<?> after) {
+    void start(CompletableFuture<?> after) {
         blockEditing();
         text.setText("Loading annotations\u2026");
         editor.model().say(WHY);
         after.handle((v, err) -> Boolean.TRUE)
-                .completeOnTimeout(Boolean.TRUE, 1500, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .completeOnTimeout(Boolean.TRUE, 1500, TimeUnit.MILLISECONDS)
                 .thenRun(() -> Fx.onFx(() -> {
                     if (!editor.isClosed()) start();
                 }));
@@ -160,27 +162,15 @@ public final class AnnotationLoading {
         editor.model().say(WHY_FAILED);
     }
 
-    /** Keys that only look (help, pan, zoom, fit, layers, invert) work while loading; the rest say why. */
-    static boolean viewingKey(KeyEvent e) {
-        if (e.isShortcutDown()) return e.getCode() == KeyCode.S;
-        return switch (e.getCode()) {
-            case F1, SPACE, F, PLUS, EQUALS, ADD, MINUS, SUBTRACT, H, S, I, UP, DOWN, LEFT, RIGHT, PAGE_UP, PAGE_DOWN, HOME, END,
-                 SHIFT, CONTROL, ALT, META, TAB -> true;
-            default -> false;
-        };
-    }
-
     private void blockEditing() {
         editor.model().editingBlockedProperty().set(WHY);
         if (!turnedOff.isEmpty()) return; // a retry: still off
         toolBefore = editor.canvas().tool();
         if (toolBefore != null) toolBefore.cancel();
         editor.canvas().toolProperty().set(null);
-        if (editor.getTop() instanceof HBox bar) {
-            for (Node n : bar.getChildren()) {
-                if (n instanceof ToggleButton t) t.setSelected(false);
-                if (n instanceof ButtonBase b && !b.isDisabled() && !keptOn(b)) turnOff(b);
-            }
+        for (Node n : editor.toolbarItems()) {
+            if (n instanceof ToggleButton t) t.setSelected(false);
+            if (n instanceof ButtonBase b && !b.isDisabled() && !keptOn(b)) turnOff(b);
         }
         if (editor.getRight() != null) turnOff(editor.getRight()); // class palette, suggestions, layers, adjustments
     }

@@ -3,11 +3,14 @@ package org.karyolab.client.ui.view;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
+import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -16,7 +19,9 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javax.imageio.ImageIO;
 import org.karyolab.client.command.UndoManager;
@@ -28,6 +33,8 @@ import org.karyolab.client.ui.canvas.Adjustments;
 import org.karyolab.client.ui.canvas.ImageCanvas;
 import org.karyolab.client.ui.canvas.ImageLayer;
 import org.karyolab.client.ui.canvas.ImagePixels;
+import org.karyolab.client.ui.editor.EditorExtension;
+import org.karyolab.client.ui.tool.Tools;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.AnnotationStatus;
@@ -74,8 +81,8 @@ public final class EditorWarmup {
 
     /**
      * An image is being opened: the steps not yet begun are skipped. From here the open runs the same
-     * code itself, and on 2 CPUs a warm-up beside it only slows it down (cold first paint with the
-     * archive ~480-500 ms with the warm-up running on, ~430-440 ms without).
+     * code itself, and on 2 CPUs a warm-up beside it only slows it down (the cold first paint:
+     * docs/BENCHMARKS.md, "Annotator client").
      */
     public static void stop() {
         stopped = true;
@@ -127,14 +134,8 @@ public final class EditorWarmup {
         var model = new EditorModel(doc, new UndoManager(doc));
         // the canvas and the tools, built detached: their classes and the shape painting set-up
         var canvas = new ImageCanvas(model);
-        new org.karyolab.client.ui.tool.SelectTool(canvas);
-        new org.karyolab.client.ui.tool.BoxTool(canvas);
-        new org.karyolab.client.ui.tool.PolygonTool(canvas);
-        new org.karyolab.client.ui.tool.KeypointsTool(canvas);
-        new org.karyolab.client.ui.tool.PolylineTool(canvas);
-        new org.karyolab.client.ui.tool.RotatedBoxTool(canvas);
-        new org.karyolab.client.ui.tool.SplitTool(canvas);
-        new org.karyolab.client.ui.tool.BrushTool(canvas, false);
+        Tools.create(canvas);
+        EditorExtension.listed(); // the extension list read and its classes loaded, as the first editor would
         new PalettePanel(c -> { });
         new AdjustmentPanel(model.adjustmentsProperty());
     }
@@ -146,8 +147,8 @@ public final class EditorWarmup {
         var out = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, "png", out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         new ImageLayer(ImagePixels.decode(out.toByteArray()), Adjustments.NONE, () -> { }).close();
     }
@@ -161,17 +162,17 @@ public final class EditorWarmup {
         var toggle = new ToggleButton("Select  V");
         toggle.getStyleClass().add("tool-button");
         var slider = new Slider(0, 1, 0.5);
-        var bar = new HBox(new Button("Undo"), toggle, new Separator(javafx.geometry.Orientation.VERTICAL), new Label("Case"));
+        var bar = new HBox(new Button("Undo"), toggle, new Separator(Orientation.VERTICAL), new Label("Case"));
         bar.getStyleClass().add("kl-toolbar");
         var side = new VBox(new Label("Suggestions"), slider, new CheckBox("Annotations  H"), new PalettePanel(c -> { }));
         side.getStyleClass().add("kl-side");
-        var root = new javafx.scene.layout.BorderPane(new ScrollPane(side), bar, null, new Label("status"), null);
+        var root = new BorderPane(new ScrollPane(side), bar, null, new Label("status"), null);
         root.getStyleClass().add("kl-root");
         root.getStylesheets().add(EditorWarmup.class.getResource("/org/karyolab/client/ui/karyolab.css").toExternalForm());
         if (Platform.isFxApplicationThread()) return;
         var scene = new Scene(root, 640, 400);
         root.applyCss();
         root.layout();
-        scene.setRoot(new javafx.scene.layout.Pane());
+        scene.setRoot(new Pane());
     }
 }

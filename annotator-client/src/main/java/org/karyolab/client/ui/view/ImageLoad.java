@@ -42,7 +42,7 @@ public final class ImageLoad implements AutoCloseable {
                 .thenApplyAsync(bytes -> new ImageLayer(ImagePixels.decode(bytes), Adjustments.NONE, repaint), WORKERS);
         // Fetch and decode the full image (the bigger job) once the editor has painted the thumbnail (or
         // given up on it), at the latest after 1.5 s: on two cores, doing it beside the first frame delays
-        // that frame (4096x4096 with 10,000 annotations, cold: first paint 640-770 -> 450-495 ms).
+        // that frame (docs/BENCHMARKS.md, "Progressive open").
         full = firstPainted.copy().completeOnTimeout(true, 1500, TimeUnit.MILLISECONDS)
                 .thenApplyAsync(ready -> new ImageLayer(ImagePixels.decode(client.imageContent(imageId)), Adjustments.NONE, repaint), WORKERS);
     }

@@ -3,20 +3,15 @@ package org.karyolab.client.ui.view;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import org.karyolab.client.ui.Shortcuts;
-import org.karyolab.client.ui.TextEntry;
+import org.karyolab.client.ui.keys.KeyAction;
+import org.karyolab.client.ui.keys.Section;
 
 /**
  * Next and previous image from the editor (Page Down / Page Up), in the order of the images list the editor
  * was opened from. Leaving goes through {@link EditorView#leave} (unsent edits: asked first, kept in the
- * journal); never while a text field has the focus, never with Ctrl or Alt.
+ * journal); never while a text field has the focus, never with Shift, Ctrl or Alt.
  */
 public final class ImageNavigator {
-
-    /** The keys, for the F1 sheet ({@link Shortcuts}) and the handler below: one list. */
-    public static final List<Shortcuts.Entry> KEYS = List.of(
-            new Shortcuts.Entry("Page Down / Page Up", "next / previous image of the images list (edits not yet sent are kept and sent)"));
 
     private ImageNavigator() {
     }
@@ -30,25 +25,23 @@ public final class ImageNavigator {
     }
 
     /**
-     * Lets the editor's Page Down / Page Up open the next / previous image of {@code order}: the editor is left
-     * first, then {@code open} runs with the image id (JavaFX thread).
+     * Declares the editor's Page Down / Page Up: they open the next / previous image of {@code order}, the editor
+     * left first, then {@code open} runs with the image id (JavaFX thread).
      */
     public static void install(EditorView editor, List<String> order, Consumer<String> open) {
         List<String> ids = List.copyOf(order);
         String current = editor.autosave().document().imageId();
-        editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() != KeyCode.PAGE_DOWN && e.getCode() != KeyCode.PAGE_UP) return;
-            if (e.isShortcutDown() || e.isAltDown() || e.isShiftDown()) return;
-            if (e.isConsumed() || TextEntry.hasFocus(editor.getScene())) return;
-            e.consume();
-            boolean next = e.getCode() == KeyCode.PAGE_DOWN;
-            String target = neighbour(ids, current, next ? 1 : -1);
-            if (target == null) {
-                editor.model().say(ids.contains(current) ? (next ? "This is the last image of the list" : "This is the first image of the list")
-                        : "This image is not in the images list (opened from the queue)");
-                return;
-            }
-            editor.leave(() -> open.accept(target));
-        });
+        editor.keys().add(KeyAction.of("image.page", Section.NAVIGATION, "Page Down / Page Up",
+                "next / previous image of the images list (edits not yet sent are kept and sent)", e -> {
+                    boolean next = e.getCode() == KeyCode.PAGE_DOWN;
+                    String target = neighbour(ids, current, next ? 1 : -1);
+                    if (target == null) {
+                        editor.say(ids.contains(current) ? (next ? "This is the last image of the list" : "This is the first image of the list")
+                                : "This image is not in the images list (opened from the queue)");
+                    } else {
+                        editor.leave(() -> open.accept(target));
+                    }
+                    return true;
+                }, KeyAction.key(KeyCode.PAGE_DOWN), KeyAction.key(KeyCode.PAGE_UP)).in(KeyAction.Phase.FIRST));
     }
 }

@@ -1,5 +1,6 @@
 package org.karyolab.client.ui.view;
 
+import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class ImageRow extends ListCell<ImageInfo> {
             return byId.computeIfAbsent(imageId, id -> {
                 var p = new SimpleObjectProperty<Image>();
                 Fx.async(() -> client.thumbnail(id, THUMB * 2), // twice the size: sharp on a HiDPI screen
-                        png -> p.set(new Image(new java.io.ByteArrayInputStream(png))), err -> { });
+                        png -> p.set(new Image(new ByteArrayInputStream(png))), err -> { });
                 return p;
             });
         }

@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -49,7 +50,7 @@ public final class ImagesView extends BorderPane {
         });
         list.setOnKeyPressed(e -> {
             ImageInfo i = list.getSelectionModel().getSelectedItem();
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && i != null) open.accept(i.id(), null);
+            if (e.getCode() == KeyCode.ENTER && i != null) open.accept(i.id(), null);
         });
         Label title = new Label(project.project().name());
         title.getStyleClass().add("kl-title");

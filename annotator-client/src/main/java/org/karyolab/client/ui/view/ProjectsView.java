@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -49,7 +50,7 @@ public final class ProjectsView extends BorderPane {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) open.accept(list.getSelectionModel().getSelectedItem());
         });
         list.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
+            if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
                 open.accept(list.getSelectionModel().getSelectedItem());
             }
         });

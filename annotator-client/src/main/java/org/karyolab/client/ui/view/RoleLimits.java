@@ -1,20 +1,18 @@
 package org.karyolab.client.ui.view;
 
-import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import org.karyolab.schema.api.ImageAccess;
 import org.karyolab.client.ui.Fx;
-import org.karyolab.client.ui.review.ReviewMode;
-import org.karyolab.client.ui.tool.SelectTool;
-import org.karyolab.client.ui.tool.Tool;
+import org.karyolab.client.ui.canvas.Tool;
+import org.karyolab.client.ui.editor.EditorHost.Needs;
 
 /**
  * What the user's role in the image's project does not allow, greyed out with the reason: asked once when the
  * editor opens ({@code GET /images/{id}/access}). Without {@code annotate} (a reviewer, a viewer) every edit is
- * refused in the editor with the reason ({@link org.karyolab.client.ui.EditorModel#readOnlyProperty}), the drawing
- * tools, Merge and Submit are disabled; without {@code review} the review toggle is. The server decides all the
- * same; an edit it refuses before this answer is here is rolled back by autosave.
+ * refused in the editor with the reason ({@link org.karyolab.client.ui.EditorModel#readOnlyProperty}), and the
+ * toolbar items that need it (the drawing tools, Merge, Submit) are off; without {@code review} those that need
+ * review are (the review toggle). The server decides all the same; an edit it refuses before this answer is here
+ * is rolled back by autosave.
  */
 final class RoleLimits {
 
@@ -35,22 +33,20 @@ final class RoleLimits {
                     + (access.allows("review") ? "you accept or reject in review mode; drawing, re-classing and deleting are the annotators'"
                     : "you can look, not draw, re-class or delete");
             editor.model().readOnlyProperty().set(why);
-            if (editor.getTop() instanceof HBox bar) {
-                for (var node : bar.getChildren()) {
-                    boolean drawing = node.getUserData() instanceof Tool t && !(t instanceof SelectTool);
-                    if (node instanceof ButtonBase b && (drawing || "submit".equals(b.getId()) || "merge".equals(b.getId()))) {
-                        b.setDisable(true);
-                        b.setTooltip(new Tooltip(why));
-                    }
-                }
-            }
-            if (!(editor.canvas().tool() instanceof SelectTool) && !ReviewMode.of(editor).active()) editor.selectTool(editor.tools().getFirst());
+            turnOff(editor, Needs.ANNOTATE, why);
+            Tool t = editor.canvas().tool();
+            if (t == null || t.draws()) editor.selectTool(editor.tools().getFirst()); // not the review tool, nor Select
             editor.model().say(why);
         }
         if (!access.allows("review")) {
-            var toggle = ReviewMode.of(editor).toggle();
-            toggle.setDisable(true);
-            toggle.setTooltip(new Tooltip("Your role in this project is " + access.role() + ": accepting and rejecting are the reviewers'"));
+            turnOff(editor, Needs.REVIEW, "Your role in this project is " + access.role() + ": accepting and rejecting are the reviewers'");
+        }
+    }
+
+    private static void turnOff(EditorView editor, Needs needs, String why) {
+        for (var item : editor.toolbarItems(needs)) {
+            item.setDisable(true);
+            item.setTooltip(new Tooltip(why));
         }
     }
 }

@@ -15,7 +15,7 @@ import javafx.scene.layout.RowConstraints;
 import javafx.stage.Screen;
 import javafx.stage.Window;
 import org.karyolab.client.ui.Fx;
-import org.karyolab.client.ui.Shortcuts;
+import org.karyolab.client.ui.keys.Shortcut;
 
 /**
  * The F1 sheet: every key in a two-column table that is never cut. Keys keep their whole width; descriptions
@@ -37,7 +37,7 @@ public final class ShortcutSheet {
     }
 
     /** The table of keys, for a sheet {@code width} wide. */
-    public static ScrollPane table(List<Shortcuts.Entry> entries, double width, double height) {
+    public static ScrollPane table(List<Shortcut> entries, double width, double height) {
         var grid = new GridPane();
         grid.setId("shortcut-table");
         grid.setHgap(16);
@@ -50,12 +50,12 @@ public final class ShortcutSheet {
         what.setMinWidth(160);
         grid.getColumnConstraints().addAll(keys, what);
         int row = 0;
-        for (Shortcuts.Entry e : entries) {
+        for (Shortcut e : entries) {
             Label k = new Label(e.keys());
             k.getStyleClass().add("kl-shortcut-keys");
             k.setStyle("-fx-font-weight: bold;");
             k.setMinWidth(Region.USE_PREF_SIZE);
-            Label w = new Label(e.what());
+            Label w = new Label(e.help());
             w.getStyleClass().add("kl-shortcut-what");
             w.setWrapText(true);
             w.setMinHeight(Region.USE_PREF_SIZE); // a wrapped line keeps its height: never cut to "..."
@@ -96,7 +96,7 @@ public final class ShortcutSheet {
     }
 
     /** Shows the sheet over the editor's window (or the screen); returns it. */
-    public static Alert show(EditorView editor, List<Shortcuts.Entry> entries) {
+    public static Alert show(EditorView editor, List<Shortcut> entries) {
         Window owner = editor.getScene() == null ? null : editor.getScene().getWindow();
         Rectangle2D area = owner != null && owner.getWidth() > 0
                 ? new Rectangle2D(owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight())

@@ -15,6 +15,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.karyolab.client.LiveServer;
 import org.karyolab.schema.api.BatchOperation;
@@ -122,7 +123,7 @@ class AnomalyEditorFxTest extends EditorFxFixture {
         onFx(() -> editor.model().selectAnnotations(List.of(chromosomeId)));
         robot.type(KeyCode.T);
         await("the anomaly editor", () -> AnomalyEditorWindow.of(editor) != null);
-        javafx.stage.Stage stage = (javafx.stage.Stage) onFx(() -> AnomalyEditorWindow.of(editor).getScene().getWindow());
+        Stage stage = (Stage) onFx(() -> AnomalyEditorWindow.of(editor).getScene().getWindow());
         TextField field = robot.lookup("#iscn-anomalies").queryAs(TextField.class);
         onFx(() -> {
             stage.requestFocus();

@@ -2,12 +2,15 @@ package org.karyolab.client.ui.anomaly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.karyolab.schema.BandLevel;
 import org.karyolab.schema.Violation;
 import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.iscn.IscnIssue;
+import org.karyolab.schema.ChromosomeClass;
+import org.karyolab.schema.ideogram.Ideograms;
 
 /** The anomaly editor's plain-Java parts: reading the server's positioned errors, local repairs, splitting, the reading's runs. */
 class IscnCheckTest {
@@ -53,9 +56,9 @@ class IscnCheckTest {
 
     @Test
     void theReadingGroupsAdjacentBandsAndNamesWholeChromosomes() {
-        var whole8 = org.karyolab.schema.ideogram.Ideograms.at(BandLevel.B400).bands(org.karyolab.schema.ChromosomeClass.C8).stream()
+        var whole8 = Ideograms.at(BandLevel.B400).bands(ChromosomeClass.C8).stream()
                 .map(b -> new KaryotypeApi.BandChange(b.name().toString(), 0, 1)).toList();
-        var changes = new java.util.ArrayList<>(whole8);
+        var changes = new ArrayList<>(whole8);
         changes.add(new KaryotypeApi.BandChange("5q13", 1, 0));
         changes.add(new KaryotypeApi.BandChange("5q14", 1, 0));
         var reading = new KaryotypeApi.Reading(400, List.of(new KaryotypeApi.CellLineReading("47,XY,+8", changes, List.of("9q34::22q11.2"))));

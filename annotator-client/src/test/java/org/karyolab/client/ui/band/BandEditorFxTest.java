@@ -16,14 +16,17 @@ import java.util.UUID;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.karyolab.client.command.Edits;
 import org.karyolab.schema.api.BatchOperation;
 import org.karyolab.client.ui.EditorFxFixture;
 import org.karyolab.client.ui.FxTesting;
@@ -77,7 +80,7 @@ class BandEditorFxTest extends EditorFxFixture {
         Straightener.Result s = view.straightened();
         double length = new Polyline(AXIS).length();
         assertThat(s.length()).isEqualTo((int) Math.floor(length) + 1);
-        int hw = onFx(() -> ((javafx.scene.control.Spinner<?>) robot.lookup("#band-half-width").query()).getValue() instanceof Integer i ? i : -1);
+        int hw = onFx(() -> ((Spinner<?>) robot.lookup("#band-half-width").query()).getValue() instanceof Integer i ? i : -1);
         assertThat(s.width()).isEqualTo(2 * hw + 1);
         assertThat(hw).isBetween((int) HALF, (int) (2 * HALF + 6)); // estimated from the outline's area
         // straightened, the bands are in reference order: dark bands dark, light bands light
@@ -127,7 +130,7 @@ class BandEditorFxTest extends EditorFxFixture {
         await("flagged", () -> view.findings().stream().anyMatch(f -> f.call() == k && f.kind() == BandRules.Kind.LENGTH));
         Rectangle box = robot.lookup("#band-call-" + k).query();
         assertThat(box.getStroke()).isEqualTo(Color.web("#ff5252"));
-        assertThat(robot.lookup("#band-findings").queryAs(javafx.scene.layout.VBox.class).getChildren()).isNotEmpty();
+        assertThat(robot.lookup("#band-findings").queryAs(VBox.class).getChildren()).isNotEmpty();
         Path shot = FxTesting.screenshot(view, "band-editor");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
 
@@ -159,7 +162,7 @@ class BandEditorFxTest extends EditorFxFixture {
         assertThat(view.axis().axisId()).isEqualTo(axisId);
 
         // delete the axis: the outline has none left
-        onFx(() -> editor.model().perform(() -> org.karyolab.client.command.Edits.delete(doc(), List.of(axisId))));
+        onFx(() -> editor.model().perform(() -> Edits.delete(doc(), List.of(axisId))));
         onFx(() -> editor.model().selectAnnotations(List.of(chromosomeId)));
         await("no axis", () -> view.axis() == null);
         assertThat(robot.lookup("#band-propose").queryButton().isDisabled()).isTrue();

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.within;
 import static org.karyolab.client.ui.FxTesting.onFx;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.karyolab.client.command.UndoManager;
 import org.karyolab.client.document.ImageDocument;
+import org.karyolab.client.ui.ClassColors;
 import org.karyolab.client.ui.EditorModel;
 import org.karyolab.client.ui.FxTesting;
 import org.karyolab.schema.Annotation;
@@ -22,6 +25,7 @@ import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageKind;
 import org.karyolab.schema.Provenance;
 import org.karyolab.schema.Stain;
+import org.karyolab.schema.shape.Box;
 import org.karyolab.schema.shape.Point;
 import org.karyolab.schema.shape.Polygon;
 import org.testfx.api.FxToolkit;
@@ -60,8 +64,8 @@ class ImagePyramidFxTest {
     @Test
     void aKnownImagePixelAppearsWhereTheViewportPutsItAtEveryLevel() throws Exception {
         byte[] grey = new byte[SIZE * SIZE];
-        java.util.Arrays.fill(grey, (byte) DARK);
-        for (int y = Y; y < Y + SIDE; y++) java.util.Arrays.fill(grey, y * SIZE + X, y * SIZE + X + SIDE, (byte) 240);
+        Arrays.fill(grey, (byte) DARK);
+        for (int y = Y; y < Y + SIDE; y++) Arrays.fill(grey, y * SIZE + X, y * SIZE + X + SIDE, (byte) 240);
         var layer = new ImageLayer(ImagePixels.ofGrey(SIZE, SIZE, grey), Adjustments.NONE, () -> { });
         assertThat(layer.levels()).hasSize(4);
         var canvas = show(document(List.of()), layer);
@@ -118,13 +122,13 @@ class ImagePyramidFxTest {
     void aBoxAnnotationAppearsWhereTheViewportPutsItAtTwoZooms() throws Exception {
         double bx = 1500.25, by = 1700.5, bw = 80, bh = 120;
         var labels = AnnotationLabels.ofClass(ChromosomeClass.of(2), null);
-        var box = new Annotation("b", "big", new org.karyolab.schema.shape.Box(bx, by, bw, bh), labels,
+        var box = new Annotation("b", "big", new Box(bx, by, bw, bh), labels,
                 Provenance.human("me"), 1, AnnotationStatus.DRAFT, null, null);
         byte[] grey = new byte[SIZE * SIZE];
-        java.util.Arrays.fill(grey, (byte) DARK);
+        Arrays.fill(grey, (byte) DARK);
         var layer = new ImageLayer(ImagePixels.ofGrey(SIZE, SIZE, grey), Adjustments.NONE, () -> { });
         var canvas = show(document(List.of(box)), layer);
-        javafx.scene.paint.Color color = org.karyolab.client.ui.ClassColors.of(labels);
+        Color color = ClassColors.of(labels);
         for (double scale : new double[] {0.5, 2, -2.3}) {
             boolean resampled = scale < 0;
             double[] expected = onFx(() -> {
@@ -156,7 +160,7 @@ class ImagePyramidFxTest {
     }
 
     /** Where along a row (or column) near {@code around} the pixels are most like {@code color}: weighted centre. */
-    private static double strokeCentre(PixelReader px, javafx.scene.paint.Color color, double around, int line, boolean alongRow) {
+    private static double strokeCentre(PixelReader px, Color color, double around, int line, boolean alongRow) {
         double s = 0, w = 0;
         for (int d = -5; d <= 5; d++) {
             int p = (int) Math.floor(around) + d;

@@ -17,17 +17,17 @@ import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.ui.ClassColors;
 import org.karyolab.client.ui.EditorModel;
 import org.karyolab.client.ui.FxTesting;
+import org.karyolab.client.ui.canvas.Tool;
+import org.karyolab.client.ui.canvas.ToolContext;
+import org.karyolab.client.ui.review.ReviewTool;
 import org.karyolab.client.ui.tool.BoxTool;
 import org.karyolab.client.ui.tool.BrushTool;
 import org.karyolab.client.ui.tool.KeypointsTool;
-import org.karyolab.client.ui.review.ReviewTool;
 import org.karyolab.client.ui.tool.PolygonTool;
 import org.karyolab.client.ui.tool.PolylineTool;
 import org.karyolab.client.ui.tool.RotatedBoxTool;
 import org.karyolab.client.ui.tool.SelectTool;
 import org.karyolab.client.ui.tool.SplitTool;
-import org.karyolab.client.ui.tool.Tool;
-import org.karyolab.client.ui.tool.ToolContext;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.AnnotationStatus;
@@ -140,7 +140,7 @@ class MaskRenderingFxTest {
         ImageCanvas canvas = s.canvas();
         List<Function<ToolContext, Tool>> tools = List.of(SelectTool::new, BoxTool::new, RotatedBoxTool::new, PolygonTool::new,
                 KeypointsTool::new, PolylineTool::new, SplitTool::new, c -> new BrushTool(c, false), c -> new BrushTool(c, true),
-                c -> new ReviewTool(c, id -> { }, e -> false));
+                c -> new ReviewTool(c, id -> { }));
         for (var make : tools) {
             Tool tool = onFx(() -> make.apply(canvas));
             WritableImage frame = frame(canvas, tool, 1);

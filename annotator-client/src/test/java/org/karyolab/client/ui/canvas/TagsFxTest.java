@@ -11,18 +11,19 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.karyolab.client.command.UndoManager;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ModelSuggestion;
-import org.karyolab.client.document.Shapes;
 import org.karyolab.client.document.SuggestionState;
 import org.karyolab.client.ui.ClassColors;
 import org.karyolab.client.ui.EditorModel;
 import org.karyolab.client.ui.FxTesting;
 import org.karyolab.client.ui.FxTesting.Rod;
+import org.karyolab.client.ui.review.ReviewColors;
 import org.karyolab.client.ui.tool.SelectTool;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
@@ -105,13 +106,13 @@ class TagsFxTest {
         var painter = onFx(ShapePainter::new);
         var naive = new ArrayList<Rectangle2D>();
         for (Annotation a : doc.annotations()) {
-            var b = Shapes.bounds(a.shape());
+            var b = a.shape().bounds();
             double w = onFx(() -> painter.tagWidth(ClassColors.tag(a.labels())));
             var p = onFx(() -> canvas.imageToLocal(b.minX(), b.minY()));
             naive.add(new Rectangle2D(p.getX(), p.getY() - ShapePainter.TAG_HEIGHT - 2, w, ShapePainter.TAG_HEIGHT));
         }
         for (ModelSuggestion sg : doc.openSuggestions()) {
-            var b = Shapes.bounds(sg.shape());
+            var b = sg.shape().bounds();
             String text = ClassColors.tag(sg.labels()) + " \u00b7 " + Math.round(sg.confidence() * 100) + "%";
             double w = onFx(() -> painter.tagWidth(text));
             var p = onFx(() -> canvas.imageToLocal(b.minX(), b.minY()));
@@ -184,7 +185,7 @@ class TagsFxTest {
 
     @Test
     void wcagContrastOfEveryClassTag() {
-        assertThat(ClassColors.contrast(Color.WHITE, Color.BLACK)).isCloseTo(21, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ClassColors.contrast(Color.WHITE, Color.BLACK)).isCloseTo(21, Offset.offset(1e-9));
         // The old suggestion tag: the class colour on near-black. Classes 8 and 21 were well under 4.5:1.
         Color oldBackground = Color.rgb(20, 22, 28);
         assertThat(ClassColors.contrast(ClassColors.of(ChromosomeClass.of(21)), oldBackground)).isLessThan(4.5);
@@ -201,8 +202,8 @@ class TagsFxTest {
             check(failures, other + " annotation tag", ShapePainter.tagText(other, false), ShapePainter.tagBackground(other, false));
             check(failures, other + " suggestion tag", ShapePainter.tagText(other, true), ShapePainter.tagBackground(other, true));
         }
-        for (var s : org.karyolab.schema.AnnotationStatus.values()) {
-            Color c = org.karyolab.client.ui.review.ReviewColors.of(s);
+        for (var s : AnnotationStatus.values()) {
+            Color c = ReviewColors.of(s);
             check(failures, "review badge " + s, ClassColors.textOn(c), c);
         }
         assertThat(failures).isEmpty();

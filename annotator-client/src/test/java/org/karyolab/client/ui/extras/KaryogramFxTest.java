@@ -1,5 +1,12 @@
 package org.karyolab.client.ui.extras;
 
+import java.io.IOException;
+import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.Set;
+import javafx.scene.Parent;
+import javax.imageio.metadata.IIOMetadataNode;
+import org.assertj.core.data.Offset;
 import org.karyolab.client.ui.EditorFxFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +32,7 @@ import org.karyolab.client.ui.karyogram.KaryogramWindow;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.ChromosomeClass;
+import org.karyolab.schema.ImageLabels;
 import org.karyolab.schema.Polarity;
 import org.karyolab.schema.shape.Box;
 import org.karyolab.schema.shape.RotatedBox;
@@ -51,7 +59,7 @@ class KaryogramFxTest extends EditorFxFixture {
         for (int i = 1; i <= 22; i++) classes.addAll(List.of(ChromosomeClass.of(i), ChromosomeClass.of(i)));
         classes.add(ChromosomeClass.X);
         classes.add(ChromosomeClass.Y);
-        java.util.Collections.shuffle(classes, new Random(5));
+        Collections.shuffle(classes, new Random(5));
         List<Rod> grid = FxTesting.rods(46, W, H, 5);
         List<Rod> rods = new ArrayList<>();
         for (int i = 0; i < 46; i++) {
@@ -71,7 +79,7 @@ class KaryogramFxTest extends EditorFxFixture {
             labels.add(AnnotationLabels.ofClass(c, Polarity.P_UP));
         }
         save(ana, imageId, shapes, labels);
-        ana.putImageLabels(imageId, new org.karyolab.schema.ImageLabels("46,XY", java.util.Set.of()), 0);
+        ana.putImageLabels(imageId, new ImageLabels("46,XY", Set.of()), 0);
         openEditor(ana, imageId, 1280, 860);
         assertThat(doc().size()).isEqualTo(46);
 
@@ -84,7 +92,7 @@ class KaryogramFxTest extends EditorFxFixture {
         }
         assertThat(view.chromosomeIds()).hasSize(46);
         for (ChromosomeClass c : ChromosomeClass.values()) {
-            long inSlot = onFx(() -> (long) ((javafx.scene.Parent) view.slot(c)).lookupAll("StackPane").stream()
+            long inSlot = onFx(() -> (long) ((Parent) view.slot(c)).lookupAll("StackPane").stream()
                     .filter(n -> n.getId() != null && n.getId().startsWith("chromosome-")).count());
             assertThat(inSlot).as("pictures in slot " + c.label()).isEqualTo(c.autosome() ? 2 : 1);
         }
@@ -116,11 +124,11 @@ class KaryogramFxTest extends EditorFxFixture {
         assertThat(written.getWidth()).as("at least 3x the screen's %s px", screen[0]).isGreaterThanOrEqualTo((int) (3 * screen[0]));
         double sheetHeight = screen[1] * KaryogramView.PRINT_DPI / 96.0;
         assertThat(written.getHeight()).as("the sheet and a title band over it").isGreaterThan((int) (sheetHeight + 100));
-        assertThat(pngDpi(png)).isCloseTo(300, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(pngDpi(png)).isCloseTo(300, Offset.offset(0.5));
         assertThat(view.exportTitle()).containsExactly("Case case-46XY  \u00b7  image " + imageId, "Karyotype: 46,XY");
         // The title band (above the sheet) holds text: dark pixels on white, in two lines.
         int band = (int) (written.getHeight() - sheetHeight);
-        java.util.List<Integer> inkRows = new ArrayList<>();
+        List<Integer> inkRows = new ArrayList<>();
         for (int y = 0; y < band; y++) {
             for (int x = 0; x < written.getWidth() / 2; x++) {
                 int rgb = written.getRGB(x, y);
@@ -131,16 +139,16 @@ class KaryogramFxTest extends EditorFxFixture {
             }
         }
         assertThat(inkRows).as("rows with text in the title band").hasSizeGreaterThan(40);
-        Files.copy(png, FxTesting.screenshotDir().resolve("karyogram-export.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(png, FxTesting.screenshotDir().resolve("karyogram-export.png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The resolution a PNG states (its pHYs chunk, pixels per metre). */
-    private static double pngDpi(Path png) throws java.io.IOException {
+    private static double pngDpi(Path png) throws IOException {
         try (var in = ImageIO.createImageInputStream(png.toFile())) {
             var reader = ImageIO.getImageReaders(in).next();
             reader.setInput(in);
-            var tree = (javax.imageio.metadata.IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
-            var phys = (javax.imageio.metadata.IIOMetadataNode) tree.getElementsByTagName("pHYs").item(0);
+            var tree = (IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+            var phys = (IIOMetadataNode) tree.getElementsByTagName("pHYs").item(0);
             reader.dispose();
             assertThat(phys.getAttribute("unitSpecifier")).isEqualTo("meter");
             return Double.parseDouble(phys.getAttribute("pixelsPerUnitXAxis")) * 0.0254;

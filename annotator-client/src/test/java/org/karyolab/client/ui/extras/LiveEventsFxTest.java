@@ -1,5 +1,9 @@
 package org.karyolab.client.ui.extras;
 
+import java.time.Duration;
+import java.util.Set;
+import org.karyolab.client.LossyProxy;
+import org.karyolab.schema.api.BatchOperation;
 import org.karyolab.client.ui.EditorFxFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.ui.FxTesting;
 import org.karyolab.client.ui.live.LiveEvents;
+import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.ChromosomeClass;
+import org.karyolab.schema.ImageLabels;
 import org.karyolab.schema.shape.Box;
 import org.karyolab.server.service.EventBus;
 
@@ -55,14 +61,14 @@ class LiveEventsFxTest extends EditorFxFixture {
         assertThat(live.refreshed()).isEqualTo(1);
 
         // ... and his change of it, too.
-        var changed = new org.karyolab.schema.Annotation(id, imageId, saved.getFirst().shape(), AnnotationLabels.ofClass(ChromosomeClass.C5, null),
+        var changed = new Annotation(id, imageId, saved.getFirst().shape(), AnnotationLabels.ofClass(ChromosomeClass.C5, null),
                 saved.getFirst().provenance(), saved.getFirst().revision(), saved.getFirst().status(), null, null);
-        bob.saveBatch(imageId, List.of(org.karyolab.schema.api.BatchOperation.update(changed, saved.getFirst().revision())));
+        bob.saveBatch(imageId, List.of(BatchOperation.update(changed, saved.getFirst().revision())));
         await("bob's change", () -> doc().annotation(id).labels().chromosomeClass() == ChromosomeClass.C5);
         await("said so", () -> editor.model().messageProperty().get().contains(bob.username()));
 
         // Bob writes the cell's karyotype: Ana's open editor takes it in and says who did.
-        bob.putImageLabels(imageId, new org.karyolab.schema.ImageLabels("47,XY,+21", java.util.Set.of()), 0);
+        bob.putImageLabels(imageId, new ImageLabels("47,XY,+21", Set.of()), 0);
         await("bob's karyotype", () -> "47,XY,+21".equals(doc().imageLabels().karyotype()));
         await("said so", () -> editor.model().messageProperty().get().contains("karyotype"));
     }
@@ -77,7 +83,7 @@ class LiveEventsFxTest extends EditorFxFixture {
         var rods = FxTesting.rods(8, 800, 600, 2);
         String imageId = admin.uploadImage(projectId, FxTesting.metaphase(800, 600, rods, 2), "image/png", "c").id();
         KaryoLabClient ana = member(projectId, "annotator");
-        KaryoLabClient script = new KaryoLabClient(server.url(), java.time.Duration.ofSeconds(10));
+        KaryoLabClient script = new KaryoLabClient(server.url(), Duration.ofSeconds(10));
         script.login(ana.username(), ana.username() + "-password");
         openEditor(ana, imageId, 1280, 820);
         LiveEvents live = onFx(() -> LiveEvents.attach(editor, projectId));
@@ -105,8 +111,8 @@ class LiveEventsFxTest extends EditorFxFixture {
         String projectId = server.project(admin, "live-blip-" + System.nanoTime());
         String imageId = admin.uploadImage(projectId, FxTesting.metaphase(400, 300, FxTesting.rods(4, 400, 300, 2), 2), "image/png", "c").id();
         KaryoLabClient direct = member(projectId, "annotator");
-        try (var proxy = new org.karyolab.client.LossyProxy(server.port())) {
-            KaryoLabClient ana = new KaryoLabClient(proxy.url(), java.time.Duration.ofSeconds(10));
+        try (var proxy = new LossyProxy(server.port())) {
+            KaryoLabClient ana = new KaryoLabClient(proxy.url(), Duration.ofSeconds(10));
             ana.login(direct.username(), direct.username() + "-password");
             openEditor(ana, imageId, 1280, 820);
             LiveEvents live = onFx(() -> LiveEvents.attach(editor, projectId));

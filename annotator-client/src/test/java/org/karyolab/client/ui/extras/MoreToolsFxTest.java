@@ -1,5 +1,8 @@
 package org.karyolab.client.ui.extras;
 
+import javafx.event.Event;
+import javafx.event.EventType;
+import javafx.scene.input.MouseEvent;
 import org.karyolab.client.ui.EditorFxFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +60,7 @@ class MoreToolsFxTest extends EditorFxFixture {
         List<Annotation> pieces = doc().annotations();
         assertThat(pieces).extracting(Annotation::id).doesNotContain(cluster);
         assertThat(pieces).allSatisfy(a -> assertThat(a.shape()).isInstanceOf(Polygon.class));
-        double[] areas = pieces.stream().mapToDouble(a -> Shapes.bounds(a.shape()).width() * Shapes.bounds(a.shape()).height()).toArray();
+        double[] areas = pieces.stream().mapToDouble(a -> a.shape().bounds().width() * a.shape().bounds().height()).toArray();
         assertThat(areas[0]).isCloseTo(areas[1], Offset.offset(600.0)); // cut near the middle: halves of 120 x 60
         assertThat(doc().selection()).hasSize(2);
         assertThat(onServer(imageId)).hasSize(2);
@@ -81,7 +84,7 @@ class MoreToolsFxTest extends EditorFxFixture {
         await("merged", () -> doc().size() == 1);
         Annotation merged = doc().annotations().getFirst();
         assertThat(merged.shape()).isInstanceOf(Polygon.class);
-        var b = Shapes.bounds(merged.shape());
+        var b = merged.shape().bounds();
         assertThat(b.minX()).isCloseTo(200, Offset.offset(2.0));
         assertThat(b.maxY()).isCloseTo(360, Offset.offset(2.0));
         assertThat(onServer(imageId)).hasSize(1);
@@ -125,7 +128,7 @@ class MoreToolsFxTest extends EditorFxFixture {
         assertThat(brush.name()).isEqualTo("Brush");
         robot.moveTo(at(300, 300)).press(MouseButton.PRIMARY).moveTo(at(330, 305)).moveTo(at(360, 310)).release(MouseButton.PRIMARY);
         await("a mask", () -> doc().size() == 1 && doc().annotations().getFirst().shape() instanceof Mask);
-        long first = ((Mask) doc().annotations().getFirst().shape()).area();
+        long first = ((Mask) doc().annotations().getFirst().shape()).pixelCount();
         assertThat(first).isGreaterThan(300);
 
         int before = brush.radius();
@@ -135,35 +138,35 @@ class MoreToolsFxTest extends EditorFxFixture {
         robot.type(KeyCode.OPEN_BRACKET);
         assertThat(brush.radius()).isLessThan(bigger).isGreaterThan(before);
         robot.moveTo(at(300, 340)).press(MouseButton.PRIMARY).moveTo(at(330, 345)).moveTo(at(360, 350)).release(MouseButton.PRIMARY);
-        await("the mask grew", () -> ((Mask) doc().annotations().getFirst().shape()).area() > first);
-        long grown = ((Mask) doc().annotations().getFirst().shape()).area();
+        await("the mask grew", () -> ((Mask) doc().annotations().getFirst().shape()).pixelCount() > first);
+        long grown = ((Mask) doc().annotations().getFirst().shape()).pixelCount();
         assertThat(doc().size()).isEqualTo(1);
 
         robot.type(KeyCode.E);
         assertThat(editor.canvas().tool().name()).isEqualTo("Eraser");
         // After the bracket keys the headless glass robot's next mouse gestures reached no window (seen in this
         // build); the stroke is therefore fired as real mouse events on the canvas, through its own handlers.
-        fire(javafx.scene.input.MouseEvent.MOUSE_PRESSED, 330, 280);
-        fire(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, 331, 320);
-        fire(javafx.scene.input.MouseEvent.MOUSE_RELEASED, 330, 365);
-        await("the mask shrank", () -> ((Mask) doc().annotations().getFirst().shape()).area() < grown);
+        fire(MouseEvent.MOUSE_PRESSED, 330, 280);
+        fire(MouseEvent.MOUSE_DRAGGED, 331, 320);
+        fire(MouseEvent.MOUSE_RELEASED, 330, 365);
+        await("the mask shrank", () -> ((Mask) doc().annotations().getFirst().shape()).pixelCount() < grown);
         Mask after = (Mask) doc().annotations().getFirst().shape();
         assertThat(after.width()).isEqualTo(W);
         assertThat(after.height()).isEqualTo(H);
-        assertThat(((Mask) onServer(imageId).getFirst().shape()).area()).isEqualTo(after.area());
+        assertThat(((Mask) onServer(imageId).getFirst().shape()).pixelCount()).isEqualTo(after.pixelCount());
         FxTesting.screenshot(editor, "brush-mask");
         robot.push(KeyCode.CONTROL, KeyCode.Z);
-        await("erase undone", () -> ((Mask) doc().annotations().getFirst().shape()).area() == grown);
+        await("erase undone", () -> ((Mask) doc().annotations().getFirst().shape()).pixelCount() == grown);
     }
 
     /** One mouse event at an image point, fired at the canvas (primary button held). */
-    private void fire(javafx.event.EventType<javafx.scene.input.MouseEvent> type, double x, double y) throws Exception {
+    private void fire(EventType<MouseEvent> type, double x, double y) throws Exception {
         onFx(() -> {
             var local = editor.canvas().imageToLocal(x, y);
             var screen = editor.canvas().localToScreen(local);
             var scene = editor.canvas().localToScene(local);
-            javafx.event.Event.fireEvent(editor.canvas(), new javafx.scene.input.MouseEvent(type, local.getX(), local.getY(), screen.getX(),
-                    screen.getY(), MouseButton.PRIMARY, 1, false, false, false, false, type != javafx.scene.input.MouseEvent.MOUSE_RELEASED,
+            Event.fireEvent(editor.canvas(), new MouseEvent(type, local.getX(), local.getY(), screen.getX(),
+                    screen.getY(), MouseButton.PRIMARY, 1, false, false, false, false, type != MouseEvent.MOUSE_RELEASED,
                     false, false, false, false, false, null));
             return scene;
         });

@@ -1,5 +1,11 @@
 package org.karyolab.client.ui.extras;
 
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.karyolab.client.sync.Autosave;
+import org.karyolab.client.sync.Conflict;
 import org.karyolab.client.ui.EditorFxFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
+import org.karyolab.client.ui.keys.Shortcut;
 import org.testfx.util.WaitForAsyncUtils;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.ui.FxTesting;
@@ -71,7 +78,7 @@ class ReviewModeFxTest extends EditorFxFixture {
         robot.clickOn("#review-accept-" + first);
         await("accepted", () -> doc().annotation(first).status() == AnnotationStatus.ACCEPTED);
         assertThat(admin.annotation(first).status()).isEqualTo(AnnotationStatus.ACCEPTED);
-        await("row says accepted", () -> editor.lookup("#review-status-" + first) instanceof javafx.scene.control.Label l
+        await("row says accepted", () -> editor.lookup("#review-status-" + first) instanceof Label l
                 && l.getText().equals("accepted"));
         assertThat(((Button) editor.lookup("#review-accept-" + first)).isDisabled()).isTrue();
 
@@ -153,28 +160,28 @@ class ReviewModeFxTest extends EditorFxFixture {
         List<Annotation> saved = submittedFive(null);
         ReviewMode mode = ReviewMode.of(editor);
         String c1 = saved.get(0).id(), c2 = saved.get(1).id(), c3 = saved.get(2).id();
-        assertThat(org.karyolab.client.ui.Shortcuts.all(editor.tools())).extracting(org.karyolab.client.ui.Shortcuts.Entry::keys)
+        assertThat(editor.keys().sheet()).extracting(Shortcut::keys)
                 .contains("A (review)", "R (review)", "N (review)");
         onFx(() -> editor.canvas().requestFocus());
 
-        robot.type(javafx.scene.input.KeyCode.N);
-        await("first selected", () -> doc().selection().equals(java.util.Set.of(c1)));
+        robot.type(KeyCode.N);
+        await("first selected", () -> doc().selection().equals(Set.of(c1)));
         await("its row highlighted", () -> editor.lookup("#review-comment-" + c1).getParent().getParent().getStyleClass()
                 .contains("review-row-selected"));
         assertThat(editor.lookup("#review-comment-" + c2).getParent().getParent().getStyleClass()).doesNotContain("review-row-selected");
-        robot.type(javafx.scene.input.KeyCode.A);
+        robot.type(KeyCode.A);
         await("accepted by key", () -> doc().annotation(c1).status() == AnnotationStatus.ACCEPTED);
 
-        robot.type(javafx.scene.input.KeyCode.N);
-        await("second selected", () -> doc().selection().equals(java.util.Set.of(c2)));
+        robot.type(KeyCode.N);
+        await("second selected", () -> doc().selection().equals(Set.of(c2)));
         onFx(() -> ((TextField) editor.lookup("#review-comment-" + c2)).setText("this is a 7"));
-        robot.type(javafx.scene.input.KeyCode.R);
+        robot.type(KeyCode.R);
         await("rejected by key", () -> doc().annotation(c2).status() == AnnotationStatus.REJECTED);
         assertThat(mode.panel().messageLabel().getText()).contains("this is a 7");
         assertThat(admin.annotation(c2).status()).isEqualTo(AnnotationStatus.REJECTED);
 
-        robot.type(javafx.scene.input.KeyCode.N);
-        await("third selected", () -> doc().selection().equals(java.util.Set.of(c3)));
+        robot.type(KeyCode.N);
+        await("third selected", () -> doc().selection().equals(Set.of(c3)));
         assertThat(doc().annotation(c3).status()).isEqualTo(AnnotationStatus.SUBMITTED);
         assertThat(doc().size()).isEqualTo(5);
         FxTesting.screenshot(editor, "review-mode-keys");
@@ -194,10 +201,10 @@ class ReviewModeFxTest extends EditorFxFixture {
         }
         List<Annotation> saved = save(ana, imageId, shapes, labels);
         openEditor(ana, imageId, 1440, 900);
-        var conflicts = new java.util.concurrent.CopyOnWriteArrayList<org.karyolab.client.sync.Conflict>();
-        editor.autosave().addListener(new org.karyolab.client.sync.Autosave.Listener() {
+        var conflicts = new CopyOnWriteArrayList<Conflict>();
+        editor.autosave().addListener(new Autosave.Listener() {
             @Override
-            public void conflict(org.karyolab.client.sync.Conflict c) {
+            public void conflict(Conflict c) {
                 conflicts.add(c);
             }
         });
@@ -222,7 +229,7 @@ class ReviewModeFxTest extends EditorFxFixture {
             editor.model().selectAnnotations(List.of(first));
             editor.canvas().requestFocus();
         });
-        robot.type(javafx.scene.input.KeyCode.DIGIT7);
+        robot.type(KeyCode.DIGIT7);
         await("re-classed", () -> doc().annotation(first).labels().chromosomeClass() == ChromosomeClass.C7);
         var status = editor.autosave().flushNow();
         assertThat(status.unsentChanges()).isZero();

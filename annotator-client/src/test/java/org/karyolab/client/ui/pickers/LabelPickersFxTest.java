@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.karyolab.client.ui.FxTesting.await;
 import static org.karyolab.client.ui.FxTesting.onFx;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +25,9 @@ import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.ui.ClassColors;
 import org.karyolab.client.ui.EditorFxFixture;
 import org.karyolab.client.ui.FxTesting;
-import org.karyolab.client.ui.Shortcuts;
+import org.karyolab.client.ui.keys.Shortcut;
 import org.karyolab.client.ui.tool.SplitTool;
+import org.karyolab.client.ui.view.EditorView;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.AnnotationStatus;
@@ -59,7 +66,7 @@ class LabelPickersFxTest extends EditorFxFixture {
     }
 
     /** What the cluster question was asked about (the tests not about the dialog answer "clear"). */
-    final List<List<String>> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<List<String>> asked = new CopyOnWriteArrayList<>();
 
     private void open() throws Exception {
         openAndWait(2);
@@ -79,8 +86,8 @@ class LabelPickersFxTest extends EditorFxFixture {
     /** Drags a selection rectangle around both boxes (Select tool). */
     private void selectBoth() throws Exception {
         robot.type(KeyCode.V);
-        robot.moveTo(at(70, 70)).press(javafx.scene.input.MouseButton.PRIMARY).moveTo(at(200, 150)).moveTo(at(400, 260))
-                .release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveTo(at(70, 70)).press(MouseButton.PRIMARY).moveTo(at(200, 150)).moveTo(at(400, 260))
+                .release(MouseButton.PRIMARY);
         await("both selected", () -> doc().selection().size() == 2);
     }
 
@@ -90,12 +97,12 @@ class LabelPickersFxTest extends EditorFxFixture {
 
     private boolean onServerBoth(Function<Annotation, Object> value, Object expected) {
         Map<String, Annotation> s = server();
-        return s.size() == 2 && java.util.Objects.equals(value.apply(s.get(first)), expected)
-                && java.util.Objects.equals(value.apply(s.get(second)), expected);
+        return s.size() == 2 && Objects.equals(value.apply(s.get(first)), expected)
+                && Objects.equals(value.apply(s.get(second)), expected);
     }
 
     private List<ToggleButton> allButtons() {
-        var out = new java.util.ArrayList<ToggleButton>();
+        var out = new ArrayList<ToggleButton>();
         for (ClusterType t : ClusterType.values()) out.add(pickers.clusterButton(t));
         out.add(pickers.clusterButton(null));
         return out;
@@ -148,7 +155,7 @@ class LabelPickersFxTest extends EditorFxFixture {
         open();
         robot.type(KeyCode.V);
         robot.clickOn(at(130, 160));
-        await("first selected", () -> doc().selection().equals(java.util.Set.of(first)));
+        await("first selected", () -> doc().selection().equals(Set.of(first)));
         robot.push(KeyCode.ALT, KeyCode.DIGIT1);
         await("first is an instance", () -> doc().annotation(first).labels().clusterType() == ClusterType.INSTANCE);
         assertThat(doc().annotation(first).labels().chromosomeClass()).as("an instance keeps its class").isEqualTo(ChromosomeClass.of(1));
@@ -230,7 +237,7 @@ class LabelPickersFxTest extends EditorFxFixture {
         selectBoth();
         assertThat(pickers.statusLabel().getText()).isEqualTo("mixed");
         assertThat(pickers.clusterButton(ClusterType.TOUCHING).isDisabled()).as("cluster type still settable").isFalse();
-        assertThat(robot.lookup("#status-hint").queryAs(javafx.scene.control.Label.class).getText())
+        assertThat(robot.lookup("#status-hint").queryAs(Label.class).getText())
                 .isEqualTo(LabelPickers.STATUS_HINT);
         assertThat(robot.lookup("#status-draft").tryQuery()).as("no status buttons").isEmpty();
         FxTesting.screenshot(editor.getRight(), "label-pickers-accepted-mixed");
@@ -251,7 +258,7 @@ class LabelPickersFxTest extends EditorFxFixture {
         Annotation before = doc().annotation(seven);
         robot.type(KeyCode.V);
         robot.clickOn(at(530, 370));
-        await("the 7 selected", () -> doc().selection().equals(java.util.Set.of(seven)));
+        await("the 7 selected", () -> doc().selection().equals(Set.of(seven)));
 
         // Alt+2 asks, saying what would be lost; Cancel loses nothing.
         robot.push(KeyCode.ALT, KeyCode.DIGIT2);
@@ -306,14 +313,14 @@ class LabelPickersFxTest extends EditorFxFixture {
     @Test
     void theKeysAreOnTheF1Sheet() throws Exception {
         open();
-        var keys = Shortcuts.all(editor.tools()).stream().map(Shortcuts.Entry::keys).toList();
+        var keys = editor.keys().sheet().stream().map(Shortcut::keys).toList();
         assertThat(keys).contains("Alt+1 / 2 / 3 / 4", "Alt+0").doesNotContain("Alt+D / Alt+S");
         assertThat(keys).doesNotHaveDuplicates();
     }
 
     /** Screenshot of the side panel (the pickers under the palette). */
     static final class Pane {
-        static void shot(org.karyolab.client.ui.view.EditorView editor, String name) throws Exception {
+        static void shot(EditorView editor, String name) throws Exception {
             var file = FxTesting.screenshot(editor.getRight(), name);
             assertThat(file).exists();
             FxTesting.screenshot(editor, name + "-editor");

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -137,7 +138,7 @@ class AnnotationLoadingFxTest extends EditorFxFixture {
         assertThat(doc().size()).isEqualTo(5);
         assertThat(loading.card().isVisible()).isFalse();
         assertThat(editor.canvas().tool()).isInstanceOf(SelectTool.class);
-        assertThat(onFx(() -> editor.lookupAll(".tool-button").stream().noneMatch(javafx.scene.Node::isDisabled))).isTrue();
+        assertThat(onFx(() -> editor.lookupAll(".tool-button").stream().noneMatch(Node::isDisabled))).isTrue();
         assertThat(message()).contains("5 annotations loaded");
         await("the shapes painted", () -> !editor.canvas().shapeLayerRendering() && editor.canvas().shapeLayerRenders() > 0);
         FxTesting.screenshot(editor, "annotations-loaded");

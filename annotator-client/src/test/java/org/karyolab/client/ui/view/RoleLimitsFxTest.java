@@ -5,11 +5,17 @@ import static org.karyolab.client.ui.FxTesting.await;
 import static org.karyolab.client.ui.FxTesting.onFx;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.junit.jupiter.api.Test;
+import org.karyolab.client.document.DocumentEvent;
+import org.karyolab.client.net.ApiException;
 import org.karyolab.client.net.KaryoLabClient;
+import org.karyolab.client.sync.Autosave;
+import org.karyolab.client.sync.SyncOp;
 import org.karyolab.client.ui.EditorFxFixture;
 import org.karyolab.client.ui.FxTesting;
 import org.karyolab.client.ui.FxTesting.Rod;
@@ -70,19 +76,19 @@ class RoleLimitsFxTest extends EditorFxFixture {
         assertThat(editor.autosave().hasUnsentEdits()).isFalse();
 
         // Had the role not been known yet, the server refuses: each edit is rolled back and the status says so.
-        var refusals = new java.util.concurrent.atomic.AtomicInteger();
-        editor.autosave().addListener(new org.karyolab.client.sync.Autosave.Listener() {
+        var refusals = new AtomicInteger();
+        editor.autosave().addListener(new Autosave.Listener() {
             @Override
-            public void refused(org.karyolab.client.sync.SyncOp op, org.karyolab.client.net.ApiException reason) {
+            public void refused(SyncOp op, ApiException reason) {
                 refusals.incrementAndGet();
             }
         });
-        var seen = new java.util.concurrent.CopyOnWriteArrayList<org.karyolab.client.document.DocumentEvent>();
+        var seen = new CopyOnWriteArrayList<DocumentEvent>();
         doc().addListener(seen::add);
         onFx(() -> editor.model().readOnlyProperty().set(null));
         robot.type(KeyCode.DIGIT7);
         await("refused once", () -> refusals.get() == 1);
-        assertThat(seen).anyMatch(e -> e instanceof org.karyolab.client.document.DocumentEvent.AnnotationsChanged c
+        assertThat(seen).anyMatch(e -> e instanceof DocumentEvent.AnnotationsChanged c
                 && c.after().getFirst().labels().chromosomeClass() == ChromosomeClass.C7);
         assertThat(doc().annotation(first).labels().chromosomeClass()).isEqualTo(ChromosomeClass.C1);
         await("said", () -> editor.saveStateLabel().getText().contains("refused"));
@@ -91,13 +97,13 @@ class RoleLimitsFxTest extends EditorFxFixture {
 
         robot.type(KeyCode.DELETE);
         await("refused twice", () -> refusals.get() == 2);
-        assertThat(seen).anyMatch(e -> e instanceof org.karyolab.client.document.DocumentEvent.AnnotationsRemoved);
+        assertThat(seen).anyMatch(e -> e instanceof DocumentEvent.AnnotationsRemoved);
         assertThat(doc().contains(first)).isTrue();
 
         robot.type(KeyCode.B);
         robot.moveTo(at(600, 300)).press(MouseButton.PRIMARY).moveTo(at(640, 360)).moveTo(at(660, 420)).release(MouseButton.PRIMARY);
         await("refused three times", () -> refusals.get() == 3);
-        assertThat(seen).anyMatch(e -> e instanceof org.karyolab.client.document.DocumentEvent.AnnotationsAdded);
+        assertThat(seen).anyMatch(e -> e instanceof DocumentEvent.AnnotationsAdded);
         assertThat(doc().size()).isEqualTo(1);
         editor.autosave().flushNow();
 

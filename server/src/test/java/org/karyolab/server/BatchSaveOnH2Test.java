@@ -1,8 +1,0 @@
-package org.karyolab.server;
-
-class BatchSaveOnH2Test extends BatchSaveContract {
-    @Override
-    protected TestServers database() {
-        return TestServers.H2;
-    }
-}

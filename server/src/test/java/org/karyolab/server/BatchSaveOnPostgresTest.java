@@ -1,8 +1,0 @@
-package org.karyolab.server;
-
-class BatchSaveOnPostgresTest extends BatchSaveContract {
-    @Override
-    protected TestServers database() {
-        return TestServers.POSTGRES;
-    }
-}

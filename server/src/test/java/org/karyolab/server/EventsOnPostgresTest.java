@@ -1,8 +1,0 @@
-package org.karyolab.server;
-
-class EventsOnPostgresTest extends EventsContract {
-    @Override
-    protected TestServers database() {
-        return TestServers.POSTGRES;
-    }
-}

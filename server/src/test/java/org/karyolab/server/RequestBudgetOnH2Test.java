@@ -1,8 +1,0 @@
-package org.karyolab.server;
-
-class RequestBudgetOnH2Test extends RequestBudgetContract {
-    @Override
-    protected TestServers database() {
-        return TestServers.H2;
-    }
-}

@@ -1,8 +1,0 @@
-package org.karyolab.server;
-
-class RequestBudgetOnPostgresTest extends RequestBudgetContract {
-    @Override
-    protected TestServers database() {
-        return TestServers.POSTGRES;
-    }
-}
