@@ -20,7 +20,7 @@ import org.karyolab.schema.api.ProjectInfo;
 import org.karyolab.server.service.ImageService;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.SuggestionService;
-import org.karyolab.server.service.SuggestionInput;
+import org.karyolab.schema.api.SuggestionInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -12,6 +12,7 @@ import org.karyolab.schema.ImageKind;
 import org.karyolab.schema.Stain;
 import org.karyolab.schema.Violation;
 import org.karyolab.schema.api.ImageAccess;
+import org.karyolab.schema.api.MetadataChange;
 import org.karyolab.schema.api.Page;
 import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.api.UploadResults;
@@ -270,7 +271,7 @@ public final class ImagesHttpService implements HttpService {
     private void setMetadata(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
         if (guard.image(req, res, imageId, Action.MANAGE).isEmpty()) return;
-        Http.body(req, res, ImageService.MetadataChange.class).ifPresent(change ->
+        Http.body(req, res, MetadataChange.class).ifPresent(change ->
                 Http.send(res, images.setMetadata(imageId, change), Status.OK_200));
     }
 

@@ -19,7 +19,7 @@ import org.karyolab.server.auth.Access;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.LeaseCheck;
 import org.karyolab.server.service.Outcome;
-import org.karyolab.server.service.SuggestionInput;
+import org.karyolab.schema.api.SuggestionInput;
 import org.karyolab.server.service.SuggestionService;
 
 import java.util.ArrayList;

@@ -10,6 +10,7 @@ import org.karyolab.server.store.BlobStore;
 import org.karyolab.server.store.ImageRepository;
 import org.karyolab.schema.Split;
 import org.karyolab.schema.api.ImageInfo;
+import org.karyolab.schema.api.MetadataChange;
 import org.karyolab.schema.api.Problem;
 
 import javax.imageio.IIOException;
@@ -87,13 +88,6 @@ public final class ImageService {
 
     /** One page of a list; {@code nextAfter} is the upload sequence to continue after, null on the last page. */
     public record Page(List<ImageInfo> items, Long nextAfter) {}
-
-    /**
-     * A change of metadata: every field is optional, a null field stays as it is. The pixels'
-     * facts (id, sha256, size, depth) cannot be changed.
-     */
-    public record MetadataChange(ImageKind kind, Stain stain, BandLevel bandLevel, String caseId, String source,
-                                 String licence, Split split) {}
 
     public static final int DEFAULT_THUMBNAIL = 256;
     public static final int MAX_THUMBNAIL = 1024;

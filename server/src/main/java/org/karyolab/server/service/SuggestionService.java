@@ -1,5 +1,6 @@
 package org.karyolab.server.service;
 
+import org.karyolab.schema.api.SuggestionInput;
 import org.karyolab.schema.api.Suggestion.State;
 import org.karyolab.schema.api.ServerEvent;
 import com.fasterxml.jackson.databind.JsonNode;
