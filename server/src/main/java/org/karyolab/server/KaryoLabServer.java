@@ -65,7 +65,7 @@ public final class KaryoLabServer implements AutoCloseable {
         Database database = Database.open(new StorageConfig(
                 settings.dataDirectory(), settings.jdbcUrl(), settings.dbUser(), settings.dbPassword()));
         try {
-            Services services = Services.create(database, settings.dataDirectory(), settings.imageLimits(), clock);
+            Services services = Services.create(database, settings, clock);
             beforeListening.accept(services);
             ReadTimeouts timeouts = new ReadTimeouts(settings.readTimeout());
             WebServer server = WebServer.builder()

@@ -2,7 +2,9 @@ package org.karyolab.server;
 
 import io.helidon.config.Config;
 import org.karyolab.server.service.ImageService;
+import org.karyolab.server.service.ProjectService;
 import org.karyolab.server.service.RequestBudget;
+import org.karyolab.server.service.WorkQueue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +15,8 @@ import java.time.Duration;
  * command-line flags win.
  */
 public record ServerSettings(String host, int port, Path dataDirectory, String jdbcUrl, String dbUser, String dbPassword,
-                             ImageService.Limits imageLimits, Duration readTimeout, RequestBudget.Limits budget) {
+                             ImageService.Limits imageLimits, Duration readTimeout, RequestBudget.Limits budget,
+                             Duration leaseTime, ProjectService.Creators projectCreators) {
 
     /** How long a request's headers or body may go without a byte before the connection is closed. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
@@ -21,6 +24,12 @@ public record ServerSettings(String host, int port, Path dataDirectory, String j
     /** With the default image limits. */
     public ServerSettings(String host, int port, Path dataDirectory, String jdbcUrl, String dbUser, String dbPassword) {
         this(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, ImageService.Limits.DEFAULT);
+    }
+
+    /** With the default lease time and who may start projects. */
+    public ServerSettings(String host, int port, Path dataDirectory, String jdbcUrl, String dbUser, String dbPassword,
+                          ImageService.Limits imageLimits, Duration readTimeout, RequestBudget.Limits budget) {
+        this(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout, budget, null, null);
     }
 
     /** With the default request budget. */
@@ -39,6 +48,11 @@ public record ServerSettings(String host, int port, Path dataDirectory, String j
         imageLimits = imageLimits == null ? ImageService.Limits.DEFAULT : imageLimits;
         readTimeout = readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout;
         budget = budget == null ? RequestBudget.Limits.DEFAULT : budget;
+        leaseTime = leaseTime == null ? WorkQueue.DEFAULT_LEASE : leaseTime;
+        projectCreators = projectCreators == null ? ProjectService.Creators.ANYONE : projectCreators;
+        if (leaseTime.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("karyolab.queue.lease-minutes must be at least 1, was " + leaseTime.toMinutes());
+        }
         if (readTimeout.isNegative() || readTimeout.isZero()) {
             throw new IllegalArgumentException("karyolab.limits.read-timeout-seconds must be positive, was " + readTimeout);
         }
@@ -51,7 +65,10 @@ public record ServerSettings(String host, int port, Path dataDirectory, String j
         dbPassword = blankToNull(dbPassword);
     }
 
-    /** Settings from the bundled {@code application.yaml} and the environment. */
+    /**
+     * Settings from the bundled {@code application.yaml} and the environment: the one place the configuration is
+     * read (the {@code serve} command reads it once; the services take what they need from these settings).
+     */
     public static ServerSettings fromConfig(Config config) {
         Config k = config.get("karyolab");
         return new ServerSettings(
@@ -67,7 +84,10 @@ public record ServerSettings(String host, int port, Path dataDirectory, String j
                 Duration.ofSeconds(dashed(k, "limits.read-timeout-seconds").asLong().orElse(DEFAULT_READ_TIMEOUT.toSeconds())),
                 new RequestBudget.Limits(
                         Duration.ofSeconds(dashed(k, "limits.request-seconds").asLong().orElse(RequestBudget.Limits.DEFAULT.time().toSeconds())),
-                        dashed(k, "limits.request-work-units").asLong().orElse(RequestBudget.Limits.DEFAULT.units())));
+                        dashed(k, "limits.request-work-units").asLong().orElse(RequestBudget.Limits.DEFAULT.units())),
+                // How long a queue lease lasts; who may start projects: anyone (the default) or admins.
+                Duration.ofMinutes(dashed(k, "queue.lease-minutes").asInt().orElse((int) WorkQueue.DEFAULT_LEASE.toMinutes())),
+                k.get("projects.creators").asString().map(ProjectService.Creators::parse).orElse(ProjectService.Creators.ANYONE));
     }
 
     /**
@@ -83,32 +103,44 @@ public record ServerSettings(String host, int port, Path dataDirectory, String j
     }
 
     public ServerSettings withImageLimits(ImageService.Limits limits) {
-        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, limits, readTimeout, budget);
+        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, limits, readTimeout, budget, leaseTime, projectCreators);
     }
 
     public ServerSettings withReadTimeout(Duration timeout) {
-        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, timeout, budget);
+        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, timeout, budget, leaseTime, projectCreators);
     }
 
     /** What one request may spend on its work (see {@link RequestBudget}). */
     public ServerSettings withBudget(RequestBudget.Limits limits) {
-        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout, limits);
+        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout, limits, leaseTime, projectCreators);
+    }
+
+    /** How long a work-queue lease lasts. */
+    public ServerSettings withLeaseTime(Duration time) {
+        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout, budget, time,
+                projectCreators);
+    }
+
+    /** Who may start projects. */
+    public ServerSettings withProjectCreators(ProjectService.Creators creators) {
+        return new ServerSettings(host, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout, budget,
+                leaseTime, creators);
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout, budget);
+        return new ServerSettings(host, newPort, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout, budget, leaseTime, projectCreators);
     }
 
     public ServerSettings withHost(String newHost) {
-        return new ServerSettings(newHost, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout, budget);
+        return new ServerSettings(newHost, port, dataDirectory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout, budget, leaseTime, projectCreators);
     }
 
     public ServerSettings withDataDirectory(Path directory) {
-        return new ServerSettings(host, port, directory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout, budget);
+        return new ServerSettings(host, port, directory, jdbcUrl, dbUser, dbPassword, imageLimits, readTimeout, budget, leaseTime, projectCreators);
     }
 
     public ServerSettings withDatabase(String url, String user, String password) {
-        return new ServerSettings(host, port, dataDirectory, url, user, password, imageLimits, readTimeout, budget);
+        return new ServerSettings(host, port, dataDirectory, url, user, password, imageLimits, readTimeout, budget, leaseTime, projectCreators);
     }
 
     private static String blankToNull(String s) {

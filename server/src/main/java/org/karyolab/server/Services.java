@@ -68,6 +68,17 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
 
     /** @param clock what every service takes the time from (a test moves it to let leases expire) */
     public static Services create(Database database, Path dataDirectory, ImageService.Limits imageLimits, Clock clock) {
+        return create(database, dataDirectory, imageLimits, WorkQueue.DEFAULT_LEASE, ProjectService.Creators.ANYONE, clock);
+    }
+
+    /** The services a server of these settings runs, on its database. */
+    public static Services create(Database database, ServerSettings settings, Clock clock) {
+        return create(database, settings.dataDirectory(), settings.imageLimits(), settings.leaseTime(),
+                settings.projectCreators(), clock);
+    }
+
+    private static Services create(Database database, Path dataDirectory, ImageService.Limits imageLimits,
+                                   java.time.Duration leaseTime, ProjectService.Creators creators, Clock clock) {
         BlobStore blobs;
         try {
             blobs = BlobStore.open(dataDirectory.resolve("blobs"));
@@ -84,7 +95,7 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
         LeaseRepository leases = new LeaseRepository(database);
         var leaseCheck = new org.karyolab.server.service.LeaseCheck(leases, clock);
         return new Services(
-                new ProjectService(projects, projectCreators()),
+                new ProjectService(projects, creators),
                 new ImageService(images, blobs, imageLimits, dataDirectory.resolve("thumbnails"), events),
                 new AnnotationService(annotationStore, images, clock, events, rules, leaseCheck),
                 new AuthService(new UserRepository(database), new PasswordHasher(), clock, members::isSoleOwnerSomewhere),
@@ -92,61 +103,30 @@ public record Services(ProjectService projects, ImageService images, AnnotationS
                 new AuditService(new AuditRepository(database), clock),
                 new SuggestionService(new SuggestionRepository(database, annotationStore), images, clock, events, rules, leaseCheck),
                 new ReviewService(annotationStore, new ReviewRepository(database, annotationStore), images, clock, events, leaseCheck),
-                new WorkQueue(leases, images, clock, leaseTime()),
+                new WorkQueue(leases, images, clock, leaseTime),
                 events,
                 new ImageLabelService(new ImageLabelRepository(database, clock, org.karyolab.server.service.WriteOrigin.TRAIL), images, events,
                         leaseCheck));
     }
 
-    /**
-     * How long a queue lease lasts: {@code karyolab.queue.lease-minutes} in application.yaml, 30 if unset.
-     * The environment variable KARYOLAB_QUEUE_LEASE_MINUTES reaches Helidon as the dotted
-     * {@code karyolab.queue.lease.minutes}, so that spelling is asked first and wins.
-     */
-    private static java.time.Duration leaseTime() {
-        io.helidon.config.Config config = io.helidon.config.Config.create();
-        io.helidon.config.Config dotted = config.get("karyolab.queue.lease.minutes");
-        int minutes = (dotted.exists() && dotted.isLeaf() ? dotted : config.get("karyolab.queue.lease-minutes")).asInt()
-                .orElse((int) WorkQueue.DEFAULT_LEASE.toMinutes());
-        if (minutes < 1) throw new IllegalArgumentException("karyolab.queue.lease-minutes must be at least 1, was " + minutes);
-        return java.time.Duration.ofMinutes(minutes);
-    }
-
-    /**
-     * Who may start projects: {@code karyolab.projects.creators} ({@code anyone}, the default, or {@code admins});
-     * the environment variable is KARYOLAB_PROJECTS_CREATORS.
-     */
-    private static ProjectService.Creators projectCreators() {
-        return io.helidon.config.Config.create().get("karyolab.projects.creators").asString()
-                .map(ProjectService.Creators::parse).orElse(ProjectService.Creators.ANYONE);
-    }
-
+    /** Every route: each service once, with its full paths under {@code /api/v1}; the API document at {@code /openapi}. */
     public void register(HttpRouting.Builder routing) {
         var guard = new Guard(access, images, annotations);
-        var imageRoutes = new ImagesHttpService(images, projects, guard);
-        var annotationRoutes = new AnnotationsHttpService(annotations, guard);
-        var authRoutes = new AuthHttpService(auth, audit, guard);
-        var suggestionRoutes = new SuggestionsHttpService(suggestions, guard);
-        var reviewRoutes = new ReviewHttpService(reviews, guard);
-        var queueRoutes = new QueueHttpService(queue, guard);
         var openApi = OpenApiDocument.load();
         routing.addFilter(new RequestMetrics(Metrics.globalRegistry()))
                 .addFilter(new AuthFilter(auth, audit))
-                .register("/api/v1/auth", authRoutes.session())
-                .register("/api/v1/users", authRoutes.users())
-                .register("/api/v1/audit", authRoutes.serverAudit())
-                .register("/api/v1/projects", new ProjectsHttpService(projects, access, auth, audit, guard), imageRoutes.byProject())
-                .register("/api/v1/images", imageRoutes.byId(), annotationRoutes.byImage())
-                .register("/api/v1/annotations", annotationRoutes.byId())
-                .register("/api/v1/projects", new EventsHttpService(events, guard).byProject())
-                .register("/api/v1/images", suggestionRoutes.byImage(), reviewRoutes.byImage(), queueRoutes.byImage())
-                .register("/api/v1/images", new ImageLabelsHttpService(imageLabels, guard))
-                .register("/api/v1/suggestions", suggestionRoutes.byId())
-                .register("/api/v1/annotations", reviewRoutes.byAnnotation())
-                .register("/api/v1/projects", suggestionRoutes.byProject(), queueRoutes.byProject())
-                .register("/api/v1/leases", queueRoutes.byLease())
-                .register("/api/v1/karyotype", new KaryotypeHttpService(
-                        new KaryotypeService(bands -> RequestBudget.charge("reading the karyotype", bands)), guard))
+                .register("/api/v1",
+                        new AuthHttpService(auth, audit, guard),
+                        new ProjectsHttpService(projects, access, auth, audit, guard),
+                        new ImagesHttpService(images, projects, guard),
+                        new AnnotationsHttpService(annotations, guard),
+                        new EventsHttpService(events, guard),
+                        new SuggestionsHttpService(suggestions, guard),
+                        new ReviewHttpService(reviews, guard),
+                        new QueueHttpService(queue, guard),
+                        new ImageLabelsHttpService(imageLabels, guard),
+                        new KaryotypeHttpService(
+                                new KaryotypeService(bands -> RequestBudget.charge("reading the karyotype", bands)), guard))
                 .register("/openapi", new OpenApiHttpService(openApi))
                 .error(Exception.class, new ErrorAnswers(RouteTable.of(openApi)));
     }

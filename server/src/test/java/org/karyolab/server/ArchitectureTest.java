@@ -76,4 +76,13 @@ class ArchitectureTest {
                 .allowEmptyShould(false)
                 .check(classes);
     }
+
+    @Test
+    void theRoutesKnowNothingOfStorage() {
+        noClasses().that().resideInAPackage("org.karyolab.server.http..")
+                .should().dependOnClassesThat().resideInAPackage("org.karyolab.server.store..")
+                .because("routes speak schema.api and the services' types: a store row never goes out as JSON")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
 }

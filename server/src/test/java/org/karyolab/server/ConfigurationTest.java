@@ -5,6 +5,7 @@ import io.helidon.config.ConfigSources;
 import io.helidon.config.EnvironmentVariables;
 import org.junit.jupiter.api.Test;
 import org.karyolab.server.service.ImageService;
+import org.karyolab.server.service.ProjectService;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,6 +62,22 @@ class ConfigurationTest {
         assertThat(s.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/karyolab");
         assertThat(s.imageLimits()).isEqualTo(new ImageService.Limits(1_000_000, 4_000_000));
         assertThat(s.host()).isEqualTo("127.0.0.1"); // not overridden: still the yaml's
+    }
+
+    @Test
+    void theQueueAndWhoMayStartProjectsAreBoundWithTheRest() {
+        ServerSettings defaults = ServerSettings.fromConfig(yamlOnly());
+        assertThat(defaults.leaseTime()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(defaults.projectCreators()).isEqualTo(ProjectService.Creators.ANYONE);
+        ServerSettings s = ServerSettings.fromConfig(withEnvironment(Map.of(
+                "KARYOLAB_QUEUE_LEASE_MINUTES", "5",
+                "KARYOLAB_PROJECTS_CREATORS", "admins")));
+        assertThat(s.leaseTime()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(s.projectCreators()).isEqualTo(ProjectService.Creators.ADMINS);
+        assertThat(ServerSettings.fromConfig(withEnvironment(Map.of("KARYOLAB_QUEUE_LEASE_DASH_MINUTES", "7"))).leaseTime())
+                .isEqualTo(java.time.Duration.ofMinutes(7));
+        assertThatThrownBy(() -> ServerSettings.fromConfig(withEnvironment(Map.of("KARYOLAB_QUEUE_LEASE_MINUTES", "0"))))
+                .hasMessageContaining("lease-minutes");
     }
 
     @Test

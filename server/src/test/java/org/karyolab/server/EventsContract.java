@@ -1,5 +1,6 @@
 package org.karyolab.server;
 
+import org.karyolab.schema.api.ServerEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,8 +131,8 @@ class EventsContract extends ApiContractOnEachDatabase {
         String other = admin.createProject("other");
         try (SseClient vic = watch(null)) {
             EventBus bus = server.services().events();
-            bus.publish(other, new EventBus.TrainingProgress("job-0", 0.1, "elsewhere"));
-            bus.publish(project, new EventBus.TrainingProgress("job-1", 0.5, "epoch 5 of 10"));
+            bus.publish(other, new ServerEvent.TrainingProgress("job-0", 0.1, "elsewhere"));
+            bus.publish(project, new ServerEvent.TrainingProgress("job-1", 0.5, "epoch 5 of 10"));
             SseClient.Event e = vic.next(1, WAIT).getFirst();
             assertThat(e.type()).isEqualTo("training-progress");
             assertThat(json(e).get("fraction").asDouble()).isEqualTo(0.5);

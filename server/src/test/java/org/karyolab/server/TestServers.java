@@ -41,7 +41,12 @@ public enum TestServers {
 
     /** As {@link #start(Path)}, with every service on {@code clock} (e.g. a {@link MovableClock}). */
     public KaryoLabServer start(Path data, java.time.Clock clock) {
+        return KaryoLabServer.start(settings(data), clock);
+    }
+
+    /** The settings of such a server: loopback, a random port, its own empty database; the rest as configured by default. */
+    public ServerSettings settings(Path data) {
         StorageConfig s = storage(data);
-        return KaryoLabServer.start(new ServerSettings("127.0.0.1", 0, data, s.jdbcUrl(), s.user(), s.password()), clock);
+        return new ServerSettings("127.0.0.1", 0, data, s.jdbcUrl(), s.user(), s.password());
     }
 }

@@ -2,6 +2,7 @@ package org.karyolab.client.document;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.karyolab.schema.AnnotationLabels;
+import org.karyolab.schema.api.Suggestion;
 import org.karyolab.schema.shape.Shape;
 
 /**
@@ -16,6 +17,12 @@ public record ModelSuggestion(String id, String imageId, String modelId, String 
     public ModelSuggestion {
         labels = labels == null ? AnnotationLabels.EMPTY : labels;
         state = state == null ? SuggestionState.OPEN : state;
+    }
+
+    /** The fields of the server's suggestion the annotator needs. */
+    public static ModelSuggestion of(Suggestion s) {
+        return new ModelSuggestion(s.id(), s.imageId(), s.modelId(), s.modelVersion(), s.shape(), s.labels(), s.confidence(),
+                s.state() == null ? null : SuggestionState.valueOf(s.state().name()), s.annotationId());
     }
 
     public ModelSuggestion withState(SuggestionState newState, String newAnnotationId) {

@@ -1,13 +1,16 @@
 package org.karyolab.client.net;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.karyolab.schema.api.ServerEvent;
 
 /**
  * A project's live events (text/event-stream), read on a virtual thread and handed to a
@@ -16,8 +19,14 @@ import java.util.function.Function;
  */
 public final class EventStream implements AutoCloseable {
 
+    /**
+     * One event as it came: its {@code id} (to resume after), what happened, and the {@code clientId} of the write
+     * that caused it (null when the writer did not name itself).
+     */
+    public record Received(String id, ServerEvent event, String clientId) {}
+
     public interface Listener {
-        void event(ServerEvent event);
+        void event(Received event);
 
         /** Connected (true) or lost, about to retry (false). */
         default void connection(boolean connected) {
@@ -78,7 +87,7 @@ public final class EventStream implements AutoCloseable {
             if (line.isEmpty()) {
                 if (data != null) {
                     if (id != null) lastEventId = id;
-                    listener.event(new ServerEvent(id, type == null ? "message" : type, Json.tree(data.toString())));
+                    received(id, type, data.toString()).ifPresent(listener::event);
                 }
                 id = null;
                 type = null;
@@ -97,6 +106,16 @@ public final class EventStream implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** An event of a kind this version knows, decoded; empty for another kind (a newer server's), which is skipped. */
+    private static Optional<Received> received(String id, String type, String data) {
+        Optional<Class<? extends ServerEvent>> kind = ServerEvent.kind(type);
+        if (kind.isEmpty()) return Optional.empty();
+        JsonNode tree = Json.tree(data);
+        JsonNode clientId = tree.get("clientId");
+        return Optional.of(new Received(id, Json.read(tree, kind.get()),
+                clientId == null || clientId.isNull() ? null : clientId.asText()));
     }
 
     @Override

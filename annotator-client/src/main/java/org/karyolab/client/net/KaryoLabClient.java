@@ -1,5 +1,23 @@
 package org.karyolab.client.net;
 
+import org.karyolab.schema.api.Credentials;
+import org.karyolab.schema.api.IssuedToken;
+import org.karyolab.schema.api.RejectRequest;
+import org.karyolab.schema.api.ReviewRequest;
+import org.karyolab.schema.api.Suggestion;
+import org.karyolab.schema.api.SuggestionEdit;
+import org.karyolab.schema.api.ImageLabelsAt;
+import org.karyolab.schema.api.ProjectInfo;
+import org.karyolab.schema.api.ImageAccess;
+import org.karyolab.schema.api.AcceptedSuggestion;
+import org.karyolab.schema.api.Page;
+import org.karyolab.schema.api.Lease;
+import org.karyolab.schema.api.ImageReview;
+import org.karyolab.schema.api.ImageInfo;
+import org.karyolab.schema.api.HistoryEntry;
+import org.karyolab.schema.api.BatchOperation;
+import org.karyolab.schema.api.BatchRequest;
+import org.karyolab.schema.api.BatchSaved;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -11,9 +29,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.karyolab.client.document.ModelSuggestion;
@@ -76,8 +92,8 @@ public final class KaryoLabClient {
     // --- auth -----------------------------------------------------------------------------------
 
     /** POST /auth/login: keeps the bearer token for every later call. */
-    public Session login(String user, String password) {
-        Session s = Json.read(send("POST", "/auth/login", json(Map.of("username", user, "password", password)), 200), Session.class);
+    public IssuedToken login(String user, String password) {
+        IssuedToken s = Json.read(send("POST", "/auth/login", Json.write(Credentials.signIn(user, password)), 200), IssuedToken.class);
         token = s.token();
         username = s.username() != null ? s.username() : user;
         return s;
@@ -124,10 +140,8 @@ public final class KaryoLabClient {
     /** One page of a project's images in upload order; {@code after} is the previous page's {@code next} (null: first page). */
     public Page<ImageInfo> images(String projectId, int limit, String after) {
         String query = "?limit=" + limit + (after == null ? "" : "&after=" + enc(after));
-        JsonNode page = Json.tree(send("GET", "/projects/" + enc(projectId) + "/images" + query, null, 200));
-        List<ImageInfo> items = Json.read(page.get("items"), new TypeReference<List<ImageInfo>>() {});
-        JsonNode next = page.get("next");
-        return new Page<>(items, next == null || next.isNull() ? null : next.asText());
+        return Json.read(send("GET", "/projects/" + enc(projectId) + "/images" + query, null, 200),
+                new TypeReference<Page<ImageInfo>>() {});
     }
 
     public ImageInfo image(String imageId) {
@@ -217,10 +231,9 @@ public final class KaryoLabClient {
      * naming the change and the current annotation; 404 -> {@link Problems.NotFoundException} with
      * the index; 422 -> {@link Problems.InvalidException} with every violation.
      */
-    public List<Annotation> saveBatch(String imageId, List<BatchChange> changes) {
-        JsonNode saved = Json.tree(send("POST", "/images/" + enc(imageId) + "/annotations/batch",
-                Json.write(Map.of("changes", changes)), 200));
-        return Json.read(saved.get("saved"), new TypeReference<List<Annotation>>() {});
+    public List<Annotation> saveBatch(String imageId, List<BatchOperation> changes) {
+        return Json.read(send("POST", "/images/" + enc(imageId) + "/annotations/batch",
+                Json.write(new BatchRequest(changes)), 200), BatchSaved.class).saved();
     }
 
     /** Brings back revision {@code toRevision} (also un-deletes) as a new revision after {@code expectedRevision}. */
@@ -253,11 +266,11 @@ public final class KaryoLabClient {
     /** The image's open suggestions, or all of them. */
     public List<ModelSuggestion> suggestions(String imageId, boolean all) {
         return Json.read(send("GET", "/images/" + enc(imageId) + "/suggestions" + (all ? "?state=all" : ""), null, 200),
-                new TypeReference<List<ModelSuggestion>>() {});
+                new TypeReference<List<Suggestion>>() {}).stream().map(ModelSuggestion::of).toList();
     }
 
     public ModelSuggestion suggestion(String suggestionId) {
-        return Json.read(send("GET", "/suggestions/" + enc(suggestionId), null, 200), ModelSuggestion.class);
+        return ModelSuggestion.of(Json.read(send("GET", "/suggestions/" + enc(suggestionId), null, 200), Suggestion.class));
     }
 
     /**
@@ -271,8 +284,8 @@ public final class KaryoLabClient {
     }
 
     public ModelSuggestion rejectSuggestion(String suggestionId, String reason) {
-        String body = reason == null ? null : Json.write(Map.of("reason", reason));
-        return Json.read(send("POST", "/suggestions/" + enc(suggestionId) + "/reject", body, 200), ModelSuggestion.class);
+        String body = reason == null ? null : Json.write(new RejectRequest(reason));
+        return ModelSuggestion.of(Json.read(send("POST", "/suggestions/" + enc(suggestionId) + "/reject", body, 200), Suggestion.class));
     }
 
     // --- review ---------------------------------------------------------------------------------
@@ -287,7 +300,7 @@ public final class KaryoLabClient {
         return Json.read(send("POST", "/images/" + enc(imageId) + "/submit", null, 200), ImageReview.class);
     }
 
-    /** {@code decision} is {@code accept} or {@code reject}; the comment may be null. */
+    /** {@code decision} is {@code accept} or {@code reject} (anything else is refused here); the comment may be null. */
     public Annotation reviewAnnotation(String annotationId, String decision, String comment) {
         return Json.read(send("POST", "/annotations/" + enc(annotationId) + "/review", reviewBody(decision, comment), 200),
                 Annotation.class);
@@ -302,10 +315,7 @@ public final class KaryoLabClient {
     }
 
     private static String reviewBody(String decision, String comment) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("decision", decision);
-        if (comment != null) body.put("comment", comment);
-        return Json.write(body);
+        return Json.write(new ReviewRequest(ReviewRequest.Decision.valueOf(decision.toUpperCase(java.util.Locale.ROOT)), comment));
     }
 
     // --- karyotypes ----------------------------------------------------------------------------
@@ -353,9 +363,6 @@ public final class KaryoLabClient {
         return new EventStream(opener, lastEventId, listener, retry);
     }
 
-    /** The body of an accept with edits; null fields are left out. */
-    private record SuggestionEdit(Shape shape, AnnotationLabels labels) {}
-
     // --- plumbing -------------------------------------------------------------------------------
 
     /** {@code link}: the {@code Link} header, or null. */
@@ -364,10 +371,6 @@ public final class KaryoLabClient {
     private String send(String method, String path, String jsonBody, int expected) {
         var publisher = jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody);
         return expect(exchange(method, path, publisher, jsonBody == null ? null : "application/json"), expected);
-    }
-
-    private static String json(Map<String, ?> body) {
-        return Json.write(body);
     }
 
     private String expect(Response r, int expected) {

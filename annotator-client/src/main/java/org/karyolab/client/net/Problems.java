@@ -1,11 +1,13 @@
 package org.karyolab.client.net;
 
+import org.karyolab.schema.api.ImageLabelsAt;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import org.karyolab.client.document.ModelSuggestion;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.Problem;
+import org.karyolab.schema.api.Suggestion;
 
 /** The typed cases of {@link ApiException}, made from a problem+json answer. */
 public final class Problems {
@@ -27,8 +29,9 @@ public final class Problems {
 
         NotFoundException(String type, String title, String detail, List<Violation> v, JsonNode body) {
             super(404, type, title, detail, v, body);
-            this.index = body != null && body.hasNonNull("index") ? body.get("index").asInt() : -1;
-            this.id = body != null && body.hasNonNull("id") ? body.get("id").asText() : null;
+            Problem p = problem(body);
+            this.index = p.index() == null ? -1 : p.index();
+            this.id = p.id();
         }
 
         public int index() {
@@ -58,9 +61,10 @@ public final class Problems {
 
         StaleRevisionException(int status, String type, String title, String detail, List<Violation> v, JsonNode body) {
             super(status, type, title, detail, v, body);
-            this.index = body.path("index").asInt(-1);
-            this.currentRevision = body.path("currentRevision").asLong(-1);
-            this.current = body.hasNonNull("current") ? Json.read(body.get("current"), Annotation.class) : null;
+            Problem p = problem(body);
+            this.index = p.index() == null ? -1 : p.index();
+            this.currentRevision = p.currentRevision() == null ? -1 : p.currentRevision();
+            this.current = p.current() == null || p.current().isNull() ? null : Json.read(p.current(), Annotation.class);
         }
 
         public int index() {
@@ -82,7 +86,7 @@ public final class Problems {
 
         StaleLabelsException(int status, String type, String title, String detail, List<Violation> v, JsonNode body) {
             super(status, type, title, detail, v, body);
-            this.current = Json.read(body.get("current"), ImageLabelsAt.class);
+            this.current = Json.read(problem(body).current(), ImageLabelsAt.class);
         }
 
         public ImageLabelsAt current() {
@@ -93,35 +97,54 @@ public final class Problems {
     /** 409 already-decided: someone accepted or rejected this suggestion first; {@code current} is it now. */
     public static final class AlreadyDecidedException extends ApiException {
         private final transient ModelSuggestion current;
+        private final transient Suggestion decided;
 
         AlreadyDecidedException(String type, String title, String detail, List<Violation> v, JsonNode body) {
             super(409, type, title, detail, v, body);
-            this.current = body.hasNonNull("current") ? Json.read(body.get("current"), ModelSuggestion.class) : null;
+            JsonNode now = problem(body).current();
+            this.decided = now == null || now.isNull() ? null : Json.read(now, Suggestion.class);
+            this.current = decided == null ? null : ModelSuggestion.of(decided);
         }
 
         public ModelSuggestion current() {
             return current;
         }
+
+        /** The suggestion as the server has it now, every field. */
+        public Suggestion decided() {
+            return decided;
+        }
     }
 
-    /** The typed exception for a problem answer. */
+    /** The typed exception for a problem answer ({@code body} null when the answer was not JSON). */
     static ApiException of(int status, JsonNode body) {
-        String type = body == null ? null : body.path("type").asText(null);
-        if (type != null && type.startsWith("urn:karyolab:problem:")) type = type.substring("urn:karyolab:problem:".length());
-        String title = body == null ? null : body.path("title").asText(null);
-        String detail = body == null ? null : body.path("detail").asText(null);
-        List<Violation> violations = new ArrayList<>();
-        if (body != null && body.path("violations").isArray()) {
-            body.get("violations").forEach(v -> violations.add(new Violation(v.path("pointer").asText(""), v.path("message").asText(""))));
-        }
+        Problem p = problem(body);
+        String type = p.name();
+        List<Violation> violations = p.violations();
+        String title = p.title();
+        String detail = p.detail();
         if (status == 401 || status == 403) return new NotAllowedException(status, type, title, detail, violations, body);
         if (status == 404) return new NotFoundException(type, title, detail, violations, body);
-        if (status == 422 || (status == 400 && "malformed".equals(type))) return new InvalidException(status, type, title, detail, violations, body);
-        if (status == 412 && "stale-revision".equals(type) && body.path("current").has("labels") && !body.path("current").has("shape")) {
+        if (status == 422 || (status == 400 && Problem.MALFORMED.equals(type))) {
+            return new InvalidException(status, type, title, detail, violations, body);
+        }
+        boolean stale = Problem.STALE_REVISION.equals(type);
+        JsonNode current = p.current();
+        if (status == 412 && stale && current != null && current.has("labels") && !current.has("shape")) {
             return new StaleLabelsException(status, type, title, detail, violations, body);
         }
-        if ((status == 412 || status == 409) && "stale-revision".equals(type)) return new StaleRevisionException(status, type, title, detail, violations, body);
-        if (status == 409 && "already-decided".equals(type)) return new AlreadyDecidedException(type, title, detail, violations, body);
+        if ((status == 412 || status == 409) && stale) return new StaleRevisionException(status, type, title, detail, violations, body);
+        if (status == 409 && Problem.ALREADY_DECIDED.equals(type)) return new AlreadyDecidedException(type, title, detail, violations, body);
         return new ApiException(status, type, title, detail, violations, body);
+    }
+
+    /** The problem document as the wire contract has it; an empty one for an answer that was not one. */
+    static Problem problem(JsonNode body) {
+        if (body == null || !body.isObject()) return Problem.NONE;
+        try {
+            return Json.read(body, Problem.class);
+        } catch (IllegalArgumentException notAProblem) {
+            return Problem.NONE;
+        }
     }
 }

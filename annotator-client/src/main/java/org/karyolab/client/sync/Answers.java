@@ -13,11 +13,11 @@ import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ModelSuggestion;
 import org.karyolab.client.document.Origin;
 import org.karyolab.client.document.SuggestionState;
-import org.karyolab.client.net.AcceptedSuggestion;
+import org.karyolab.schema.api.AcceptedSuggestion;
 import org.karyolab.client.net.ApiException;
-import org.karyolab.client.net.BatchChange;
-import org.karyolab.client.net.HistoryEntry;
-import org.karyolab.client.net.ImageLabelsAt;
+import org.karyolab.schema.api.BatchOperation;
+import org.karyolab.schema.api.HistoryEntry;
+import org.karyolab.schema.api.ImageLabelsAt;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.net.Problems;
 import org.karyolab.schema.Annotation;
@@ -75,7 +75,7 @@ final class Answers implements Outbox.Exchange {
                     case SyncOp.Batch b -> {
                         List<Annotation> saved = (List<Annotation>) result;
                         for (int i = 0; i < saved.size(); i++) {
-                            BatchChange c = b.changes().get(i);
+                            BatchOperation c = b.changes().get(i);
                             Annotation a = saved.get(i);
                             long predicted = "create".equals(c.op()) ? 1 : c.revision() + 1;
                             if (a.revision() != predicted) shift(a.id(), a.revision() - predicted, head);
@@ -88,8 +88,9 @@ final class Answers implements Outbox.Exchange {
                         rename(a.localId(), serverId, head);
                         long delta = accepted.annotation().revision() - a.predictedRevision();
                         if (delta != 0) shift(serverId, delta, head);
-                        tracker.suggestion(a.suggestionId(), accepted.suggestion().state());
-                        document.setSuggestions(List.of(accepted.suggestion()), Origin.SAVED);
+                        ModelSuggestion decided = ModelSuggestion.of(accepted.suggestion());
+                        tracker.suggestion(a.suggestionId(), decided.state());
+                        document.setSuggestions(List.of(decided), Origin.SAVED);
                         document.saved(serverId, accepted.annotation().revision());
                     }
                     case SyncOp.Reject r -> tracker.suggestion(r.suggestionId(), SuggestionState.REJECTED);
@@ -141,7 +142,7 @@ final class Answers implements Outbox.Exchange {
         tracker.shift(id, delta);
         outbox.rewrite(head, op -> switch (op) {
             case SyncOp.Batch batch when op != head.op && batch.targets().contains(id) -> batch.mapChanges(c ->
-                    c.target().equals(id) && c.revision() != null ? new BatchChange(c.op(), c.id(), c.revision() + delta, c.annotation()) : c);
+                    c.target().equals(id) && c.revision() != null ? c.withRevision(c.revision() + delta) : c);
             case SyncOp.Restore r when op != head.op && r.id().equals(id) ->
                     new SyncOp.Restore(id, r.toRevision() + delta, r.expectedRevision() + delta);
             default -> op;
@@ -235,7 +236,7 @@ final class Answers implements Outbox.Exchange {
                     if (e instanceof Problems.AlreadyDecidedException d && d.current() != null && d.current().annotationId() != null) {
                         Annotation made = client.annotation(d.current().annotationId());
                         if (made.provenance() != null && Objects.equals(made.provenance().author(), client.username())) {
-                            yield Optional.of(new AcceptedSuggestion(d.current(), made));
+                            yield Optional.of(new AcceptedSuggestion(d.decided(), made));
                         }
                     }
                     yield Optional.empty();
@@ -255,7 +256,7 @@ final class Answers implements Outbox.Exchange {
         Map<String, Annotation> current = new HashMap<>();
         client.annotations(document.imageId()).forEach(a -> current.put(a.id(), a));
         var saved = new ArrayList<Annotation>();
-        for (BatchChange c : b.changes()) {
+        for (BatchOperation c : b.changes()) {
             Annotation now = current.get(c.target());
             if ("delete".equals(c.op())) {
                 if (now != null) return Optional.empty();

@@ -9,7 +9,7 @@ import java.util.function.IntConsumer;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.Origin;
 import org.karyolab.client.net.ApiException;
-import org.karyolab.client.net.ImageInfo;
+import org.karyolab.schema.api.ImageInfo;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.net.ServerUnreachableException;
 import org.karyolab.schema.Annotation;

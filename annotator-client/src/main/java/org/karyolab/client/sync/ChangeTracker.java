@@ -1,5 +1,6 @@
 package org.karyolab.client.sync;
 
+import org.karyolab.schema.api.AnnotationDraft;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -11,7 +12,7 @@ import org.karyolab.client.document.DocumentEvent;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ModelSuggestion;
 import org.karyolab.client.document.SuggestionState;
-import org.karyolab.client.net.BatchChange;
+import org.karyolab.schema.api.BatchOperation;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationStatus;
 import org.karyolab.schema.Provenance;
@@ -96,8 +97,8 @@ final class ChangeTracker {
     List<SyncOp> diff(ImageDocument document, Predicate<String> held) {
         var restores = new ArrayList<SyncOp>();
         var accepts = new ArrayList<SyncOp>();
-        var changes = new ArrayList<BatchChange>();
-        var extraUpdates = new ArrayList<BatchChange>();
+        var changes = new ArrayList<BatchOperation>();
+        var extraUpdates = new ArrayList<BatchOperation>();
         for (String raw : marked) {
             String id = document.resolve(raw);
             if (held.test(id)) continue;
@@ -112,22 +113,22 @@ final class ChangeTracker {
                     Annotation restored = tomb.withRevision(tomb.revision() + 1);
                     base.put(id, restored);
                     if (!Contents.same(local, restored)) {
-                        changes.add(BatchChange.update(local, restored.revision()));
+                        changes.add(BatchOperation.update(local, restored.revision()));
                         base.put(id, local.withRevision(restored.revision() + 1));
                     }
                 } else if (suggestionId != null && document.suggestion(suggestionId) != null) {
                     accepts.add(accept(local, document.suggestion(suggestionId), extraUpdates));
                 } else {
-                    changes.add(BatchChange.create(local));
+                    changes.add(BatchOperation.create(local));
                     base.put(id, local.withRevision(1));
                 }
             } else if (local != null) {
                 if (!Contents.same(local, known)) {
-                    changes.add(BatchChange.update(local, known.revision()));
+                    changes.add(BatchOperation.update(local, known.revision()));
                     base.put(id, local.withRevision(known.revision() + 1));
                 }
             } else if (known != null) {
-                changes.add(BatchChange.delete(id, known.revision()));
+                changes.add(BatchOperation.delete(id, known.revision()));
                 base.remove(id);
                 tombstones.put(id, known.withRevision(known.revision() + 1));
             }
@@ -144,7 +145,7 @@ final class ChangeTracker {
     }
 
     /** Accepting suggestion {@code s} as {@code local}; an edit the accept route cannot carry goes to {@code extraUpdates}. */
-    private SyncOp accept(Annotation local, ModelSuggestion s, List<BatchChange> extraUpdates) {
+    private SyncOp accept(Annotation local, ModelSuggestion s, List<BatchOperation> extraUpdates) {
         String id = local.id();
         boolean shapeChanged = !local.shape().equals(s.shape());
         boolean labelsChanged = !local.labels().equals(s.labels());
@@ -155,7 +156,7 @@ final class ChangeTracker {
         base.put(id, accepted);
         if (!Contents.same(local, accepted)) {
             // e.g. the status was changed too: the accept route takes shape and labels only
-            extraUpdates.add(BatchChange.update(local, revision));
+            extraUpdates.add(BatchOperation.update(local, revision));
             base.put(id, local.withRevision(revision + 1));
         }
         suggestionBase.put(s.id(), revision == 2 ? SuggestionState.EDITED : SuggestionState.ACCEPTED);
@@ -177,8 +178,8 @@ final class ChangeTracker {
     }
 
     /** What a create or update makes of annotation {@code c.target()} on image {@code imageId} (bookkeeping left out). */
-    static Annotation content(BatchChange c, String imageId) {
-        BatchChange.Draft d = c.annotation();
+    static Annotation content(BatchOperation c, String imageId) {
+        AnnotationDraft d = c.annotation();
         return new Annotation(c.target(), imageId, d.shape(), d.labels(), d.provenance(), 0,
                 d.status() == null ? AnnotationStatus.DRAFT : d.status(), null, null);
     }

@@ -8,8 +8,8 @@ import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ModelSuggestion;
 import org.karyolab.client.document.Origin;
 import org.karyolab.client.net.ApiException;
-import org.karyolab.client.net.BatchChange;
-import org.karyolab.client.net.HistoryEntry;
+import org.karyolab.schema.api.BatchOperation;
+import org.karyolab.schema.api.HistoryEntry;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.net.Problems;
 import org.karyolab.schema.Annotation;
@@ -85,7 +85,7 @@ final class ConflictDesk {
             case SyncOp.Batch b when e instanceof Problems.NotFoundException n && n.index() >= 0 && n.index() < b.size() ->
                     conflict(head, b.changes().get(n.index()), null, -1);
             case SyncOp.Restore r when e instanceof Problems.StaleRevisionException s ->
-                    conflict(head, BatchChange.update(s.current() == null ? document.annotation(r.id()) : s.current(), r.expectedRevision()),
+                    conflict(head, BatchOperation.update(s.current() == null ? document.annotation(r.id()) : s.current(), r.expectedRevision()),
                             s.current(), s.currentRevision());
             case SyncOp.Accept a when e instanceof Problems.AlreadyDecidedException d -> {
                 // Someone else decided it first: my annotation stays, as a plain new one.
@@ -122,7 +122,7 @@ final class ConflictDesk {
     }
 
     /** Change {@code failing} met a newer version on the server: a {@link Conflict}; the rest goes on without it. */
-    private void conflict(Outbox.Pending head, BatchChange failing, Annotation theirs, long theirRevision) {
+    private void conflict(Outbox.Pending head, BatchOperation failing, Annotation theirs, long theirRevision) {
         String id = failing.target();
         Annotation ancestor = null;
         Annotation tombstone = null;

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.Origin;
 import org.karyolab.client.net.ApiException;
-import org.karyolab.client.net.ImageLabelsAt;
+import org.karyolab.schema.api.ImageLabelsAt;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.net.Problems;
 import org.karyolab.schema.ImageLabels;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.karyolab.client.net.BatchChange;
+import org.karyolab.schema.api.BatchOperation;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.ImageLabels;
 import org.karyolab.schema.shape.Shape;
@@ -37,7 +37,7 @@ public sealed interface SyncOp {
     List<String> targets();
 
     /** POST .../annotations/batch. */
-    record Batch(List<BatchChange> changes) implements SyncOp {
+    record Batch(List<BatchOperation> changes) implements SyncOp {
         public Batch {
             changes = List.copyOf(changes);
         }
@@ -56,10 +56,10 @@ public sealed interface SyncOp {
         }
 
         public List<String> targets() {
-            return changes.stream().map(BatchChange::target).toList();
+            return changes.stream().map(BatchOperation::target).toList();
         }
 
-        Batch mapChanges(UnaryOperator<BatchChange> f) {
+        Batch mapChanges(UnaryOperator<BatchOperation> f) {
             return new Batch(changes.stream().map(f).toList());
         }
     }

@@ -1,5 +1,6 @@
 package org.karyolab.client.net;
 
+import org.karyolab.schema.api.BatchOperation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,9 @@ class BatchChangeTest {
     @Test
     void noCreateNorUpdateSendsAStatus() {
         for (AnnotationStatus status : AnnotationStatus.values()) {
-            assertThat(BatchChange.create(with(status)).annotation().status()).as("create of %s", status).isNull();
-            assertThat(BatchChange.update(with(status), 3).annotation().status()).as("update of %s", status).isNull();
-            assertThat(BatchChange.create(with(status)).withTarget("a-2").annotation().status()).isNull();
+            assertThat(BatchOperation.create(with(status)).annotation().status()).as("create of %s", status).isNull();
+            assertThat(BatchOperation.update(with(status), 3).annotation().status()).as("update of %s", status).isNull();
+            assertThat(BatchOperation.create(with(status)).withTarget("a-2").annotation().status()).isNull();
         }
     }
 }

@@ -1,5 +1,13 @@
 package org.karyolab.client.net;
 
+import org.karyolab.schema.api.ServerEvent;
+import org.karyolab.schema.api.ReviewState;
+import org.karyolab.schema.api.ProjectInfo;
+import org.karyolab.schema.api.Page;
+import org.karyolab.schema.api.Lease;
+import org.karyolab.schema.api.ImageReview;
+import org.karyolab.schema.api.ImageInfo;
+import org.karyolab.schema.api.BatchOperation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,16 +59,16 @@ class KaryoLabClientTest {
                     assertThat(e.detail()).contains("password");
                 });
         String imageId = server.image(admin, server.project(admin, "problems"), 100, 100);
-        assertThatThrownBy(() -> admin.saveBatch(imageId, List.of(BatchChange.create(box("x1", imageId, 500, ChromosomeClass.C1)))))
+        assertThatThrownBy(() -> admin.saveBatch(imageId, List.of(BatchOperation.create(box("x1", imageId, 500, ChromosomeClass.C1)))))
                 .isInstanceOfSatisfying(Problems.InvalidException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.type()).isEqualTo("validation");
                     assertThat(e.violations()).isNotEmpty().allMatch(v -> v.pointer().startsWith("/changes/0/annotation/shape"));
                 });
-        List<Annotation> saved = admin.saveBatch(imageId, List.of(BatchChange.create(box("a1", imageId, 10, ChromosomeClass.C1))));
+        List<Annotation> saved = admin.saveBatch(imageId, List.of(BatchOperation.create(box("a1", imageId, 10, ChromosomeClass.C1))));
         assertThat(saved).singleElement().satisfies(a -> assertThat(a.revision()).isEqualTo(1));
-        admin.saveBatch(imageId, List.of(BatchChange.update(box("a1", imageId, 12, ChromosomeClass.C2), 1)));
-        assertThatThrownBy(() -> admin.saveBatch(imageId, List.of(BatchChange.update(box("a1", imageId, 14, ChromosomeClass.C3), 1))))
+        admin.saveBatch(imageId, List.of(BatchOperation.update(box("a1", imageId, 12, ChromosomeClass.C2), 1)));
+        assertThatThrownBy(() -> admin.saveBatch(imageId, List.of(BatchOperation.update(box("a1", imageId, 14, ChromosomeClass.C3), 1))))
                 .isInstanceOfSatisfying(Problems.StaleRevisionException.class, e -> {
                     assertThat(e.status()).isEqualTo(412);
                     assertThat(e.index()).isZero();
@@ -78,11 +86,11 @@ class KaryoLabClientTest {
         String imageId = server.image(admin, server.project(admin, "annotation-pages"), 400, 400);
         List<String> ids = new java.util.ArrayList<>();
         for (int batch = 0; batch < 3; batch++) {
-            List<BatchChange> changes = new java.util.ArrayList<>();
+            List<BatchOperation> changes = new java.util.ArrayList<>();
             for (int i = 0; i < 800; i++) {
                 String id = "p" + batch + "-" + i;
                 ids.add(id);
-                changes.add(BatchChange.create(box(id, imageId, 10 + (i % 300), ChromosomeClass.C1)));
+                changes.add(BatchOperation.create(box(id, imageId, 10 + (i % 300), ChromosomeClass.C1)));
             }
             admin.saveBatch(imageId, changes);
         }
@@ -130,11 +138,11 @@ class KaryoLabClientTest {
         assertThat(lease.imageId()).isEqualTo(imageId);
         assertThat(lease.live()).isTrue();
         assertThat(admin.renewLease(lease.id()).live()).isTrue();
-        admin.saveBatch(imageId, List.of(BatchChange.create(box("q1", imageId, 5, ChromosomeClass.C1))));
+        admin.saveBatch(imageId, List.of(BatchOperation.create(box("q1", imageId, 5, ChromosomeClass.C1))));
         ImageReview submitted = admin.submit(imageId);
-        assertThat(submitted.reviewState()).isEqualTo("submitted");
+        assertThat(submitted.reviewState()).isEqualTo(ReviewState.SUBMITTED);
         assertThat(submitted.changed()).extracting(Annotation::status).containsExactly(AnnotationStatus.SUBMITTED);
-        assertThat(admin.reviewState(imageId).reviewState()).isEqualTo("submitted");
+        assertThat(admin.reviewState(imageId).reviewState()).isEqualTo(ReviewState.SUBMITTED);
         assertThat(admin.nextImage(projectId)).as("a submitted image is not handed out").isEmpty();
     }
 
@@ -142,10 +150,10 @@ class KaryoLabClientTest {
     void liveEventsReachTheListenerAndCarryTheirIds() throws Exception {
         String projectId = server.project(admin, "events");
         String imageId = server.image(admin, projectId, 128, 96);
-        var events = new LinkedBlockingQueue<ServerEvent>();
+        var events = new LinkedBlockingQueue<EventStream.Received>();
         var connected = new LinkedBlockingQueue<Boolean>();
         try (EventStream stream = admin.events(projectId, null, new EventStream.Listener() {
-            public void event(ServerEvent e) {
+            public void event(EventStream.Received e) {
                 events.add(e);
             }
 
@@ -154,13 +162,15 @@ class KaryoLabClientTest {
             }
         })) {
             assertThat(connected.poll(10, TimeUnit.SECONDS)).isTrue();
-            admin.saveBatch(imageId, List.of(BatchChange.create(box("e1", imageId, 5, ChromosomeClass.C1))));
-            ServerEvent saved = events.poll(10, TimeUnit.SECONDS);
-            while (saved != null && !saved.type().equals("annotation-saved")) saved = events.poll(10, TimeUnit.SECONDS);
+            admin.saveBatch(imageId, List.of(BatchOperation.create(box("e1", imageId, 5, ChromosomeClass.C1))));
+            EventStream.Received saved = events.poll(10, TimeUnit.SECONDS);
+            while (saved != null && !saved.event().type().equals("annotation-saved")) saved = events.poll(10, TimeUnit.SECONDS);
             assertThat(saved).isNotNull();
-            assertThat(saved.field("imageId")).isEqualTo(imageId);
-            assertThat(saved.field("annotationId")).isEqualTo("e1");
-            assertThat(saved.field("change")).isEqualTo("created");
+            var annotationSaved = (ServerEvent.AnnotationSaved) saved.event();
+            assertThat(annotationSaved.imageId()).isEqualTo(imageId);
+            assertThat(annotationSaved.annotationId()).isEqualTo("e1");
+            assertThat(annotationSaved.change()).isEqualTo("created");
+            assertThat(saved.clientId()).isEqualTo(admin.clientId());
             assertThat(stream.lastEventId()).isEqualTo(saved.id());
         }
     }

@@ -14,7 +14,7 @@ import org.karyolab.client.command.Commands;
 import org.karyolab.client.command.Edits;
 import org.karyolab.client.command.UndoManager;
 import org.karyolab.client.document.ImageDocument;
-import org.karyolab.client.net.ImageInfo;
+import org.karyolab.schema.api.ImageInfo;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.net.ServerUnreachableException;
 import org.karyolab.schema.Annotation;
@@ -44,7 +44,7 @@ class AutosaveLoadTest {
         KaryoLabClient admin = server.admin();
         String imageId = server.image(admin, server.project(admin, "progressive"), 640, 480);
         ImageInfo info = admin.image(imageId);
-        String other = admin.saveBatch(imageId, List.of(org.karyolab.client.net.BatchChange.create(new Annotation(
+        String other = admin.saveBatch(imageId, List.of(org.karyolab.schema.api.BatchOperation.create(new Annotation(
                 java.util.UUID.randomUUID().toString(), imageId, new Box(200, 200, 40, 90), AnnotationLabels.EMPTY,
                 org.karyolab.schema.Provenance.human(LiveServer.ADMIN), 0, org.karyolab.schema.AnnotationStatus.DRAFT, null, null))))
                 .getFirst().id();

@@ -1,5 +1,6 @@
 package org.karyolab.client.sync;
 
+import org.karyolab.schema.api.ServerEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -18,8 +19,8 @@ import org.karyolab.client.command.Edits;
 import org.karyolab.client.command.UndoManager;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.SuggestionState;
-import org.karyolab.client.net.BatchChange;
-import org.karyolab.client.net.HistoryEntry;
+import org.karyolab.schema.api.BatchOperation;
+import org.karyolab.schema.api.HistoryEntry;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.document.ModelSuggestion;
 import org.karyolab.schema.Annotation;
@@ -132,7 +133,7 @@ class AutosaveTest {
     private Conflict conflictOn(Autosave autosave, UndoManager undo, String id, KaryoLabClient other) {
         ImageDocument doc = autosave.document();
         Annotation theirs = other.annotation(id);
-        other.saveBatch(imageId, List.of(BatchChange.update(new Annotation(id, imageId, theirs.shape(),
+        other.saveBatch(imageId, List.of(BatchOperation.update(new Annotation(id, imageId, theirs.shape(),
                 AnnotationLabels.ofClass(ChromosomeClass.X, null), theirs.provenance(), 1, theirs.status(), null, null), 1)));
         undo.perform(Edits.translate(doc, List.of(id), 7, 0));
         autosave.flushNow();
@@ -220,7 +221,7 @@ class AutosaveTest {
         try (Autosave autosave = open(admin)) {
             var undo = new UndoManager(autosave.document());
             String id = savedBox(autosave, undo);
-            bo.saveBatch(imageId, List.of(BatchChange.delete(id, 1)));
+            bo.saveBatch(imageId, List.of(BatchOperation.delete(id, 1)));
             undo.perform(Edits.translate(autosave.document(), List.of(id), 3, 0));
             autosave.flushNow();
             assertThat(conflicts).hasSize(1);
@@ -367,10 +368,10 @@ class AutosaveTest {
             // Last-Event-ID 0: the server replays its buffer first, so bo's save is seen even if it lands
             // before the stream is connected (no waiting for the subscription).
             try (var stream = admin.events(projectId, "0", e -> {
-                if ("annotation-saved".equals(e.type()) && e.field("by") != null && e.field("by").startsWith("bo")) seen.add(e.field("annotationId"));
+                if (e.event() instanceof ServerEvent.AnnotationSaved s && s.by() != null && s.by().startsWith("bo")) seen.add(s.annotationId());
             })) {
                 Annotation theirs = bo.annotation(id);
-                bo.saveBatch(imageId, List.of(BatchChange.update(new Annotation(id, imageId, new Box(30, 10, 30, 80),
+                bo.saveBatch(imageId, List.of(BatchOperation.update(new Annotation(id, imageId, new Box(30, 10, 30, 80),
                         theirs.labels(), theirs.provenance(), 1, theirs.status(), null, null), 1)));
                 String changed = seen.poll(10, java.util.concurrent.TimeUnit.SECONDS);
                 assertThat(changed).isEqualTo(id);

@@ -1,5 +1,6 @@
 package org.karyolab.client.sync;
 
+import org.karyolab.schema.api.AnnotationDraft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import net.jqwik.api.Provide;
 import org.karyolab.client.document.Contents;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.Origin;
-import org.karyolab.client.net.BatchChange;
+import org.karyolab.schema.api.BatchOperation;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.AnnotationStatus;
@@ -178,7 +179,7 @@ class ChangeTrackerPropertyTest {
             }
         }
 
-        private void apply(BatchChange c) {
+        private void apply(BatchOperation c) {
             String id = c.target();
             switch (c.op()) {
                 case "create" -> {
@@ -202,8 +203,8 @@ class ChangeTrackerPropertyTest {
             }
         }
 
-        private static Annotation draft(BatchChange c, AnnotationStatus status) {
-            BatchChange.Draft d = c.annotation();
+        private static Annotation draft(BatchOperation c, AnnotationStatus status) {
+            AnnotationDraft d = c.annotation();
             return new Annotation(c.target(), IMAGE, d.shape(), d.labels(), d.provenance(), 0, status, null, null);
         }
 
@@ -316,7 +317,7 @@ class ChangeTrackerPropertyTest {
                 && a.provenance().source() == b.provenance().source();
     }
 
-    private static List<String> targets(List<BatchChange> changes, String op) {
-        return changes.stream().filter(c -> op.equals(c.op())).map(BatchChange::target).toList();
+    private static List<String> targets(List<BatchOperation> changes, String op) {
+        return changes.stream().filter(c -> op.equals(c.op())).map(BatchOperation::target).toList();
     }
 }

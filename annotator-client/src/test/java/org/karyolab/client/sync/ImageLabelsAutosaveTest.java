@@ -14,7 +14,7 @@ import org.karyolab.client.LiveServer;
 import org.karyolab.client.command.Edits;
 import org.karyolab.client.command.UndoManager;
 import org.karyolab.client.net.ApiException;
-import org.karyolab.client.net.ImageLabelsAt;
+import org.karyolab.schema.api.ImageLabelsAt;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.net.Problems;
 import org.karyolab.schema.ImageLabels;

@@ -14,7 +14,7 @@ import org.karyolab.client.command.Commands;
 import org.karyolab.client.command.Edits;
 import org.karyolab.client.command.UndoManager;
 import org.karyolab.client.document.ImageDocument;
-import org.karyolab.client.net.HistoryEntry;
+import org.karyolab.schema.api.HistoryEntry;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.net.ServerUnreachableException;
 import org.karyolab.schema.Annotation;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.karyolab.client.LiveServer;
-import org.karyolab.client.net.BatchChange;
+import org.karyolab.schema.api.BatchOperation;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.ui.keys.Shortcut;
 import org.karyolab.client.ui.view.EditorView;
@@ -128,9 +128,9 @@ class AppShellFxTest {
         KaryoLabClient ana = server.annotator("list-ana", project);
         // Image 0: two annotations, submitted; image 1: two open suggestions (one of three rejected); image 2: untouched.
         ana.saveBatch(ids.get(0), List.of(
-                BatchChange.create(new Annotation(UUID.randomUUID().toString(), ids.get(0), new Box(10, 10, 20, 40),
+                BatchOperation.create(new Annotation(UUID.randomUUID().toString(), ids.get(0), new Box(10, 10, 20, 40),
                         AnnotationLabels.ofClass(ChromosomeClass.C1, null), Provenance.human("list-ana"), 0, AnnotationStatus.DRAFT, null, null)),
-                BatchChange.create(new Annotation(UUID.randomUUID().toString(), ids.get(0), new Box(50, 10, 20, 40),
+                BatchOperation.create(new Annotation(UUID.randomUUID().toString(), ids.get(0), new Box(50, 10, 20, 40),
                         AnnotationLabels.ofClass(ChromosomeClass.C2, null), Provenance.human("list-ana"), 0, AnnotationStatus.DRAFT, null, null))));
         ana.submit(ids.get(0));
         server.suggest(ids.get(1), LiveServer.boxSuggestions(List.of(new double[] {10, 10, 20, 40, 1, 0.9},

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.karyolab.client.LiveServer;
 import org.karyolab.client.document.ImageDocument;
-import org.karyolab.client.net.BatchChange;
+import org.karyolab.schema.api.BatchOperation;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.sync.Autosave;
 import org.karyolab.client.ui.view.EditorView;
@@ -98,9 +98,9 @@ public abstract class EditorFxFixture {
 
     /** Saves annotations on the server as {@code who} (another user's work, or work before the editor opens). */
     protected static List<Annotation> save(KaryoLabClient who, String imageId, List<Shape> shapes, List<AnnotationLabels> labels) {
-        var changes = new ArrayList<BatchChange>();
+        var changes = new ArrayList<BatchOperation>();
         for (int i = 0; i < shapes.size(); i++) {
-            changes.add(BatchChange.create(new Annotation(UUID.randomUUID().toString(), imageId, shapes.get(i), labels.get(i),
+            changes.add(BatchOperation.create(new Annotation(UUID.randomUUID().toString(), imageId, shapes.get(i), labels.get(i),
                     Provenance.human(who.username()), 0, AnnotationStatus.DRAFT, null, null)));
         }
         return who.saveBatch(imageId, changes);

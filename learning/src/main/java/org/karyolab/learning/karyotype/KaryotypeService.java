@@ -212,9 +212,9 @@ public final class KaryotypeService {
     private static KaryotypeOutcome<IscnResult.Parsed> parsed(Asked a) {
         return switch (Iscn.parse(a.text(), a.mode())) {
             case IscnResult.Parsed p -> KaryotypeOutcome.done(p);
-            case IscnResult.Failed f -> KaryotypeOutcome.invalid("not a valid ISCN karyotype in " + modeName(a.mode()) + " mode: "
+            case IscnResult.Failed f -> new KaryotypeOutcome.Invalid<>("not a valid ISCN karyotype in " + modeName(a.mode()) + " mode: "
                     + f.errors().getFirst() + (a.mode() == Mode.STRICT ? "; lenient mode takes lab-style text" : ""),
-                    f.errors().stream().map(KaryotypeService::violation).toList());
+                    f.errors().stream().map(KaryotypeService::violation).toList(), f.errors());
         };
     }
 

@@ -1,6 +1,7 @@
 package org.karyolab.schema.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,6 +42,8 @@ import org.karyolab.schema.Annotation;
 import org.karyolab.schema.Validatable;
 import org.karyolab.schema.Validation;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.BatchOperation;
+import org.karyolab.schema.api.WellFormed;
 import org.karyolab.schema.band.BandName;
 import org.karyolab.schema.shape.Shape;
 
@@ -101,10 +104,11 @@ public final class SchemaJson {
     /**
      * Decodes the structure only (syntax, types, known properties and enum values) without the
      * semantic checks, for callers that validate in a richer context later (the server answers
-     * malformed input with 400 but invalid content with 422).
+     * malformed input with 400 but invalid content with 422). A {@link WellFormed} value's own rules of form
+     * (which fields a kind of operation needs) are structure too.
      */
     public static <T> Decoded<T> readStructure(String json, Class<T> type) {
-        return decode(json, type, value -> List.of());
+        return decode(json, type, value -> value instanceof WellFormed w ? w.malformations() : List.of());
     }
 
     /** Decodes an annotation and validates it fully, including that its shape lies inside an image of this size. */
@@ -201,9 +205,10 @@ public final class SchemaJson {
         return switch (m) {
             case UnrecognizedPropertyException u -> new Problem(pointer, "unknown property '" + u.getPropertyName()
                     + "'" + known(u.getKnownPropertyIds()), pointer);
-            case InvalidTypeIdException t -> new Problem(pointer + "/type", t.getTypeId() == null
-                    ? "type is required, expected one of " + typeNames(t.getBaseType())
-                    : "unknown type '" + t.getTypeId() + "', expected one of " + typeNames(t.getBaseType()), pointer);
+            case InvalidTypeIdException t -> new Problem(pointer + "/" + typeProperty(t.getBaseType()), t.getTypeId() == null
+                    ? typeProperty(t.getBaseType()) + " is required, expected one of " + typeNames(t.getBaseType())
+                    : "unknown " + typeProperty(t.getBaseType()) + " '" + t.getTypeId() + "', expected one of "
+                      + typeNames(t.getBaseType()), pointer);
             case ValueInstantiationException v -> new Problem(pointer, rootMessage(v), pointer);
             case InvalidFormatException f when f.getTargetType() != null && f.getTargetType().isEnum() ->
                     new Problem(pointer, "unknown value " + shown(node) + ", expected one of "
@@ -333,7 +338,16 @@ public final class SchemaJson {
         if (base != null && Shape.class.isAssignableFrom(base.getRawClass())) {
             return String.join(", ", Shape.TYPE_NAMES);
         }
+        if (base != null && BatchOperation.class.isAssignableFrom(base.getRawClass())) {
+            return String.join(", ", BatchOperation.OP_NAMES);
+        }
         return "a known type";
+    }
+
+    /** The property that names a value's kind: {@code type} for a shape, {@code op} for a batch change. */
+    private static String typeProperty(JavaType base) {
+        JsonTypeInfo info = base == null ? null : base.getRawClass().getAnnotation(JsonTypeInfo.class);
+        return info == null || info.property().isEmpty() ? "type" : info.property();
     }
 
     private static String known(Collection<Object> ids) {

@@ -40,14 +40,17 @@ public final class AccessService {
         return members.roleOf(projectId, caller.userId()).map(Role::valueOf);
     }
 
+    /** What a change of membership came to. */
+    public enum MemberChange { DONE, NOT_A_MEMBER, LAST_OWNER }
+
     /** Adds a member or changes their role; LAST_OWNER if that would leave the project without an owner. */
-    public MemberRepository.Change setRole(String projectId, String userId, Role role) {
-        return members.put(projectId, userId, role.name(), clock.instant());
+    public MemberChange setRole(String projectId, String userId, Role role) {
+        return MemberChange.valueOf(members.put(projectId, userId, role.name(), clock.instant()).name());
     }
 
     /** Removes a member (or a member leaves); never the last owner. */
-    public MemberRepository.Change removeMember(String projectId, String userId) {
-        return members.remove(projectId, userId);
+    public MemberChange removeMember(String projectId, String userId) {
+        return MemberChange.valueOf(members.remove(projectId, userId).name());
     }
 
     /** A member as the API shows them: the role spelt as it is sent ("owner"). */

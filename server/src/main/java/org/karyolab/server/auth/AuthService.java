@@ -1,5 +1,7 @@
 package org.karyolab.server.auth;
 
+import org.karyolab.schema.api.IssuedToken;
+import org.karyolab.schema.api.TokenInfo;
 import org.karyolab.schema.Violation;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.store.UserRepository;
@@ -26,9 +28,6 @@ import java.util.regex.Pattern;
 
 /** Accounts, passwords, and bearer tokens (session tokens from login, API tokens for scripts). */
 public final class AuthService {
-
-    /** A token handed out once; only its hash is kept. */
-    public record IssuedToken(String id, String token, String kind, Instant expiresAt, String username) {}
 
     /** A user as others may see it (never the hash); {@code disabledAt} is null for an account in use. */
     public record UserView(String id, String username, boolean admin, Instant createdAt, Instant disabledAt) {
@@ -212,8 +211,10 @@ public final class AuthService {
         return users.revoke(caller.userId(), tokenId, now());
     }
 
-    public List<StoredToken> tokens(Caller caller) {
-        return users.tokensOf(caller.userId());
+    /** The caller's tokens, as their list shows them: never the secret, the kind spelt as when it was issued. */
+    public List<TokenInfo> tokens(Caller caller) {
+        return users.tokensOf(caller.userId()).stream().map(t -> new TokenInfo(t.id(),
+                t.kind().name().toLowerCase(java.util.Locale.ROOT), t.name(), t.createdAt(), t.expiresAt(), t.revokedAt())).toList();
     }
 
     public List<UserView> users() {

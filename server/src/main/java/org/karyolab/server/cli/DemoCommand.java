@@ -16,11 +16,11 @@ import org.karyolab.schema.LabelSet;
 import org.karyolab.schema.Project;
 import org.karyolab.server.KaryoLabServer;
 import org.karyolab.server.auth.Role;
-import org.karyolab.server.store.ProjectRepository.StoredProject;
-import org.karyolab.server.store.SuggestionRepository;
+import org.karyolab.schema.api.ProjectInfo;
 import org.karyolab.server.service.ImageService;
 import org.karyolab.server.service.Outcome;
-import org.karyolab.server.service.SuggestionInput;
+import org.karyolab.server.service.SuggestionService;
+import org.karyolab.schema.api.SuggestionInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
     static Setup setUp(KaryoLabServer server) {
         var project = new Project(DEMO_PROJECT, "Synthetic G-banded metaphases to try KaryoLab on.",
                 LabelSet.standard(), BandLevel.B400);
-        if (!(server.services().projects().create(project) instanceof Outcome.Done<StoredProject>(StoredProject created))) {
+        if (!(server.services().projects().create(project) instanceof Outcome.Done<ProjectInfo>(ProjectInfo created))) {
             System.err.println("karyolab demo: could not create the demo project");
             return null;
         }
@@ -133,8 +133,8 @@ final class DemoCommand implements Callable<Integer> {
     static int post(KaryoLabServer server, String imageId, List<SuggestionInput> suggestions) {
         if (suggestions.isEmpty()) return 0;
         if (server.services().suggestions().post(imageId, suggestions, ServeCommand.FIRST_ADMIN)
-                instanceof Outcome.Done<List<SuggestionRepository.Posted>>(List<SuggestionRepository.Posted> posted)) {
-            return (int) posted.stream().filter(SuggestionRepository.Posted::created).count();
+                instanceof Outcome.Done<List<SuggestionService.Posted>>(List<SuggestionService.Posted> posted)) {
+            return (int) posted.stream().filter(SuggestionService.Posted::created).count();
         }
         throw new IllegalStateException("the server refused the demo suggestions for image " + imageId);
     }

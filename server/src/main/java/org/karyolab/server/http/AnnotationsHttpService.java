@@ -6,28 +6,25 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.AnnotationDraft;
+import org.karyolab.schema.api.BatchRequest;
 import org.karyolab.server.auth.Action;
-import org.karyolab.server.service.AnnotationDraft;
 import org.karyolab.server.service.AnnotationService;
 import org.karyolab.server.service.Outcome;
-import org.karyolab.server.store.AnnotationRepository;
-import org.karyolab.server.store.Revision;
 
 import java.time.Instant;
-import java.util.Locale;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Annotations: {@code /api/v1/images/{imageId}/annotations} to list and create,
  * {@code /api/v1/annotations/{id}} to read, change (with {@code If-Match}) and delete,
  * {@code /api/v1/annotations/{id}/history} for every revision.
  */
-public final class AnnotationsHttpService {
+public final class AnnotationsHttpService implements HttpService {
 
     private final AnnotationService annotations;
     private final Guard guard;
@@ -37,20 +34,17 @@ public final class AnnotationsHttpService {
         this.guard = guard;
     }
 
-    /** Routes under {@code /api/v1/images}. */
-    public HttpService byImage() {
-        return rules -> rules.get("/{imageId}/annotations", this::list)
-                .post("/{imageId}/annotations", this::create)
-                .post("/{imageId}/annotations/batch", this::saveBatch);
-    }
-
-    /** Routes under {@code /api/v1/annotations}. */
-    public HttpService byId() {
-        return (HttpRules rules) -> rules.get("/{id}", this::get)
-                .put("/{id}", this::update)
-                .delete("/{id}", this::delete)
-                .get("/{id}/history", this::history)
-                .post("/{id}/revert", this::revert);
+    /** Routes under {@code /api/v1}. */
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/images/{imageId}/annotations", this::list)
+                .post("/images/{imageId}/annotations", this::create)
+                .post("/images/{imageId}/annotations/batch", this::saveBatch)
+                .get("/annotations/{id}", this::get)
+                .put("/annotations/{id}", this::update)
+                .delete("/annotations/{id}", this::delete)
+                .get("/annotations/{id}/history", this::history)
+                .post("/annotations/{id}/revert", this::revert);
     }
 
     /**
@@ -70,19 +64,19 @@ public final class AnnotationsHttpService {
                         + " (was '" + rawLimit.get() + "')"));
             }
         }
-        AnnotationRepository.PageCursor after = null;
+        AnnotationService.PageCursor after = null;
         var rawAfter = req.query().first("after").asOptional().filter(s -> !s.isEmpty());
         if (rawAfter.isPresent()) {
             after = cursor(rawAfter.get());
             if (after == null) violations.add(new Violation("/after", "not a cursor this server gave out; follow the Link rel=\"next\" of the previous page"));
         }
         if (!violations.isEmpty()) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad list parameters",
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Bad list parameters",
                     "a query parameter has a value KaryoLab does not accept", violations);
             return;
         }
         var outcome = annotations.page(imageId, after, limit);
-        if (!(outcome instanceof Outcome.Done<AnnotationRepository.Page>(AnnotationRepository.Page page))) {
+        if (!(outcome instanceof Outcome.Done<AnnotationService.Page>(AnnotationService.Page page))) {
             Http.send(res, outcome, Status.OK_200);
             return;
         }
@@ -94,18 +88,18 @@ public final class AnnotationsHttpService {
     }
 
     /** Opaque to clients: the last annotation's creation time and id, base64url with a version tag. */
-    static String cursor(AnnotationRepository.PageCursor c) {
+    static String cursor(AnnotationService.PageCursor c) {
         String plain = "a1:" + c.createdAt().getEpochSecond() + "." + c.createdAt().getNano() + ":" + c.id();
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    static AnnotationRepository.PageCursor cursor(String text) {
+    static AnnotationService.PageCursor cursor(String text) {
         if (text.length() > 400) return null;
         try {
             String plain = new String(java.util.Base64.getUrlDecoder().decode(text), java.nio.charset.StandardCharsets.UTF_8);
             var m = java.util.regex.Pattern.compile("a1:([0-9]{1,12})\\.([0-9]{1,9}):(.+)", java.util.regex.Pattern.DOTALL).matcher(plain);
             if (!m.matches()) return null;
-            return new AnnotationRepository.PageCursor(Instant.ofEpochSecond(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))), m.group(3));
+            return new AnnotationService.PageCursor(Instant.ofEpochSecond(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))), m.group(3));
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             return null;
         }
@@ -121,12 +115,6 @@ public final class AnnotationsHttpService {
 
     // --- batch save (autosave) -------------------------------------------------------------------
 
-    /** The body of a batch: {@code {"changes": [{"op": "create"|"update"|"delete", ...}]}}. */
-    record BatchRequest(List<BatchItem> changes) {}
-
-    /** One change as sent; which fields it needs depends on {@code op}. */
-    record BatchItem(String op, String id, Long revision, AnnotationDraft annotation) {}
-
     /**
      * {@code POST /api/v1/images/{imageId}/annotations/batch}: all changes or none. 200 with
      * {@code {"saved": [...]}} in the order sent; 422 if a draft is not valid on the image; 412 (a
@@ -137,95 +125,10 @@ public final class AnnotationsHttpService {
         String imageId = req.path().pathParameters().get("imageId");
         var writer = guard.imageWriter(req, res, imageId);
         if (writer.isEmpty()) return;
+        // Jackson decodes each change by its op; a change without what its op needs is a 400 at its pointer.
         var body = Http.body(req, res, BatchRequest.class, JsonBody.Limits.items("changes", AnnotationService.MAX_BATCH));
         if (body.isEmpty()) return;
-        List<Violation> violations = new java.util.ArrayList<>();
-        List<AnnotationService.BatchChange> changes = new java.util.ArrayList<>();
-        List<BatchItem> items = body.get().changes() == null ? List.of() : body.get().changes();
-        if (body.get().changes() == null) violations.add(new Violation("/changes", "changes is required (a list, may be empty)"));
-        for (int i = 0; i < items.size(); i++) {
-            BatchItem item = items.get(i);
-            String at = "/changes/" + i;
-            if (item == null) {
-                violations.add(new Violation(at, "a change must be an object"));
-                continue;
-            }
-            boolean needsId = !"create".equals(item.op());
-            if (needsId && (item.id() == null || item.id().isBlank())) violations.add(new Violation(at + "/id", "id is required for " + item.op()));
-            if (needsId && (item.revision() == null || item.revision() < 1)) {
-                violations.add(new Violation(at + "/revision", "revision (the one you edited, at least 1) is required for " + item.op()));
-            }
-            boolean needsDraft = "create".equals(item.op()) || "update".equals(item.op());
-            if (needsDraft && item.annotation() == null) violations.add(new Violation(at + "/annotation", "annotation is required for " + item.op()));
-            if ("delete".equals(item.op()) && item.annotation() != null) {
-                violations.add(new Violation(at + "/annotation", "a delete carries no annotation"));
-            }
-            // Taken as the create's id, it would bypass the id check; dropped, a retry would create a second annotation.
-            if ("create".equals(item.op()) && item.id() != null) {
-                violations.add(new Violation(at + "/id", "a create carries its id in annotation.id (or none: the server chooses one)"));
-            }
-            switch (item.op() == null ? "" : item.op()) {
-                case "create" -> { if (item.annotation() != null) changes.add(new AnnotationService.BatchChange.Create(item.annotation())); }
-                case "update" -> { if (item.annotation() != null && item.id() != null && item.revision() != null)
-                    changes.add(new AnnotationService.BatchChange.Update(item.id(), item.revision(), item.annotation())); }
-                case "delete" -> { if (item.id() != null && item.revision() != null)
-                    changes.add(new AnnotationService.BatchChange.Delete(item.id(), item.revision())); }
-                default -> violations.add(new Violation(at + "/op", "op must be create, update or delete (was "
-                        + (item.op() == null ? "missing" : "'" + item.op() + "'") + ")"));
-            }
-        }
-        if (!violations.isEmpty()) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed batch",
-                    "the batch is not well-formed; nothing was saved", violations);
-            return;
-        }
-        switch (annotations.saveBatch(imageId, changes, writer.get().username(), writer.get())) {
-            case AnnotationService.BatchOutcome.Saved saved -> Http.json(res, Status.OK_200, Map.of("saved", saved.saved()));
-            case AnnotationService.BatchOutcome.Leased leased -> Http.leased(res, leased.lease());
-            case AnnotationService.BatchOutcome.NoSuchImage n -> Http.problem(res, Status.NOT_FOUND_404, "not-found",
-                    "Not found", "no image with id '" + imageId + "'", List.of());
-            case AnnotationService.BatchOutcome.TooLarge tooLarge -> Http.problem(res, Status.REQUEST_ENTITY_TOO_LARGE_413,
-                    "too-large", "Too large", "a change of the batch is larger than a limit allows; nothing was saved",
-                    tooLarge.violations());
-            case AnnotationService.BatchOutcome.Invalid invalid -> Http.problem(res, Status.UNPROCESSABLE_CONTENT_422,
-                    "validation", "Invalid content", "a change of the batch is not valid on this image; nothing was saved",
-                    invalid.violations());
-            case AnnotationService.BatchOutcome.Stale stale -> {
-                boolean create = stale.expectedRevision() == 0;
-                Map<String, Object> problem = new LinkedHashMap<>();
-                problem.put("type", "urn:karyolab:problem:" + (create ? "already-exists" : "stale-revision"));
-                problem.put("title", create ? "Already exists" : "Stale revision");
-                Status status = create ? Status.CONFLICT_409 : Status.PRECONDITION_FAILED_412;
-                problem.put("status", status.code());
-                problem.put("detail", create
-                        ? "change " + stale.index() + " creates annotation '" + stale.current().id() + "', which already exists; nothing was saved"
-                        : "change " + stale.index() + " edits revision " + stale.expectedRevision() + " of annotation '"
-                          + stale.current().id() + "' but it is at revision " + stale.current().revision()
-                          + "; nothing was saved: reload, merge, and send the batch again");
-                problem.put("index", stale.index());
-                problem.put("currentRevision", stale.current().revision());
-                problem.put("current", stale.current());
-                res.status(status);
-                res.header(HeaderNames.CONTENT_TYPE, Http.PROBLEM_JSON);
-                res.send(org.karyolab.schema.json.SchemaJson.write(problem));
-            }
-            case AnnotationService.BatchOutcome.IdTaken taken -> Http.problem(res, Status.CONFLICT_409, "already-exists",
-                    "Already exists", "change " + taken.index() + " creates annotation '" + taken.id()
-                    + "', an id that is taken; choose another (a UUID) or leave it out; nothing was saved", List.of());
-            case AnnotationService.BatchOutcome.Missing missing -> {
-                Map<String, Object> problem = new LinkedHashMap<>();
-                problem.put("type", "urn:karyolab:problem:not-found");
-                problem.put("title", "Not found");
-                problem.put("status", 404);
-                problem.put("detail", "change " + missing.index() + " names annotation '" + missing.id()
-                        + "', which is not (or no longer) on this image; nothing was saved");
-                problem.put("index", missing.index());
-                problem.put("id", missing.id());
-                res.status(Status.NOT_FOUND_404);
-                res.header(HeaderNames.CONTENT_TYPE, Http.PROBLEM_JSON);
-                res.send(org.karyolab.schema.json.SchemaJson.write(problem));
-            }
-        }
+        Http.send(res, annotations.saveBatch(imageId, body.get().changes(), writer.get().username(), writer.get()), Status.OK_200);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
@@ -256,7 +159,7 @@ public final class AnnotationsHttpService {
         var to = req.query().first("to").filter(t -> t.matches("[1-9][0-9]{0,17}")).map(Long::parseLong);
         guard.annotationWriter(req, res, id).ifPresent(w -> {
             if (to.isEmpty()) {
-                Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Missing parameter",
+                Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Missing parameter",
                         "revert needs ?to=<revision>, a revision number from the history", List.of(new Violation("/to", "required")));
                 return;
             }
@@ -269,17 +172,6 @@ public final class AnnotationsHttpService {
     private void history(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
         if (guard.annotation(req, res, id, Action.VIEW).isEmpty()) return;
-        Http.send(res, annotations.history(req.path().pathParameters().get("id")).map(h -> h.stream().map(RevisionView::of).toList()),
-                Status.OK_200);
-    }
-
-    /** One history entry as JSON: who, when, how, and the annotation as of that revision. */
-    record RevisionView(String annotationId, long revision, String kind, String changedBy, Instant changedAt,
-                        boolean deleted, Long revertedTo, Annotation annotation) {
-        static RevisionView of(Revision r) {
-            return new RevisionView(r.annotationId(), r.revision(), r.kind().name().toLowerCase(Locale.ROOT),
-                    r.changedBy(), r.changedAt(), r.deleted(),
-                    r.revertedTo().isPresent() ? r.revertedTo().getAsLong() : null, r.annotation());
-        }
+        Http.send(res, annotations.history(id), Status.OK_200);
     }
 }

@@ -8,6 +8,7 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.Violation;
 import org.karyolab.server.auth.AuthService;
 import org.karyolab.server.auth.Caller;
@@ -45,7 +46,7 @@ public final class AuthFilter implements Filter {
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String clientId = req.headers().first(CLIENT_ID_HEADER).orElse(null);
         if (clientId != null && !CLIENT_ID.matcher(clientId).matches()) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad X-Client-Id",
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Bad X-Client-Id",
                     "X-Client-Id must be 1-100 letters, digits or . _ ~ : - (e.g. a UUID)",
                     List.of(new Violation("/X-Client-Id", "not a client id")));
             return;
@@ -71,10 +72,7 @@ public final class AuthFilter implements Filter {
                 audit.record(scope.projectId, origin.actor(), origin.remote(),
                         refused ? AuditService.REFUSED + origin.action() : origin.action(), origin.target(),
                         String.valueOf(status));
-                // What the write noted besides itself (a lease overridden) and no store wrote with it.
-                for (var also : origin.alongside()) {
-                    audit.record(also.projectId(), also.actor(), also.remote(), also.action(), also.target(), also.detail());
-                }
+                audit.recordAlongside(origin);
             } catch (RuntimeException e) {
                 // The write itself is committed; a failed audit row must not lose its answer.
                 LOG.log(Level.SEVERE, "could not append to the audit log: " + method.text() + " " + path, e);

@@ -6,6 +6,11 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.TokenRequest;
+import org.karyolab.schema.api.PasswordReset;
+import org.karyolab.schema.api.PasswordChange;
+import org.karyolab.schema.api.Credentials;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.server.auth.AuthService;
 import org.karyolab.server.service.AuditService;
 import org.karyolab.server.service.Outcome;
@@ -16,18 +21,7 @@ import java.util.List;
  * {@code /api/v1/auth}: login (a session token), logout, who am I, API tokens for scripts;
  * {@code /api/v1/users}: accounts, for admins.
  */
-public final class AuthHttpService {
-
-    /** Login and account bodies. */
-    record Credentials(String username, String password, Boolean admin) {}
-
-    record TokenRequest(String name) {}
-
-    /** {@code PUT /api/v1/auth/password}: one's own password. */
-    record PasswordChange(String currentPassword, String newPassword) {}
-
-    /** {@code PUT /api/v1/users/{username}/password}: an admin's reset. */
-    record PasswordReset(String password) {}
+public final class AuthHttpService implements HttpService {
 
     private final AuthService auth;
     private final AuditService audit;
@@ -39,29 +33,25 @@ public final class AuthHttpService {
         this.guard = guard;
     }
 
-    public HttpService session() {
-        return (HttpRules rules) -> rules.post("/login", this::login)
-                .post("/logout", this::logout)
-                .get("/me", this::me)
-                .get("/tokens", this::tokens)
-                .post("/tokens", this::issueToken)
-                .delete("/tokens/{tokenId}", this::revokeToken)
-                .put("/password", this::changePassword);
-    }
-
-    public HttpService users() {
-        return (HttpRules rules) -> rules.get("/", this::listUsers).post("/", this::createUser)
-                .delete("/{username}", this::deleteUser)
-                .post("/{username}/disable", (req, res) -> setDisabled(req, res, true))
-                .post("/{username}/enable", (req, res) -> setDisabled(req, res, false))
-                .put("/{username}/password", this::resetPassword);
-    }
-
-    /** {@code /api/v1/audit}: the entries outside any project (accounts, tokens, sign-ins), for admins. */
-    public HttpService serverAudit() {
-        return (HttpRules rules) -> rules.get("/", (req, res) -> guard.admin(req, res).ifPresent(admin ->
-                ProjectsHttpService.auditPage(req, res).ifPresent(page ->
-                        Http.json(res, Status.OK_200, audit.serverEntries(page.before(), page.limit())))));
+    /** Routes under {@code /api/v1}; {@code /audit}: the entries outside any project (accounts, tokens, sign-ins), for admins. */
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/auth/login", this::login)
+                .post("/auth/logout", this::logout)
+                .get("/auth/me", this::me)
+                .get("/auth/tokens", this::tokens)
+                .post("/auth/tokens", this::issueToken)
+                .delete("/auth/tokens/{tokenId}", this::revokeToken)
+                .put("/auth/password", this::changePassword)
+                .get("/users", this::listUsers)
+                .post("/users", this::createUser)
+                .delete("/users/{username}", this::deleteUser)
+                .post("/users/{username}/disable", (req, res) -> setDisabled(req, res, true))
+                .post("/users/{username}/enable", (req, res) -> setDisabled(req, res, false))
+                .put("/users/{username}/password", this::resetPassword)
+                .get("/audit", (req, res) -> guard.admin(req, res).ifPresent(admin ->
+                        ProjectsHttpService.auditPage(req, res).ifPresent(page ->
+                                Http.json(res, Status.OK_200, audit.serverEntries(page.before(), page.limit())))));
     }
 
     /** A refused sign-in is audited (outside any project) with the name that was tried and where from. */
@@ -77,13 +67,13 @@ public final class AuthHttpService {
                 case AuthService.SignIn.Throttled t -> {
                     long seconds = Math.max(1, (t.retryAfter().toMillis() + 999) / 1000);
                     res.header(HeaderNames.RETRY_AFTER, String.valueOf(seconds));
-                    Http.problem(res, Status.TOO_MANY_REQUESTS_429, "too-many-sign-ins", "Too many failed sign-ins",
+                    Http.problem(res, Status.TOO_MANY_REQUESTS_429, Problem.TOO_MANY_SIGN_INS, "Too many failed sign-ins",
                             "too many failed sign-ins for this name from your address; try again in " + seconds + " s",
                             List.of());
                 }
-                case AuthService.SignIn.Disabled d -> Http.problem(res, Status.FORBIDDEN_403, "account-disabled",
+                case AuthService.SignIn.Disabled d -> Http.problem(res, Status.FORBIDDEN_403, Problem.ACCOUNT_DISABLED,
                         "Account disabled", "an admin disabled this account; ask them to enable it", List.of());
-                default -> Http.problem(res, Status.UNAUTHORIZED_401, "bad-credentials", "Sign-in failed",
+                default -> Http.problem(res, Status.UNAUTHORIZED_401, Problem.BAD_CREDENTIALS, "Sign-in failed",
                         "the username or the password is wrong", List.of());
             }
             audit.record(null, tried, AuthFilter.remote(req), AuditService.REFUSED + "sign-in", tried,
@@ -110,8 +100,7 @@ public final class AuthHttpService {
     private void deleteUser(ServerRequest req, ServerResponse res) {
         guard.admin(req, res).ifPresent(admin -> {
             var outcome = auth.delete(admin, req.path().pathParameters().get("username"));
-            if (outcome instanceof Outcome.Done<?>) res.status(Status.NO_CONTENT_204).send();
-            else Http.send(res, outcome, Status.OK_200);
+            Http.sendNoContent(res, outcome);
         });
     }
 
@@ -127,15 +116,8 @@ public final class AuthHttpService {
         guard.caller(req, res).ifPresent(caller -> Http.json(res, Status.OK_200, caller));
     }
 
-    /** A token as listed: never the secret, and its kind spelt as when it was issued. */
-    record TokenView(String id, String kind, String name, java.time.Instant createdAt, java.time.Instant expiresAt,
-                     java.time.Instant revokedAt) {}
-
     private void tokens(ServerRequest req, ServerResponse res) {
-        guard.caller(req, res).ifPresent(caller -> Http.json(res, Status.OK_200, auth.tokens(caller).stream()
-                .map(t -> new TokenView(t.id(), t.kind().name().toLowerCase(java.util.Locale.ROOT), t.name(), t.createdAt(),
-                        t.expiresAt(), t.revokedAt()))
-                .toList()));
+        guard.caller(req, res).ifPresent(caller -> Http.json(res, Status.OK_200, auth.tokens(caller)));
     }
 
     private void issueToken(ServerRequest req, ServerResponse res) {
@@ -148,7 +130,7 @@ public final class AuthHttpService {
             if (auth.revoke(caller, req.path().pathParameters().get("tokenId"))) {
                 res.status(Status.NO_CONTENT_204).send();
             } else {
-                Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found", "you have no live token with that id", List.of());
+                Http.problem(res, Status.NOT_FOUND_404, Problem.NOT_FOUND, "Not found", "you have no live token with that id", List.of());
             }
         });
     }

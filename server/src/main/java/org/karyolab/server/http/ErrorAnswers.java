@@ -1,6 +1,7 @@
 package org.karyolab.server.http;
 
 import io.helidon.http.DirectHandler;
+import org.karyolab.schema.api.Problem;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.NotFoundException;
@@ -38,10 +39,10 @@ public final class ErrorAnswers implements ErrorHandler<Exception> {
             Set<String> allowed = routes.allowed(path);
             if (!allowed.isEmpty() && !allowed.contains(method)) {
                 res.header(HeaderNames.ALLOW, String.join(", ", allowed));
-                Http.problem(res, Status.METHOD_NOT_ALLOWED_405, "method-not-allowed", "Method not allowed",
+                Http.problem(res, Status.METHOD_NOT_ALLOWED_405, Problem.METHOD_NOT_ALLOWED, "Method not allowed",
                         path + " takes " + String.join(", ", allowed) + ", not " + method, List.of());
             } else {
-                Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found",
+                Http.problem(res, Status.NOT_FOUND_404, Problem.NOT_FOUND, "Not found",
                         "no route " + method + " " + path + " (the API is under /api/v1; GET /openapi lists every route)", List.of());
             }
             return;
@@ -49,7 +50,7 @@ public final class ErrorAnswers implements ErrorHandler<Exception> {
         if (e instanceof org.karyolab.server.service.RequestBudget.Exceeded over) {
             // The request asked for more work than one may do: the server is fine, so no stack trace.
             LOG.log(Level.FINE, () -> "over budget " + method + " " + path + ": " + over.getMessage());
-            Http.problem(res, Status.SERVICE_UNAVAILABLE_503, "over-budget", "Over the request's budget", over.getMessage(), List.of());
+            Http.problem(res, Status.SERVICE_UNAVAILABLE_503, Problem.OVER_BUDGET, "Over the request's budget", over.getMessage(), List.of());
             return;
         }
         if (e instanceof HttpException http && http.status().code() < 500) {
@@ -59,24 +60,21 @@ public final class ErrorAnswers implements ErrorHandler<Exception> {
             return;
         }
         LOG.log(Level.SEVERE, "unhandled error on " + method + " " + path, e);
-        res.status(Status.INTERNAL_SERVER_ERROR_500);
-        res.header(HeaderNames.CONTENT_TYPE, Http.PROBLEM_JSON);
-        res.send("{\"type\":\"urn:karyolab:problem:internal\",\"title\":\"Internal error\",\"status\":500,"
-                + "\"detail\":\"the server failed; nothing was half-written (each write is one transaction); "
-                + "the server log has the cause\"}");
+        Http.problem(res, Status.INTERNAL_SERVER_ERROR_500, Problem.INTERNAL, "Internal error", "the server failed; nothing "
+                + "was half-written (each write is one transaction); the server log has the cause", List.of());
     }
 
     /** The problem type of a status Helidon refuses with (the same names the routes use). */
     private static String problemType(Status status) {
         return switch (status.code()) {
-            case 400 -> "malformed";
-            case 401 -> "unauthenticated";
-            case 403 -> "forbidden";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
+            case 400 -> Problem.MALFORMED;
+            case 401 -> Problem.UNAUTHENTICATED;
+            case 403 -> Problem.FORBIDDEN;
+            case 404 -> Problem.NOT_FOUND;
+            case 405 -> Problem.METHOD_NOT_ALLOWED;
             case 408 -> "timeout";
-            case 413 -> "too-large";
-            case 415 -> "unsupported-media-type";
+            case 413 -> Problem.TOO_LARGE;
+            case 415 -> Problem.UNSUPPORTED_MEDIA_TYPE;
             default -> "refused";
         };
     }
@@ -93,7 +91,7 @@ public final class ErrorAnswers implements ErrorHandler<Exception> {
                 return DirectHandler.defaultHandler().handle(request, type, status, headers, message);
             }
             Status answer = type == DirectHandler.EventType.INTERNAL_ERROR ? Status.BAD_REQUEST_400 : status;
-            String problem = answer.code() == 400 || answer.code() >= 500 ? "malformed" : problemType(answer);
+            String problem = answer.code() == 400 || answer.code() >= 500 ? Problem.MALFORMED : problemType(answer);
             String detail = answer.code() == 413 ? tooLargeDetail
                     : message != null && !message.isBlank() ? message
                     : "the request is not well-formed HTTP/1.1 (request line, headers or chunked body)";

@@ -3,11 +3,15 @@ package org.karyolab.server.http;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.http.sse.SseEvent;
+import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.ServerEvent;
+import org.karyolab.schema.json.SchemaJson;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.EventBus;
 
@@ -22,7 +26,7 @@ import java.util.Optional;
  * {@code data: <json>}; a client that reconnects with {@code Last-Event-ID} first gets what it
  * missed (if still kept), or a {@code resync} event telling it to reload.
  */
-public final class EventsHttpService {
+public final class EventsHttpService implements HttpService {
 
     /** A comment line this often keeps proxies from closing an idle stream and finds dead clients. */
     static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
@@ -35,9 +39,10 @@ public final class EventsHttpService {
         this.guard = guard;
     }
 
-    /** Routes under {@code /api/v1/projects}. */
-    public HttpService byProject() {
-        return rules -> rules.get("/{projectId}/events", this::stream);
+    /** Routes under {@code /api/v1}. */
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/projects/{projectId}/events", this::stream);
     }
 
     private void stream(ServerRequest req, ServerResponse res) {
@@ -48,7 +53,7 @@ public final class EventsHttpService {
         Long lastEventId = null;
         if (last.isPresent()) {
             if (!last.get().matches("[0-9]{1,18}")) {
-                Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad Last-Event-ID",
+                Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Bad Last-Event-ID",
                         "Last-Event-ID must be the id of an event this server sent (a number); got '" + last.get() + "'",
                         List.of(new Violation("/Last-Event-ID", "not an event id")));
                 return;
@@ -62,8 +67,9 @@ public final class EventsHttpService {
             try {
                 sink.emit(SseEvent.builder().comment("subscribed to project " + projectId).build());
                 if (subscription.gap()) {
-                    sink.emit(SseEvent.builder().name("resync").data("{\"reason\":\"events after " + lastEventId
-                            + " are no longer kept here (or the server restarted since); reload the project\"}").build());
+                    ServerEvent resync = new ServerEvent.Resync("events after " + lastEventId
+                            + " are no longer kept here (or the server restarted since); reload the project");
+                    sink.emit(SseEvent.builder().name(resync.type()).data(SchemaJson.write(resync)).build());
                 }
                 while (true) {
                     Optional<EventBus.Envelope> next = subscription.next(KEEP_ALIVE);

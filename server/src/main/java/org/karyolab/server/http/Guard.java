@@ -4,6 +4,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.Violation;
 import org.karyolab.server.auth.Access;
 import org.karyolab.server.auth.AccessService;
@@ -54,7 +55,7 @@ public final class Guard {
     public Optional<Caller> admin(ServerRequest req, ServerResponse res) {
         return caller(req, res).filter(c -> {
             if (!c.admin()) {
-                Http.problem(res, Status.FORBIDDEN_403, "forbidden", "Forbidden", "only an admin may do this", List.of());
+                Http.problem(res, Status.FORBIDDEN_403, Problem.FORBIDDEN, "Forbidden", "only an admin may do this", List.of());
             }
             return c.admin();
         });
@@ -119,13 +120,13 @@ public final class Guard {
     private static Optional<LeaseCheck.Writer> writer(ServerRequest req, ServerResponse res, Access.Granted granted) {
         String asked = req.query().first(OVERRIDE_LEASE).asOptional().orElse("false");
         if (!asked.equals("true") && !asked.equals("false")) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad overrideLease", OVERRIDE_LEASE
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Bad overrideLease", OVERRIDE_LEASE
                     + " is true or false, was '" + asked + "'", List.of(new Violation("/" + OVERRIDE_LEASE, "true or false")));
             return Optional.empty();
         }
         boolean override = asked.equals("true");
         if (override && !granted.caller().admin() && granted.role() != Role.OWNER) {
-            Http.problem(res, Status.FORBIDDEN_403, "forbidden", "Forbidden", "only a project owner or an admin may "
+            Http.problem(res, Status.FORBIDDEN_403, Problem.FORBIDDEN, "Forbidden", "only a project owner or an admin may "
                     + "override a lease (" + OVERRIDE_LEASE + "=true); leave it out, and wait for the lease to end or ask "
                     + "its holder to release it", List.of());
             return Optional.empty();
@@ -142,15 +143,15 @@ public final class Guard {
 
     private static void unauthenticated(ServerResponse res) {
         res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"karyolab\"");
-        Http.problem(res, Status.UNAUTHORIZED_401, "unauthenticated", "Sign in first",
+        Http.problem(res, Status.UNAUTHORIZED_401, Problem.UNAUTHENTICATED, "Sign in first",
                 "send Authorization: Bearer <token>; get a token from POST /api/v1/auth/login", List.of());
     }
 
     private static void refuse(ServerResponse res, Access decision) {
         switch (decision) {
             case Access.Unauthenticated u -> unauthenticated(res);
-            case Access.Forbidden f -> Http.problem(res, Status.FORBIDDEN_403, "forbidden", "Forbidden", f.reason(), List.of());
-            case Access.NoSuchProject n -> Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found",
+            case Access.Forbidden f -> Http.problem(res, Status.FORBIDDEN_403, Problem.FORBIDDEN, "Forbidden", f.reason(), List.of());
+            case Access.NoSuchProject n -> Http.problem(res, Status.NOT_FOUND_404, Problem.NOT_FOUND, "Not found",
                     "no " + n.what() + " with id '" + n.id() + "'", List.of());
             case Access.Granted g -> throw new IllegalArgumentException("not a refusal");
         }

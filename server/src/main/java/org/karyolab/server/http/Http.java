@@ -4,16 +4,16 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.json.Decoded;
 import org.karyolab.schema.json.SchemaJson;
 import org.karyolab.server.service.LeaseCheck;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.RequestBudget;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -56,7 +56,7 @@ final class Http {
         return switch (decoded) {
             case Decoded.Ok<T> ok -> Optional.of(ok.value());
             case Decoded.Invalid<T> invalid -> {
-                problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed request body",
+                problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed request body",
                         "the body is not a valid " + type.getSimpleName() + " document", invalid.violations());
                 yield Optional.empty();
             }
@@ -65,112 +65,115 @@ final class Http {
 
     static void problem(ServerResponse res, Status status, String type, String title, String detail,
                         List<Violation> violations) {
-        res.status(status);
+        problem(res, Problem.of(status.code(), type, title, detail, violations));
+    }
+
+    /** Sends {@code problem} with its status (at most {@link #MAX_VIOLATIONS} violations, then their count). */
+    static void problem(ServerResponse res, Problem problem) {
+        res.status(Status.create(problem.status()));
         res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
-        res.send(problemJson(status, type, title, detail, violations));
+        res.send(SchemaJson.write(problem.atMost(MAX_VIOLATIONS)));
     }
 
     /** The problem document itself, for answers not sent through a {@link ServerResponse}. */
     static String problemJson(Status status, String type, String title, String detail, List<Violation> violations) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "urn:karyolab:problem:" + type);
-        body.put("title", title);
-        body.put("status", status.code());
-        body.put("detail", detail);
-        if (violations.size() > MAX_VIOLATIONS) {
-            // A body with a million bad values must not get a million-line answer: the first ones, and how many.
-            body.put("violations", violations.subList(0, MAX_VIOLATIONS));
-            body.put("violationCount", violations.size());
-        } else if (!violations.isEmpty()) {
-            body.put("violations", violations);
-        }
-        return SchemaJson.write(body);
+        // A body with a million bad values must not get a million-line answer: the first ones, and how many.
+        return SchemaJson.write(Problem.of(status.code(), type, title, detail, violations).atMost(MAX_VIOLATIONS));
     }
 
     /** Sends a service outcome: the value with {@code okStatus}, or the problem that matches the failure. */
     static <T> void send(ServerResponse res, Outcome<T> outcome, Status okStatus, Consumer<T> beforeSend) {
-        switch (outcome) {
-            case Outcome.Done<T> done -> {
-                beforeSend.accept(done.value());
-                json(res, okStatus, done.value());
-            }
-            case Outcome.Invalid<T> invalid -> problem(res, Status.UNPROCESSABLE_CONTENT_422, "validation",
-                    "Invalid content", invalid.detail(), invalid.violations());
-            case Outcome.NotFound<T> nf -> problem(res, Status.NOT_FOUND_404, "not-found", "Not found",
-                    "no " + nf.what() + " with id '" + nf.id() + "'", List.of());
-            case Outcome.Conflict<T> conflict -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                boolean stale = conflict.expectedRevision() > 0; // else: a create whose id is taken
-                body.put("type", "urn:karyolab:problem:" + (stale ? "stale-revision" : "already-exists"));
-                body.put("title", stale ? "Stale revision" : "Already exists");
-                Status status = stale ? Status.PRECONDITION_FAILED_412 : Status.CONFLICT_409;
-                body.put("status", status.code());
-                body.put("detail", conflict.expectedRevision() > 0
-                        ? "you edited revision " + conflict.expectedRevision() + " but the annotation is at revision "
-                          + conflict.current().revision() + "; reload, merge, and save again with If-Match: \""
-                          + conflict.current().revision() + "\""
-                        : "an annotation with id '" + conflict.current().id() + "' already exists with other content");
-                body.put("currentRevision", conflict.current().revision());
-                body.put("current", conflict.current());
-                res.status(status);
-                res.header(HeaderNames.ETAG, etag(conflict.current().revision()));
-                res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
-                res.send(SchemaJson.write(body));
-            }
-            case Outcome.Stale<T> stale -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("type", "urn:karyolab:problem:stale-revision");
-                body.put("title", "Stale revision");
-                body.put("status", Status.PRECONDITION_FAILED_412.code());
-                body.put("detail", "you edited revision " + stale.expectedRevision() + " of the " + stale.what() + " of '"
-                        + stale.id() + "' but they are at revision " + stale.currentRevision()
-                        + "; reload, merge, and save again with If-Match: \"" + stale.currentRevision() + "\"");
-                body.put("currentRevision", stale.currentRevision());
-                body.put("current", stale.current());
-                res.status(Status.PRECONDITION_FAILED_412);
-                res.header(HeaderNames.ETAG, etag(stale.currentRevision()));
-                res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
-                res.send(SchemaJson.write(body));
-            }
-            case Outcome.TooLarge<T> tooLarge -> problem(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "too-large",
-                    "Too large", tooLarge.detail(), tooLarge.violations());
-            case Outcome.Unsupported<T> unsupported -> problem(res, Status.UNSUPPORTED_MEDIA_TYPE_415,
-                    "unsupported-media-type", "Unsupported media type", unsupported.detail(), List.of());
-            case Outcome.Refused<T> refused -> refused(res, refused);
-            case Outcome.Leased<T> leased -> leased(res, leased.lease());
+        if (outcome instanceof Outcome.Done<T>(T value)) {
+            beforeSend.accept(value);
+            json(res, okStatus, value);
+            return;
         }
+        Problem problem = problemOf(outcome);
+        // A stale single write says the revision to edit in its ETag too; a batch's change names its own.
+        if (problem.currentRevision() != null && problem.index() == null) res.header(HeaderNames.ETAG, etag(problem.currentRevision()));
+        problem(res, problem);
+    }
+
+    /** The problem a failed outcome is answered with. */
+    static Problem problemOf(Outcome<?> outcome) {
+        return switch (outcome) {
+            case Outcome.Done<?> done -> throw new IllegalArgumentException("not a failure: " + done);
+            case Outcome.Invalid<?> invalid -> Problem.of(422, Problem.VALIDATION, "Invalid content", invalid.detail(),
+                    invalid.violations()).withIssues(invalid.issues());
+            case Outcome.NotFound<?> nf when nf.change() != null -> Problem.of(404, Problem.NOT_FOUND, "Not found",
+                    "change " + nf.change() + " names " + nf.what() + " '" + nf.id() + "', which is not (or no longer) on this "
+                    + "image; nothing was saved", List.of()).atChange(nf.change(), nf.id());
+            case Outcome.NotFound<?> nf -> Problem.of(404, Problem.NOT_FOUND, "Not found",
+                    "no " + nf.what() + " with id '" + nf.id() + "'", List.of());
+            case Outcome.Conflict<?> conflict -> conflict(conflict);
+            case Outcome.Stale<?> stale -> Problem.of(412, Problem.STALE_REVISION, "Stale revision",
+                    "you edited revision " + stale.expectedRevision() + " of the " + stale.what() + " of '" + stale.id()
+                    + "' but they are at revision " + stale.currentRevision() + "; reload, merge, and save again with If-Match: \""
+                    + stale.currentRevision() + "\"", List.of()).withCurrent(stale.currentRevision(), tree(stale.current()));
+            case Outcome.TooLarge<?> tooLarge -> Problem.of(413, Problem.TOO_LARGE, "Too large", tooLarge.detail(),
+                    tooLarge.violations());
+            case Outcome.Unsupported<?> unsupported -> Problem.of(415, Problem.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported media type", unsupported.detail(), List.of());
+            case Outcome.Refused<?> refused -> refused(refused);
+            case Outcome.Leased<?> leased -> leased(leased.lease());
+            case Outcome.CaseSplit<?> cs -> Problem.of(409, Problem.CASE_SPLIT, "A case may not be split", "case '"
+                    + cs.caseId() + "' already has images in another split (" + cs.conflicts().stream()
+                    .map(c -> c.imageId() + ": " + c.split()).toList() + "); all images of a case go to one split, so no "
+                    + "patient is both trained on and tested on. Move those images to '" + cs.wanted() + "' (or 'unassigned') first",
+                    List.of()).withSplit(cs.caseId(), cs.wanted(), cs.conflicts());
+        };
+    }
+
+    /** 412 for a stale revision, 409 for a create whose id exists; in a batch, naming the change. */
+    private static Problem conflict(Outcome.Conflict<?> conflict) {
+        boolean stale = conflict.expectedRevision() > 0; // else: a create whose id is taken
+        long revision = conflict.current().revision();
+        String id = conflict.current().id();
+        Integer change = conflict.change();
+        String detail;
+        if (change == null) {
+            detail = stale ? "you edited revision " + conflict.expectedRevision() + " but the annotation is at revision "
+                    + revision + "; reload, merge, and save again with If-Match: \"" + revision + "\""
+                    : "an annotation with id '" + id + "' already exists with other content";
+        } else {
+            detail = stale ? "change " + change + " edits revision " + conflict.expectedRevision() + " of annotation '" + id
+                    + "' but it is at revision " + revision + "; nothing was saved: reload, merge, and send the batch again"
+                    : "change " + change + " creates annotation '" + id + "', which already exists; nothing was saved";
+        }
+        Problem problem = Problem.of(stale ? 412 : 409, stale ? Problem.STALE_REVISION : Problem.ALREADY_EXISTS,
+                stale ? "Stale revision" : "Already exists", detail, List.of());
+        return (change == null ? problem : problem.atChange(change, null)).withCurrent(revision, tree(conflict.current()));
     }
 
     /** 423 {@code leased}: who holds the image, until when, and what the writer can do about it. */
-    static void leased(ServerResponse res, LeaseCheck.Verdict.Held lease) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "urn:karyolab:problem:leased");
-        body.put("title", "Leased to someone else");
-        body.put("status", Status.LOCKED_423.code());
-        body.put("detail", "image '" + lease.imageId() + "' is leased to " + lease.holder() + " until " + lease.expiresAt()
-                + " (the work queue handed it out); nothing was saved: wait until the lease ends, ask " + lease.holder()
-                + " to release it, or ask a project owner, who may save with ?overrideLease=true");
-        body.put("imageId", lease.imageId());
-        body.put("holder", lease.holder());
-        body.put("expiresAt", lease.expiresAt());
-        res.status(Status.LOCKED_423);
-        res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
-        res.send(SchemaJson.write(body));
+    static Problem leased(LeaseCheck.Verdict.Held lease) {
+        return Problem.of(423, Problem.LEASED, "Leased to someone else", "image '" + lease.imageId() + "' is leased to "
+                + lease.holder() + " until " + lease.expiresAt() + " (the work queue handed it out); nothing was saved: wait "
+                + "until the lease ends, ask " + lease.holder() + " to release it, or ask a project owner, who may save with "
+                + "?overrideLease=true", List.of()).withLease(lease.imageId(), lease.holder(), lease.expiresAt());
     }
 
-    /** A workflow refusal: 409 for the state of things, 403 for who is asking; with the current state if known. */
-    private static void refused(ServerResponse res, Outcome.Refused<?> refused) {
-        boolean state = refused.why() == Outcome.Refused.Why.WRONG_STATE;
-        Status status = state ? Status.CONFLICT_409 : Status.FORBIDDEN_403;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "urn:karyolab:problem:" + refused.problem());
-        body.put("title", state ? "Not possible in the current state" : "Not allowed for you");
-        body.put("status", status.code());
-        body.put("detail", refused.detail());
-        if (refused.current() != null) body.put("current", refused.current());
-        res.status(status);
-        res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
-        res.send(SchemaJson.write(body));
+    /** A workflow refusal: 409 for the state of things (or a taken name), 403 for who is asking; with the current state if known. */
+    private static Problem refused(Outcome.Refused<?> refused) {
+        int status = refused.why() == Outcome.Refused.Why.NOT_FOR_THIS_CALLER ? 403 : 409;
+        String title = switch (refused.why()) {
+            case WRONG_STATE -> "Not possible in the current state";
+            case NOT_FOR_THIS_CALLER -> "Not allowed for you";
+            case TAKEN -> "Already exists";
+        };
+        return Problem.of(status, refused.problem(), title, refused.detail(), List.of())
+                .withCurrent(null, refused.current() == null ? null : tree(refused.current()));
+    }
+
+    /** A value as the tree a problem carries it in. */
+    private static JsonNode tree(Object value) {
+        return SchemaJson.mapper().valueToTree(value);
+    }
+
+    /** Sends an outcome whose value is not sent: 204 when done, else the problem that matches the failure. */
+    static void sendNoContent(ServerResponse res, Outcome<?> outcome) {
+        if (outcome instanceof Outcome.Done<?>) res.status(Status.NO_CONTENT_204).send();
+        else send(res, outcome, Status.OK_200);
     }
 
     static <T> void send(ServerResponse res, Outcome<T> outcome, Status okStatus) {
@@ -193,7 +196,7 @@ final class Http {
     static Optional<Long> ifMatch(ServerRequest req, ServerResponse res, long lowest) {
         Optional<String> header = req.headers().first(HeaderNames.IF_MATCH);
         if (header.isEmpty()) {
-            problem(res, Status.PRECONDITION_REQUIRED_428, "precondition-required", "Precondition required",
+            problem(res, Status.PRECONDITION_REQUIRED_428, Problem.PRECONDITION_REQUIRED, "Precondition required",
                     "send If-Match with the revision you edited (from the ETag), so no one's edit is overwritten", List.of());
             return Optional.empty();
         }
@@ -206,7 +209,7 @@ final class Http {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed If-Match",
+        problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed If-Match",
                 "If-Match must name one revision, like \"3\"; got " + header.get(), List.of());
         return Optional.empty();
     }

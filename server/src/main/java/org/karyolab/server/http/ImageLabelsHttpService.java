@@ -24,11 +24,12 @@ public final class ImageLabelsHttpService implements HttpService {
         this.guard = guard;
     }
 
+    /** Routes under {@code /api/v1}. */
     @Override
     public void routing(io.helidon.webserver.http.HttpRules rules) {
-        rules.get("/{imageId}/labels", this::get)
-                .put("/{imageId}/labels", this::put)
-                .get("/{imageId}/labels/history", this::history);
+        rules.get("/images/{imageId}/labels", this::get)
+                .put("/images/{imageId}/labels", this::put)
+                .get("/images/{imageId}/labels/history", this::history);
     }
 
     /** Every saved revision, oldest first (empty if never set). */

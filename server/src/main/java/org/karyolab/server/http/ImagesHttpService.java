@@ -1,9 +1,8 @@
 package org.karyolab.server.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -12,13 +11,17 @@ import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageKind;
 import org.karyolab.schema.Stain;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.ImageAccess;
+import org.karyolab.schema.api.MetadataChange;
+import org.karyolab.schema.api.Page;
+import org.karyolab.schema.api.Problem;
+import org.karyolab.schema.api.UploadResults;
 import org.karyolab.schema.json.Decoded;
 import org.karyolab.schema.json.SchemaJson;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.ImageService;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.ProjectService;
-import org.karyolab.server.store.ImageRepository;
 import org.karyolab.schema.Split;
 
 import java.io.IOException;
@@ -39,7 +42,7 @@ import java.util.Optional;
  * parameters), list a page ({@code GET} the same path), read one ({@code /api/v1/images/{imageId}},
  * {@code .../content}, {@code .../thumbnail}) and change its metadata and split ({@code PUT .../metadata}).
  */
-public final class ImagesHttpService {
+public final class ImagesHttpService implements HttpService {
 
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 500;
@@ -54,20 +57,17 @@ public final class ImagesHttpService {
         this.guard = guard;
     }
 
-    /** Routes under {@code /api/v1/projects}. */
-    public HttpService byProject() {
-        return rules -> rules.post("/{projectId}/images", this::upload)
-                .get("/{projectId}/images", this::list);
-    }
-
-    /** Routes under {@code /api/v1/images}. */
-    public HttpService byId() {
-        return rules -> rules.get("/{imageId}", this::get)
-                .get("/{imageId}/access", this::access)
-                .get("/{imageId}/content", this::content)
-                .get("/{imageId}/thumbnail", this::thumbnail)
-                .delete("/{imageId}", this::delete)
-                .put("/{imageId}/metadata", this::setMetadata);
+    /** Routes under {@code /api/v1}. */
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/projects/{projectId}/images", this::upload)
+                .get("/projects/{projectId}/images", this::list)
+                .get("/images/{imageId}", this::get)
+                .get("/images/{imageId}/access", this::access)
+                .get("/images/{imageId}/content", this::content)
+                .get("/images/{imageId}/thumbnail", this::thumbnail)
+                .delete("/images/{imageId}", this::delete)
+                .put("/images/{imageId}/metadata", this::setMetadata);
     }
 
     // --- upload ---------------------------------------------------------------------------------
@@ -80,7 +80,7 @@ public final class ImagesHttpService {
         Stain stain = enumParam(req, "stain", Stain.class, Stain.G, violations);
         BandLevel level = enumParam(req, "bandLevel", BandLevel.class, null, violations);
         if (!violations.isEmpty()) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad image metadata",
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Bad image metadata",
                     "a query parameter has a value KaryoLab does not know", violations);
             return;
         }
@@ -96,7 +96,7 @@ public final class ImagesHttpService {
         Outcome<ImageService.Upload> outcome = images.uploadOrFind(projectId, contentType, bytes, metadata);
         // The same bytes again: 200 with the image already there (so a retried upload is not a second image).
         boolean existed = outcome instanceof Outcome.Done<ImageService.Upload>(ImageService.Upload u) && !u.created();
-        Http.send(res, outcome.map(u -> uploaded(u.image())), existed ? Status.OK_200 : Status.CREATED_201);
+        Http.send(res, outcome.map(u -> ImageService.uploaded(u.image())), existed ? Status.OK_200 : Status.CREATED_201);
     }
 
     /**
@@ -108,7 +108,7 @@ public final class ImagesHttpService {
                             ImageService.ImageMetadata metadata) {
         Optional<String> boundary = Multipart.boundary(contentType);
         if (boundary.isEmpty()) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed multipart body",
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed multipart body",
                     "multipart/form-data needs a boundary parameter (1-70 characters) in Content-Type", List.of());
             return;
         }
@@ -116,62 +116,35 @@ public final class ImagesHttpService {
         try {
             parts = Multipart.parse(body, boundary.get());
         } catch (Multipart.Malformed e) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed multipart body", e.getMessage(), List.of());
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed multipart body", e.getMessage(), List.of());
             return;
         }
         if (parts.isEmpty()) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "No files", "the multipart body has no part; "
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "No files", "the multipart body has no part; "
                     + "send each image as a part with a filename and its Content-Type", List.of());
             return;
         }
-        ObjectNode answer = SchemaJson.mapper().createObjectNode();
-        ArrayNode results = answer.putArray("results");
+        List<UploadResults.Result> results = new ArrayList<>();
         int created = 0;
         int existing = 0;
         for (int i = 0; i < parts.size(); i++) {
             Multipart.Part part = parts.get(i);
-            ObjectNode result = results.addObject();
-            result.put("index", i);
-            result.put("filename", part.filename() != null ? part.filename() : part.name());
+            String filename = part.filename() != null ? part.filename() : part.name();
             Outcome<ImageService.Upload> outcome = part.contentType() == null
                     ? new Outcome.Unsupported<>("part " + i + " has no Content-Type; give each file its image type")
                     : images.uploadOrFind(projectId, part.contentType(), part.content(), metadata);
             if (outcome instanceof Outcome.Done<ImageService.Upload>(ImageService.Upload upload)) {
                 if (upload.created()) created++;
                 else existing++;
-                result.put("status", upload.created() ? 201 : 200);
-                result.set("image", uploaded(upload.image()));
+                results.add(new UploadResults.Result(i, filename, upload.created() ? 201 : 200,
+                        ImageService.uploaded(upload.image()), null));
             } else {
-                ObjectNode problem = problemOf(outcome);
-                result.put("status", problem.get("status").asInt());
-                result.set("problem", problem);
+                Problem problem = Http.problemOf(outcome);
+                results.add(new UploadResults.Result(i, filename, problem.status(), null, problem));
             }
         }
-        answer.put("created", created);
-        answer.put("existing", existing);
-        answer.put("failed", parts.size() - created - existing);
-        res.status(created == parts.size() ? Status.CREATED_201 : Status.create(207, "Multi-Status"));
-        res.header(HeaderNames.CONTENT_TYPE, Http.JSON);
-        res.send(SchemaJson.write(answer));
-    }
-
-    /** The problem document (as {@link Http#send} would answer it) of a failed upload. */
-    private static ObjectNode problemOf(Outcome<?> outcome) {
-        ObjectNode p = SchemaJson.mapper().createObjectNode();
-        record Kind(int status, String type, String title, String detail, List<Violation> violations) {}
-        Kind k = switch (outcome) {
-            case Outcome.Invalid<?> i -> new Kind(422, "validation", "Invalid content", i.detail(), i.violations());
-            case Outcome.NotFound<?> n -> new Kind(404, "not-found", "Not found", "no " + n.what() + " with id '" + n.id() + "'", List.of());
-            case Outcome.TooLarge<?> t -> new Kind(413, "too-large", "Too large", t.detail(), List.of());
-            case Outcome.Unsupported<?> u -> new Kind(415, "unsupported-media-type", "Unsupported media type", u.detail(), List.of());
-            default -> throw new IllegalArgumentException("not an upload failure: " + outcome);
-        };
-        p.put("type", "urn:karyolab:problem:" + k.type());
-        p.put("title", k.title());
-        p.put("status", k.status());
-        p.put("detail", k.detail());
-        if (!k.violations().isEmpty()) p.set("violations", SchemaJson.mapper().valueToTree(k.violations()));
-        return p;
+        Http.json(res, created == parts.size() ? Status.CREATED_201 : Status.create(207, "Multi-Status"),
+                new UploadResults(results, created, existing, parts.size() - created - existing));
     }
 
     // --- read -----------------------------------------------------------------------------------
@@ -201,33 +174,26 @@ public final class ImagesHttpService {
             }
         }
         if (!violations.isEmpty()) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad list parameters",
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Bad list parameters",
                     "a query parameter has a value KaryoLab does not accept", violations);
             return;
         }
-        var filter = new ImageRepository.Filter(kind, stain, caseId, split);
+        var filter = new ImageService.Filter(kind, stain, caseId, split);
         Outcome<ImageService.Page> page = images.page(projectId, filter, after, limit, projects);
         if (!(page instanceof Outcome.Done<ImageService.Page>(ImageService.Page p))) {
             Http.send(res, page, Status.OK_200);
             return;
         }
-        ObjectNode body = SchemaJson.mapper().createObjectNode();
-        ArrayNode items = body.putArray("items");
-        p.items().forEach(e -> items.add(view(e)));
-        if (p.nextAfter() == null) body.putNull("next");
-        else body.put("next", cursorOf(p.nextAfter()));
-        json(res, Status.OK_200, body);
+        Http.json(res, Status.OK_200, new Page<>(p.items(), p.nextAfter() == null ? null : cursorOf(p.nextAfter())));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
         guard.image(req, res, imageId, Action.VIEW).ifPresent(g ->
-                Http.send(res, images.entry(imageId).map(ImagesHttpService::view), Status.OK_200));
+                Http.send(res, images.entry(imageId), Status.OK_200));
     }
 
-    /** What the caller may do with an image: the annotator greys out what its role may not (GET /images/{id}/access). */
-    record ImageAccess(String projectId, String role, List<String> actions) {}
-
+    /** What the caller may do with an image: the annotator greys out what its role may not. */
     private void access(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
         guard.image(req, res, imageId, Action.VIEW).ifPresent(g -> Http.json(res, Status.OK_200, new ImageAccess(
@@ -244,7 +210,7 @@ public final class ImagesHttpService {
         }
         var content = images.content(image);
         if (content.isEmpty()) {
-            Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found",
+            Http.problem(res, Status.NOT_FOUND_404, Problem.NOT_FOUND, "Not found",
                     "the bytes of image '" + imageId + "' are missing from the blob store", List.of());
             return;
         }
@@ -268,7 +234,7 @@ public final class ImagesHttpService {
         if (raw.isPresent()) {
             size = raw.get().matches("[0-9]{1,5}") ? Integer.parseInt(raw.get()) : -1;
             if (size < 1 || size > ImageService.MAX_THUMBNAIL) {
-                Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad thumbnail size",
+                Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Bad thumbnail size",
                         "size must be a whole number 1.." + ImageService.MAX_THUMBNAIL + " (was '" + raw.get() + "')",
                         List.of(new Violation("/size", "must be 1.." + ImageService.MAX_THUMBNAIL)));
                 return;
@@ -296,8 +262,7 @@ public final class ImagesHttpService {
         String imageId = req.path().pathParameters().get("imageId");
         guard.image(req, res, imageId, Action.MANAGE).ifPresent(g -> {
             Outcome<String> deleted = images.delete(imageId, g.caller().username());
-            if (deleted instanceof Outcome.Done<String>) res.status(Status.NO_CONTENT_204).send();
-            else Http.send(res, deleted, Status.OK_200);
+            Http.sendNoContent(res, deleted);
         });
     }
 
@@ -306,59 +271,8 @@ public final class ImagesHttpService {
     private void setMetadata(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
         if (guard.image(req, res, imageId, Action.MANAGE).isEmpty()) return;
-        Http.body(req, res, ImageService.MetadataChange.class).ifPresent(change -> {
-            switch (images.setMetadata(imageId, change)) {
-                case ImageService.MetadataOutcome.Changed c -> json(res, Status.OK_200, view(c.image()));
-                case ImageService.MetadataOutcome.NotFound nf -> Http.problem(res, Status.NOT_FOUND_404, "not-found",
-                        "Not found", "no image with id '" + imageId + "'", List.of());
-                case ImageService.MetadataOutcome.Invalid inv -> Http.problem(res, Status.UNPROCESSABLE_CONTENT_422,
-                        "validation", "Invalid content", "the image metadata would not be valid", inv.violations());
-                case ImageService.MetadataOutcome.CaseSplit cs -> {
-                    ObjectNode body = SchemaJson.mapper().createObjectNode();
-                    body.put("type", "urn:karyolab:problem:case-split");
-                    body.put("title", "A case may not be split");
-                    body.put("status", 409);
-                    body.put("detail", "case '" + cs.caseId() + "' already has images in another split ("
-                            + cs.conflicts().stream().map(c -> c.imageId() + ": " + c.split().jsonName()).toList()
-                            + "); all images of a case go to one split, so no patient is both trained on and tested on. "
-                            + "Move those images to '" + cs.wanted().jsonName() + "' (or 'unassigned') first");
-                    body.put("caseId", cs.caseId());
-                    body.put("wanted", cs.wanted().jsonName());
-                    ArrayNode conflicts = body.putArray("conflicts");
-                    cs.conflicts().forEach(c -> conflicts.addObject().put("imageId", c.imageId()).put("split", c.split().jsonName()));
-                    res.status(Status.CONFLICT_409);
-                    res.header(HeaderNames.CONTENT_TYPE, Http.PROBLEM_JSON);
-                    res.send(SchemaJson.write(body));
-                }
-            }
-        });
-    }
-
-    // --- JSON views -----------------------------------------------------------------------------
-
-    /**
-     * An image as the API shows it: the {@link ImageAsset} fields plus its {@code split}, its progress
-     * ({@code annotationCount}, {@code openSuggestionCount}, {@code reviewState}) and its {@code thumbnail} route.
-     */
-    static ObjectNode view(ImageService.ImageEntry entry) {
-        ObjectNode node = SchemaJson.mapper().valueToTree(entry.image());
-        node.put("split", entry.split().jsonName());
-        node.put("annotationCount", entry.progress().annotations());
-        node.put("openSuggestionCount", entry.progress().openSuggestions());
-        node.set("reviewState", SchemaJson.mapper().valueToTree(entry.progress().reviewState()));
-        node.put("thumbnail", "/api/v1/images/" + entry.image().id() + "/thumbnail");
-        return node;
-    }
-
-    /** A freshly uploaded image: not in any split yet, nothing done on it. */
-    private static ObjectNode uploaded(ImageAsset image) {
-        return view(new ImageService.ImageEntry(image, Split.UNASSIGNED, ImageRepository.Progress.NONE));
-    }
-
-    private static void json(ServerResponse res, Status status, ObjectNode body) {
-        res.status(status);
-        res.header(HeaderNames.CONTENT_TYPE, Http.JSON);
-        res.send(SchemaJson.write(body));
+        Http.body(req, res, MetadataChange.class).ifPresent(change ->
+                Http.send(res, images.setMetadata(imageId, change), Status.OK_200));
     }
 
     /** Cursors are opaque to clients: the upload sequence number, base64url-encoded with a version tag. */

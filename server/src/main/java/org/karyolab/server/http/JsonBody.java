@@ -12,6 +12,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.Violation;
 import org.karyolab.schema.json.SchemaJson;
 import org.karyolab.server.service.RequestBudget;
@@ -75,19 +76,19 @@ final class JsonBody {
     static Optional<String> text(ServerRequest req, ServerResponse res, Limits limits) {
         Optional<HttpMediaType> type = req.headers().contentType();
         if (type.isPresent() && !isJson(type.get())) {
-            Http.problem(res, Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported-media-type", "Unsupported media type",
+            Http.problem(res, Status.UNSUPPORTED_MEDIA_TYPE_415, Problem.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "this route reads application/json (UTF-8), not " + type.get().text(), List.of());
             return Optional.empty();
         }
         if (!req.content().hasEntity()) return Optional.of("");
         if (req.headers().contentLength().orElse(0) > limits.maxBytes()) {
-            refuseEarly(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "too-large", "Too large", tooLarge(limits), List.of());
+            refuseEarly(res, Status.REQUEST_ENTITY_TOO_LARGE_413, Problem.TOO_LARGE, "Too large", tooLarge(limits), List.of());
         }
         Capped in = new Capped(req.content().inputStream(), limits.maxBytes(), () -> ReadTimeouts.progress(req));
         try {
             String refusal = scan(in, limits);
             if (refusal != null) {
-                refuseEarly(res, Status.UNPROCESSABLE_CONTENT_422, "validation", "Invalid content",
+                refuseEarly(res, Status.UNPROCESSABLE_CONTENT_422, Problem.VALIDATION, "Invalid content",
                         "the request carries too much; nothing was read further or stored",
                         List.of(new Violation("/" + limits.countedArray(), refusal)));
                 return Optional.empty();
@@ -96,12 +97,12 @@ final class JsonBody {
             ReadTimeouts.bodyRead(req);
             return Optional.of(utf8(in.bytes()));
         } catch (TooLarge e) {
-            refuseEarly(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "too-large", "Too large", tooLarge(limits), List.of());
+            refuseEarly(res, Status.REQUEST_ENTITY_TOO_LARGE_413, Problem.TOO_LARGE, "Too large", tooLarge(limits), List.of());
         } catch (LongString e) {
-            refuseEarly(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "too-large", "Too large", e.getMessage(),
+            refuseEarly(res, Status.REQUEST_ENTITY_TOO_LARGE_413, Problem.TOO_LARGE, "Too large", e.getMessage(),
                     List.of(new Violation(e.pointer, e.getMessage())));
         } catch (NotText e) {
-            refuseEarly(res, Status.BAD_REQUEST_400, "malformed", "Malformed request body", e.getMessage(),
+            refuseEarly(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed request body", e.getMessage(),
                     List.of(new Violation(e.pointer, e.getMessage())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -27,12 +27,13 @@ public final class KaryotypeHttpService implements HttpService {
         this.guard = guard;
     }
 
+    /** Routes under {@code /api/v1}. */
     @Override
     public void routing(io.helidon.webserver.http.HttpRules rules) {
-        rules.post("/parse", this::parse)
-                .post("/check", this::check)
-                .post("/lgf", this::lgf)
-                .post("/read", this::read);
+        rules.post("/karyotype/parse", this::parse)
+                .post("/karyotype/check", this::check)
+                .post("/karyotype/lgf", this::lgf)
+                .post("/karyotype/read", this::read);
     }
 
     /** These POSTs compute and store nothing: no audit row (the filter audits every accepted POST otherwise). */
@@ -73,7 +74,7 @@ public final class KaryotypeHttpService implements HttpService {
     private static <T> Outcome<T> outcome(KaryotypeOutcome<T> answer) {
         return switch (answer) {
             case KaryotypeOutcome.Done<T>(T value) -> Outcome.done(value);
-            case KaryotypeOutcome.Invalid<T>(String detail, var violations) -> Outcome.invalid(detail, violations);
+            case KaryotypeOutcome.Invalid<T>(String detail, var violations, var issues) -> new Outcome.Invalid<>(detail, violations, issues);
         };
     }
 }

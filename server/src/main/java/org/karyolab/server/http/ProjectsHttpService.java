@@ -5,8 +5,11 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.MemberRequest;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.Project;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.ProjectInfo;
 import org.karyolab.server.auth.AccessService;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.auth.AuthService;
@@ -14,16 +17,12 @@ import org.karyolab.server.auth.Role;
 import org.karyolab.server.service.AuditService;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.ProjectService;
-import org.karyolab.server.store.MemberRepository;
-import org.karyolab.server.store.ProjectRepository.StoredProject;
 
 import java.util.HashSet;
 import java.util.List;
 
 /** {@code /api/v1/projects}: annotation projects, their members and their audit log. */
 public final class ProjectsHttpService implements HttpService {
-
-    record MemberRequest(String role) {}
 
     private final ProjectService projects;
     private final AccessService access;
@@ -39,25 +38,26 @@ public final class ProjectsHttpService implements HttpService {
         this.guard = guard;
     }
 
+    /** Routes under {@code /api/v1}. */
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::list)
-                .post("/", this::create)
-                .get("/{projectId}", this::get)
-                .put("/{projectId}", this::update)
-                .delete("/{projectId}", this::delete)
-                .get("/{projectId}/members", this::members)
-                .put("/{projectId}/members/{username}", this::putMember)
-                .delete("/{projectId}/members/{username}", this::removeMember)
-                .post("/{projectId}/leave", this::leave)
-                .get("/{projectId}/audit", this::audit);
+        rules.get("/projects", this::list)
+                .post("/projects", this::create)
+                .get("/projects/{projectId}", this::get)
+                .put("/projects/{projectId}", this::update)
+                .delete("/projects/{projectId}", this::delete)
+                .get("/projects/{projectId}/members", this::members)
+                .put("/projects/{projectId}/members/{username}", this::putMember)
+                .delete("/projects/{projectId}/members/{username}", this::removeMember)
+                .post("/projects/{projectId}/leave", this::leave)
+                .get("/projects/{projectId}/audit", this::audit);
     }
 
     /** The projects the caller can see: all for an admin, else those they are a member of. */
     private void list(ServerRequest req, ServerResponse res) {
         guard.caller(req, res).ifPresent(caller -> {
             var visible = new HashSet<>(access.visibleProjects(caller));
-            List<StoredProject> all = projects.list();
+            List<ProjectInfo> all = projects.list();
             Http.json(res, Status.OK_200, caller.admin() ? all : all.stream().filter(p -> visible.contains(p.id())).toList());
         });
     }
@@ -65,8 +65,8 @@ public final class ProjectsHttpService implements HttpService {
     /** A signed-in user starts a project (if the server lets them: karyolab.projects.creators); they become its owner. */
     private void create(ServerRequest req, ServerResponse res) {
         guard.caller(req, res).ifPresent(caller -> Http.body(req, res, Project.class).ifPresent(project -> {
-            Outcome<StoredProject> created = projects.create(project, caller.admin());
-            if (created instanceof Outcome.Done<StoredProject>(StoredProject p)) {
+            Outcome<ProjectInfo> created = projects.create(project, caller.admin());
+            if (created instanceof Outcome.Done<ProjectInfo>(ProjectInfo p)) {
                 access.setRole(p.id(), caller.userId(), Role.OWNER);
                 Guard.scope(req).projectId = p.id();
             }
@@ -94,8 +94,7 @@ public final class ProjectsHttpService implements HttpService {
         guard.project(req, res, id, Action.MANAGE).ifPresent(g -> {
             Outcome<String> deleted = projects.delete(id, g.caller().username());
             Guard.scope(req).projectId = null;
-            if (deleted instanceof Outcome.Done<String>) res.status(Status.NO_CONTENT_204).send();
-            else Http.send(res, deleted, Status.OK_200);
+            Http.sendNoContent(res, deleted);
         });
     }
 
@@ -116,11 +115,11 @@ public final class ProjectsHttpService implements HttpService {
                 role = null;
             }
             if (role == null) {
-                Http.problem(res, Status.UNPROCESSABLE_CONTENT_422, "validation", "Invalid content", "unknown role",
+                Http.problem(res, Status.UNPROCESSABLE_CONTENT_422, Problem.VALIDATION, "Invalid content", "unknown role",
                         List.of(new Violation("/role", "role must be owner, annotator, reviewer or viewer")));
             } else if (user.isEmpty()) {
-                Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found", "no user named '" + username + "'", List.of());
-            } else if (access.setRole(id, user.get().id(), role) == MemberRepository.Change.LAST_OWNER) {
+                Http.problem(res, Status.NOT_FOUND_404, Problem.NOT_FOUND, "Not found", "no user named '" + username + "'", List.of());
+            } else if (access.setRole(id, user.get().id(), role) == AccessService.MemberChange.LAST_OWNER) {
                 lastOwner(res, username);
             } else {
                 Http.json(res, Status.OK_200, access.members(id));
@@ -142,11 +141,11 @@ public final class ProjectsHttpService implements HttpService {
 
     private void remove(ServerResponse res, String projectId, String username) {
         var user = auth.user(username);
-        var change = user.isEmpty() ? MemberRepository.Change.NOT_A_MEMBER : access.removeMember(projectId, user.get().id());
+        var change = user.isEmpty() ? AccessService.MemberChange.NOT_A_MEMBER : access.removeMember(projectId, user.get().id());
         switch (change) {
             case DONE -> res.status(Status.NO_CONTENT_204).send();
             case LAST_OWNER -> lastOwner(res, username);
-            case NOT_A_MEMBER -> Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found",
+            case NOT_A_MEMBER -> Http.problem(res, Status.NOT_FOUND_404, Problem.NOT_FOUND, "Not found",
                     "'" + username + "' is not a member", List.of());
         }
     }
@@ -170,7 +169,7 @@ public final class ProjectsHttpService implements HttpService {
         String before = req.query().first("before").orElse(null);
         String limit = req.query().first("limit").orElse("100");
         if ((before != null && !before.matches("[0-9]{1,18}")) || !limit.matches("[1-9][0-9]{0,2}|1000")) {
-            Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Bad query",
+            Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Bad query",
                     "limit must be 1..1000 and before a sequence number from an earlier page", List.of());
             return java.util.Optional.empty();
         }

@@ -1,17 +1,20 @@
 package org.karyolab.server.http;
 
 import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.PriorityRequest;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.server.auth.Access;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.Outcome;
 import org.karyolab.server.service.WorkQueue;
-import org.karyolab.server.store.LeaseRepository.Lease;
+import org.karyolab.schema.api.ImagePriority;
+import org.karyolab.schema.api.Lease;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,10 +22,7 @@ import java.util.Optional;
  * 204 when nothing is left), {@code GET|POST /api/v1/leases/{leaseId}[/renew|/release]} (ANNOTATE, holder only),
  * {@code PUT /api/v1/images/{imageId}/priority} (MANAGE).
  */
-public final class QueueHttpService {
-
-    /** The body of a priority change. */
-    public record PriorityRequest(Double priority) {}
+public final class QueueHttpService implements HttpService {
 
     private final WorkQueue queue;
     private final Guard guard;
@@ -32,21 +32,14 @@ public final class QueueHttpService {
         this.guard = guard;
     }
 
-    /** Routes under {@code /api/v1/projects}. */
-    public HttpService byProject() {
-        return rules -> rules.post("/{projectId}/queue/next", this::next);
-    }
-
-    /** Routes under {@code /api/v1/leases}. */
-    public HttpService byLease() {
-        return rules -> rules.get("/{leaseId}", this::get)
-                .post("/{leaseId}/renew", this::renew)
-                .post("/{leaseId}/release", this::release);
-    }
-
-    /** Routes under {@code /api/v1/images}. */
-    public HttpService byImage() {
-        return rules -> rules.put("/{imageId}/priority", this::priority);
+    /** Routes under {@code /api/v1}. */
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/projects/{projectId}/queue/next", this::next)
+                .get("/leases/{leaseId}", this::get)
+                .post("/leases/{leaseId}/renew", this::renew)
+                .post("/leases/{leaseId}/release", this::release)
+                .put("/images/{imageId}/priority", this::priority);
     }
 
     private void next(ServerRequest req, ServerResponse res) {
@@ -81,7 +74,7 @@ public final class QueueHttpService {
         guard.image(req, res, imageId, Action.MANAGE).ifPresent(g ->
                 Http.body(req, res, PriorityRequest.class).ifPresent(body ->
                         Http.send(res, queue.setPriority(imageId, body.priority())
-                                .map(p -> Map.of("imageId", imageId, "priority", p)), Status.OK_200)));
+                                .map(p -> new ImagePriority(imageId, p)), Status.OK_200)));
     }
 
     /** The guard for a lease: signed in, the lease exists, and the caller may annotate in its project. */
@@ -89,7 +82,7 @@ public final class QueueHttpService {
         if (guard.caller(req, res).isEmpty()) return Optional.empty();
         Optional<String> project = queue.projectOf(leaseId);
         if (project.isEmpty()) {
-            Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found", "no lease with id '" + leaseId + "'", List.of());
+            Http.problem(res, Status.NOT_FOUND_404, Problem.NOT_FOUND, "Not found", "no lease with id '" + leaseId + "'", List.of());
             return Optional.empty();
         }
         return guard.project(req, res, project.get(), Action.ANNOTATE);

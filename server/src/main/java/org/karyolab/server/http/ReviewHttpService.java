@@ -2,11 +2,13 @@ package org.karyolab.server.http;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.ImageReview;
+import org.karyolab.schema.api.ReviewRequest;
 import org.karyolab.server.auth.Action;
-import org.karyolab.server.service.ReviewRequest;
 import org.karyolab.server.service.ReviewService;
 
 /**
@@ -14,7 +16,7 @@ import org.karyolab.server.service.ReviewService;
  * and {@code POST /api/v1/annotations/{id}/review} (REVIEW), {@code GET /api/v1/images/{imageId}/review} (the image's
  * review state) and {@code GET /api/v1/images/{imageId}/reviews} (every decision with its comment) (VIEW).
  */
-public final class ReviewHttpService {
+public final class ReviewHttpService implements HttpService {
 
     private final ReviewService reviews;
     private final Guard guard;
@@ -24,17 +26,14 @@ public final class ReviewHttpService {
         this.guard = guard;
     }
 
-    /** Routes under {@code /api/v1/images}. */
-    public HttpService byImage() {
-        return rules -> rules.post("/{imageId}/submit", this::submit)
-                .post("/{imageId}/review", this::reviewImage)
-                .get("/{imageId}/review", this::state)
-                .get("/{imageId}/reviews", this::list);
-    }
-
-    /** Routes under {@code /api/v1/annotations}. */
-    public HttpService byAnnotation() {
-        return rules -> rules.post("/{id}/review", this::reviewAnnotation);
+    /** Routes under {@code /api/v1}. */
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/images/{imageId}/submit", this::submit)
+                .post("/images/{imageId}/review", this::reviewImage)
+                .get("/images/{imageId}/review", this::state)
+                .get("/images/{imageId}/reviews", this::list)
+                .post("/annotations/{id}/review", this::reviewAnnotation);
     }
 
     private void submit(ServerRequest req, ServerResponse res) {
@@ -69,7 +68,7 @@ public final class ReviewHttpService {
     private void state(ServerRequest req, ServerResponse res) {
         String imageId = req.path().pathParameters().get("imageId");
         guard.image(req, res, imageId, Action.VIEW).ifPresent(g -> Http.send(res,
-                reviews.state(imageId).map(state -> new ReviewService.ImageReview(imageId, state, null)), Status.OK_200));
+                reviews.state(imageId).map(state -> new ImageReview(imageId, state, null)), Status.OK_200));
     }
 
     private void list(ServerRequest req, ServerResponse res) {

@@ -4,21 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.karyolab.schema.api.RejectRequest;
+import org.karyolab.schema.api.Problem;
 import org.karyolab.schema.Validation;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.SuggestionEdit;
 import org.karyolab.schema.json.Decoded;
 import org.karyolab.schema.json.SchemaJson;
 import org.karyolab.server.auth.Access;
 import org.karyolab.server.auth.Action;
 import org.karyolab.server.service.LeaseCheck;
 import org.karyolab.server.service.Outcome;
-import org.karyolab.server.service.SuggestionEdit;
-import org.karyolab.server.service.SuggestionInput;
+import org.karyolab.schema.api.SuggestionInput;
 import org.karyolab.server.service.SuggestionService;
-import org.karyolab.server.store.SuggestionRepository;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +30,7 @@ import java.util.Optional;
  * Model suggestions: {@code /api/v1/images/{imageId}/suggestions} (post as a model: MANAGE; list: VIEW),
  * {@code /api/v1/suggestions/{id}/accept|reject} (ANNOTATE), {@code /api/v1/projects/{projectId}/models} (VIEW).
  */
-public final class SuggestionsHttpService {
-
-    /** The optional body of a reject. */
-    public record RejectRequest(String reason) {}
+public final class SuggestionsHttpService implements HttpService {
 
     private final SuggestionService suggestions;
     private final Guard guard;
@@ -41,22 +40,15 @@ public final class SuggestionsHttpService {
         this.guard = guard;
     }
 
-    /** Routes under {@code /api/v1/images}. */
-    public HttpService byImage() {
-        return rules -> rules.get("/{imageId}/suggestions", this::list)
-                .post("/{imageId}/suggestions", this::post);
-    }
-
-    /** Routes under {@code /api/v1/suggestions}. */
-    public HttpService byId() {
-        return rules -> rules.get("/{suggestionId}", this::get)
-                .post("/{suggestionId}/accept", this::accept)
-                .post("/{suggestionId}/reject", this::reject);
-    }
-
-    /** Routes under {@code /api/v1/projects}. */
-    public HttpService byProject() {
-        return rules -> rules.get("/{projectId}/models", this::models);
+    /** Routes under {@code /api/v1}. */
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/images/{imageId}/suggestions", this::list)
+                .post("/images/{imageId}/suggestions", this::post)
+                .get("/suggestions/{suggestionId}", this::get)
+                .post("/suggestions/{suggestionId}/accept", this::accept)
+                .post("/suggestions/{suggestionId}/reject", this::reject)
+                .get("/projects/{projectId}/models", this::models);
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -64,7 +56,7 @@ public final class SuggestionsHttpService {
         Optional<String> state = req.query().first("state").asOptional();
         guard.image(req, res, imageId, Action.VIEW).ifPresent(g -> {
             if (state.isPresent() && !state.get().equals("all") && !state.get().equals("open")) {
-                Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Unknown state filter",
+                Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Unknown state filter",
                         "state must be 'open' (the default) or 'all'; got '" + state.get() + "'",
                         List.of(new Violation("/state", "expected open or all")));
                 return;
@@ -87,7 +79,7 @@ public final class SuggestionsHttpService {
                 tree = null;
             }
             if (tree == null || !(tree.isObject() || tree.isArray())) {
-                Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed request body",
+                Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed request body",
                         "send one suggestion as a JSON object or several as an array of them", List.of(new Violation("",
                                 "expected {\"shape\": ..., \"labels\": ..., \"confidence\": 0.9, \"modelId\": ..., \"modelVersion\": ...}")));
                 return;
@@ -105,16 +97,16 @@ public final class SuggestionsHttpService {
                 }
             }
             if (!violations.isEmpty()) {
-                Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed request body",
+                Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed request body",
                         "not a valid suggestion" + (many ? " list" : ""), violations);
                 return;
             }
-            Outcome<List<SuggestionRepository.Posted>> outcome = suggestions.post(imageId, inputs, g.caller().username());
-            boolean created = outcome instanceof Outcome.Done<List<SuggestionRepository.Posted>> done
-                    && done.value().stream().anyMatch(SuggestionRepository.Posted::created);
+            Outcome<List<SuggestionService.Posted>> outcome = suggestions.post(imageId, inputs, g.caller().username());
+            boolean created = outcome instanceof Outcome.Done<List<SuggestionService.Posted>> done
+                    && done.value().stream().anyMatch(SuggestionService.Posted::created);
             Status status = created ? Status.CREATED_201 : Status.OK_200;
             Http.send(res, outcome.map(posted -> many
-                    ? posted.stream().map(SuggestionRepository.Posted::suggestion).toList()
+                    ? posted.stream().map(SuggestionService.Posted::suggestion).toList()
                     : posted.getFirst().suggestion()), status);
         });
     }
@@ -136,7 +128,7 @@ public final class SuggestionsHttpService {
                 switch (SchemaJson.readStructure(text, SuggestionEdit.class)) {
                     case Decoded.Ok<SuggestionEdit> ok -> edit = ok.value();
                     case Decoded.Invalid<SuggestionEdit> bad -> {
-                        Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed request body",
+                        Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed request body",
                                 "an edit is {\"shape\": ..., \"labels\": ...} (either may be left out); send no body to accept as is",
                                 bad.violations());
                         return;
@@ -160,7 +152,7 @@ public final class SuggestionsHttpService {
                 switch (SchemaJson.readStructure(text, RejectRequest.class)) {
                     case Decoded.Ok<RejectRequest> ok -> reason = ok.value().reason();
                     case Decoded.Invalid<RejectRequest> bad -> {
-                        Http.problem(res, Status.BAD_REQUEST_400, "malformed", "Malformed request body",
+                        Http.problem(res, Status.BAD_REQUEST_400, Problem.MALFORMED, "Malformed request body",
                                 "a reject takes no body or {\"reason\": \"...\"}", bad.violations());
                         return;
                     }
@@ -190,7 +182,7 @@ public final class SuggestionsHttpService {
         if (guard.caller(req, res).isEmpty()) return Optional.empty();
         Optional<String> image = suggestions.imageOf(id);
         if (image.isEmpty()) {
-            Http.problem(res, Status.NOT_FOUND_404, "not-found", "Not found", "no suggestion with id '" + id + "'", List.of());
+            Http.problem(res, Status.NOT_FOUND_404, Problem.NOT_FOUND, "Not found", "no suggestion with id '" + id + "'", List.of());
         }
         return image;
     }

@@ -1,10 +1,16 @@
 package org.karyolab.server.service;
 
+import org.karyolab.schema.api.ServerEvent;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationStatus;
 import org.karyolab.schema.Ids;
 import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.AnnotationDraft;
+import org.karyolab.schema.api.BatchOperation;
+import org.karyolab.schema.api.BatchSaved;
+import org.karyolab.schema.api.HistoryEntry;
 import org.karyolab.server.store.AnnotationRepository;
 import org.karyolab.server.store.BatchResult;
 import org.karyolab.server.store.Change;
@@ -53,10 +59,23 @@ public final class AnnotationService {
     /** The most JSON characters of one page (a page ends early when the next annotation would pass it). */
     public static final long MAX_PAGE_CHARS = 8L * 1024 * 1024;
 
-    /** The live annotations of an image, oldest first, as their stored JSON documents (sent as they are): after {@code after} (null: the first page), at most {@code limit} annotations. */
-    public Outcome<AnnotationRepository.Page> page(String imageId, AnnotationRepository.PageCursor after, int limit) {
+    /** Where a page of an image's annotations ends: the last one's creation time and id. */
+    public record PageCursor(Instant createdAt, String id) {}
+
+    /**
+     * A page of an image's live annotations: {@code items}, their stored JSON documents as one array, sent as they
+     * are (decoding and writing them again was most of the cost of a list); {@code next}, where the next page begins
+     * (null: this is the last).
+     */
+    public record Page(JsonSerializable items, PageCursor next) {}
+
+    /** The live annotations of an image, oldest first: after {@code after} (null: the first page), at most {@code limit} annotations. */
+    public Outcome<Page> page(String imageId, PageCursor after, int limit) {
         if (images.get(imageId).isEmpty()) return Outcome.notFound("image", imageId);
-        return Outcome.done(annotations.currentPage(imageId, after, Math.min(limit, MAX_PAGE), MAX_PAGE_CHARS));
+        AnnotationRepository.Page page = annotations.currentPage(imageId, after == null ? null
+                : new AnnotationRepository.PageCursor(after.createdAt(), after.id()), Math.min(limit, MAX_PAGE), MAX_PAGE_CHARS);
+        return Outcome.done(new Page(page.items(), page.next() == null ? null
+                : new PageCursor(page.next().createdAt(), page.next().id())));
     }
 
     public Outcome<Annotation> get(String id) {
@@ -69,9 +88,17 @@ public final class AnnotationService {
         return annotations.imageOf(id);
     }
 
-    public Outcome<List<Revision>> history(String id) {
+    /** Every revision, oldest first, as the API shows it: who, when, how, and the annotation as of then. */
+    public Outcome<List<HistoryEntry>> history(String id) {
         List<Revision> history = annotations.history(id);
-        return history.isEmpty() ? Outcome.notFound("annotation", id) : Outcome.done(history);
+        return history.isEmpty() ? Outcome.notFound("annotation", id)
+                : Outcome.done(history.stream().map(AnnotationService::entry).toList());
+    }
+
+    private static HistoryEntry entry(Revision r) {
+        return new HistoryEntry(r.annotationId(), r.revision(), r.kind().name().toLowerCase(java.util.Locale.ROOT),
+                r.changedBy(), r.changedAt(), r.deleted(), r.revertedTo().isPresent() ? r.revertedTo().getAsLong() : null,
+                r.annotation());
     }
 
     public Outcome<Annotation> create(String imageId, AnnotationDraft draft, LeaseCheck.Writer writer) {
@@ -136,43 +163,7 @@ public final class AnnotationService {
 
     // --- batches (the annotator's autosave) -----------------------------------------------------
 
-    /** One change of a batch, as the client asked for it. */
-    public sealed interface BatchChange {
-        record Create(AnnotationDraft annotation) implements BatchChange {}
-
-        record Update(String id, long revision, AnnotationDraft annotation) implements BatchChange {}
-
-        record Delete(String id, long revision) implements BatchChange {}
-    }
-
-    /** What a batch came to; when it is not {@link Saved}, nothing of it was written. */
-    public sealed interface BatchOutcome {
-        /** Every change committed; {@code saved.get(i)} is the result of change {@code i}. */
-        record Saved(List<Annotation> saved) implements BatchOutcome {}
-
-        record NoSuchImage(String imageId) implements BatchOutcome {}
-
-        /** Drafts that are not valid on the image; pointers like {@code /changes/2/annotation/shape/x}. */
-        record Invalid(List<Violation> violations) implements BatchOutcome {}
-
-        /** Change {@code index} named a revision that is not the current one (or a create an id that exists). */
-        record Stale(int index, long expectedRevision, Annotation current) implements BatchOutcome {}
-
-        /**
-         * Change {@code index} creates an annotation whose id an annotation of another image has: nothing about
-         * that one is told (it may be in a project the caller cannot see).
-         */
-        record IdTaken(int index, String id) implements BatchOutcome {}
-
-        /** Change {@code index} named an annotation that is not on this image (or is deleted). */
-        record Missing(int index, String id) implements BatchOutcome {}
-
-        /** Drafts over a size limit ({@link AnnotationRules.Limits}); pointers like {@code /changes/2/annotation/shape/exterior}. */
-        record TooLarge(List<Violation> violations) implements BatchOutcome {}
-
-        /** Someone else holds the image: the batch is for one image, so all of it is refused. */
-        record Leased(LeaseCheck.Verdict.Held lease) implements BatchOutcome {}
-    }
+    private static final String BATCH_INVALID = "a change of the batch is not valid on this image; nothing was saved";
 
     /** Most changes one batch may carry. */
     public static final int MAX_BATCH = 1000;
@@ -181,30 +172,34 @@ public final class AnnotationService {
      * Applies all changes to annotations of one image atomically: every draft is checked against the
      * image first (nothing is written if any is invalid), then all are saved in one transaction, or
      * none if one is stale or missing. {@code caller} is the author of every change. Nothing either if someone
-     * else holds the image's lease ({@link LeaseCheck}), whatever the changes are.
+     * else holds the image's lease ({@link LeaseCheck}), whatever the changes are. When it is not done, nothing of
+     * it was written: a problem of change {@code i} names it ({@link Outcome.Conflict#change()},
+     * {@link Outcome.NotFound#change()}), violations point into the batch ({@code /changes/2/annotation/shape/x}).
      */
-    public BatchOutcome saveBatch(String imageId, List<BatchChange> changes, String caller, LeaseCheck.Writer writer) {
-        if (leases.onImage(imageId, writer) instanceof LeaseCheck.Verdict.Held held) return new BatchOutcome.Leased(held);
+    public Outcome<BatchSaved> saveBatch(String imageId, List<BatchOperation> changes, String caller, LeaseCheck.Writer writer) {
+        if (leases.onImage(imageId, writer) instanceof LeaseCheck.Verdict.Held held) return new Outcome.Leased<>(held);
         Optional<ImageRepository.StoredImage> stored = images.get(imageId);
-        if (stored.isEmpty()) return new BatchOutcome.NoSuchImage(imageId);
+        if (stored.isEmpty()) return Outcome.notFound("image", imageId);
         if (changes.size() > MAX_BATCH) {
-            return new BatchOutcome.Invalid(List.of(new Violation("/changes", "a batch may carry at most " + MAX_BATCH
+            return Outcome.invalid(BATCH_INVALID, List.of(new Violation("/changes", "a batch may carry at most " + MAX_BATCH
                     + " changes (had " + changes.size() + "); split it")));
         }
         ImageAsset image = stored.get().image();
         List<Violation> tooLarge = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             AnnotationDraft d = switch (changes.get(i)) {
-                case BatchChange.Create c -> c.annotation();
-                case BatchChange.Update u -> u.annotation();
-                case BatchChange.Delete del -> null;
+                case BatchOperation.Create c -> c.annotation();
+                case BatchOperation.Update u -> u.annotation();
+                case BatchOperation.Delete del -> null;
             };
             if (d == null) continue;
             RequestBudget.charge("checking the batch's changes", AnnotationRules.workUnits(d.shape(), d.labels()));
             tooLarge.addAll(org.karyolab.schema.Validation.prefix("/changes/" + i + "/annotation",
                     rules.tooLarge(d.shape(), d.labels(), d.provenance())));
         }
-        if (!tooLarge.isEmpty()) return new BatchOutcome.TooLarge(tooLarge);
+        if (!tooLarge.isEmpty()) {
+            return new Outcome.TooLarge<>("a change of the batch is larger than a limit allows; nothing was saved", tooLarge);
+        }
         AnnotationRules.Vocabulary vocabulary = rules.vocabulary(stored.get());
         Instant now = clock.instant();
         List<Violation> violations = new ArrayList<>();
@@ -212,7 +207,7 @@ public final class AnnotationService {
         for (int i = 0; i < changes.size(); i++) {
             String at = "/changes/" + i;
             switch (changes.get(i)) {
-                case BatchChange.Create c -> {
+                case BatchOperation.Create c -> {
                     AnnotationDraft d = c.annotation().by(caller);
                     String id = d.id() == null || d.id().isBlank() ? Ids.newId() : d.id();
                     Annotation candidate = new Annotation(id, imageId, d.shape(), d.labels(), d.provenance(), 1,
@@ -223,7 +218,7 @@ public final class AnnotationService {
                     workflowOnly(d.status(), AnnotationStatus.DRAFT, at + "/annotation", violations);
                     toSave.add(new Change.Create(candidate));
                 }
-                case BatchChange.Update u -> {
+                case BatchOperation.Update u -> {
                     AnnotationDraft d = u.annotation().by(caller);
                     // Revision and times are placeholders here: the repository takes them from the current row, and
                     // derives the status (null: an edit of the content).
@@ -242,10 +237,10 @@ public final class AnnotationService {
                     }
                     toSave.add(new Change.Update(u.id(), u.revision(), changed, caller));
                 }
-                case BatchChange.Delete del -> toSave.add(new Change.Delete(del.id(), del.revision(), caller));
+                case BatchOperation.Delete del -> toSave.add(new Change.Delete(del.id(), del.revision(), caller));
             }
         }
-        if (!violations.isEmpty()) return new BatchOutcome.Invalid(violations);
+        if (!violations.isEmpty()) return Outcome.invalid(BATCH_INVALID, violations);
         RequestBudget.charge("checking the batch's changes", changes.size()); // the last checkpoint before anything is written
         // Its audit row commits with it (the repository's AuditTrail): never one without the other.
         BatchResult result = annotations.saveBatch(imageId, toSave);
@@ -261,21 +256,20 @@ public final class AnnotationService {
                         case Change.Delete d -> "deleted";
                         case Change.Revert r -> "reverted";
                     };
-                    events.publish(projectId, new EventBus.AnnotationSaved(imageId, a.id(), a.revision(), caller, change));
+                    events.publish(projectId, new ServerEvent.AnnotationSaved(imageId, a.id(), a.revision(), caller, change));
                 }
-                yield new BatchOutcome.Saved(applied.saved());
+                yield Outcome.done(new BatchSaved(applied.saved()));
             }
             case BatchResult.Rejected rejected -> switch (rejected.reason()) {
                 case SaveResult.Conflict conflict when toSave.get(rejected.index()) instanceof Change.Create
-                        && !imageId.equals(conflict.current().imageId()) -> new BatchOutcome.IdTaken(rejected.index(),
-                        conflict.current().id());
-                case SaveResult.Conflict conflict -> new BatchOutcome.Stale(rejected.index(),
+                        && !imageId.equals(conflict.current().imageId()) -> idTaken(rejected.index(), conflict.current().id());
+                case SaveResult.Conflict conflict -> new Outcome.Conflict<>(conflict.current(),
                         switch (toSave.get(rejected.index())) {
                             case Change.Update u -> u.expectedRevision();
                             case Change.Delete d -> d.expectedRevision();
                             default -> 0;
-                        }, conflict.current());
-                case SaveResult.NotFound nf -> new BatchOutcome.Missing(rejected.index(), nf.id());
+                        }, rejected.index());
+                case SaveResult.NotFound nf -> new Outcome.NotFound<>("annotation", nf.id(), rejected.index());
                 case SaveResult.Saved saved -> throw new IllegalStateException("a saved change does not reject a batch");
                 case SaveResult.Unchanged u -> throw new IllegalStateException("a retried create does not reject a batch");
             };
@@ -313,6 +307,15 @@ public final class AnnotationService {
                 + " leave it out and the server chooses one"));
     }
 
+    /**
+     * Change {@code index} of a batch creates an annotation whose id an annotation of another image has: nothing about
+     * that one is told (it may be in a project the caller cannot see).
+     */
+    private static <T> Outcome<T> idTaken(int index, String id) {
+        return new Outcome.Refused<>(Outcome.Refused.Why.TAKEN, "already-exists", "change " + index + " creates annotation '"
+                + id + "', an id that is taken; choose another (a UUID) or leave it out; nothing was saved", null);
+    }
+
     /** A create whose id another image's annotation has: a conflict that says nothing about that annotation. */
     private static <T> Outcome<T> idTaken(String id) {
         return new Outcome.Refused<>(Outcome.Refused.Why.WRONG_STATE, "already-exists", "the annotation id '" + id
@@ -334,7 +337,7 @@ public final class AnnotationService {
     private Outcome<Annotation> announced(Outcome<Annotation> outcome, String change, String by) {
         if (outcome instanceof Outcome.Done<Annotation>(Annotation a)) {
             images.get(a.imageId()).ifPresent(image -> events.publish(image.projectId(),
-                    new EventBus.AnnotationSaved(a.imageId(), a.id(), a.revision(), by, change)));
+                    new ServerEvent.AnnotationSaved(a.imageId(), a.id(), a.revision(), by, change)));
         }
         return outcome;
     }

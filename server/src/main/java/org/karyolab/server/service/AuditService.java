@@ -1,5 +1,6 @@
 package org.karyolab.server.service;
 
+import org.karyolab.schema.api.AuditEntry;
 import org.karyolab.server.store.AuditRepository;
 
 import java.time.Clock;
@@ -26,12 +27,24 @@ public final class AuditService {
         log.append(projectId, actor, remote, action, target, clock.instant(), detail);
     }
 
-    public List<AuditRepository.Entry> entries(String projectId, Long beforeSeq, int limit) {
-        return log.ofProject(projectId, beforeSeq, Math.clamp(limit, 1, 1000));
+    /** What a write noted besides itself (a lease overridden) and no store wrote with it. */
+    public void recordAlongside(WriteOrigin origin) {
+        for (AuditRepository.Draft also : origin.alongside()) {
+            record(also.projectId(), also.actor(), also.remote(), also.action(), also.target(), also.detail());
+        }
+    }
+
+    public List<AuditEntry> entries(String projectId, Long beforeSeq, int limit) {
+        return wire(log.ofProject(projectId, beforeSeq, Math.clamp(limit, 1, 1000)));
     }
 
     /** Entries outside any project: accounts, tokens, sign-ins (for admins). */
-    public List<AuditRepository.Entry> serverEntries(Long beforeSeq, int limit) {
-        return log.outsideProjects(beforeSeq, Math.clamp(limit, 1, 1000));
+    public List<AuditEntry> serverEntries(Long beforeSeq, int limit) {
+        return wire(log.outsideProjects(beforeSeq, Math.clamp(limit, 1, 1000)));
+    }
+
+    private static List<AuditEntry> wire(List<AuditRepository.Entry> entries) {
+        return entries.stream().map(e -> new AuditEntry(e.seq(), e.projectId(), e.actor(), e.remote(), e.action(), e.target(),
+                e.at(), e.detail())).toList();
     }
 }

@@ -1,6 +1,7 @@
 package org.karyolab.server.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.karyolab.schema.api.ServerEvent;
 import org.karyolab.schema.json.SchemaJson;
 
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * What happened in a project, for whoever is watching it live (the annotator's event stream).
+ * What happened in a project ({@link ServerEvent}), for whoever is watching it live (the annotator's event stream).
  * In-process only: events are not stored and a restart forgets them; clients reload after a reconnect
  * that cannot be replayed.
  *
@@ -32,52 +33,6 @@ import java.util.logging.Logger;
 public final class EventBus implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EventBus.class.getName());
-
-    /** Everything that can be published. {@link #type()} is the SSE {@code event:} name. */
-    public sealed interface Event {
-        /** e.g. {@code annotation-saved}. */
-        default String type() {
-            return switch (this) {
-                case AnnotationSaved e -> "annotation-saved";
-                case ImageAdded e -> "image-added";
-                case ImageLabelsChanged e -> "image-labels-changed";
-                case ImageChanged e -> "image-changed";
-                case ImageSubmitted e -> "image-submitted";
-                case ImageReviewed e -> "image-reviewed";
-                case SuggestionReady e -> "suggestion-ready";
-                case TrainingProgress e -> "training-progress";
-                case ImportProgress e -> "import-progress";
-            };
-        }
-    }
-
-    /** An annotation was created, updated, deleted or reverted ({@code change}); {@code by} is who did it. */
-    public record AnnotationSaved(String imageId, String annotationId, long revision, String by, String change)
-            implements Event {}
-
-    /** An image's labels (karyotype, quality flags) were saved as {@code revision} by {@code by}. */
-    public record ImageLabelsChanged(String imageId, long revision, String by) implements Event {}
-
-    /** An image was uploaded into the project. */
-    public record ImageAdded(String imageId, String caseId) implements Event {}
-
-    /** An image's metadata or split changed; {@code split} is its split now. */
-    public record ImageChanged(String imageId, String caseId, String split) implements Event {}
-
-    /** An annotator submitted an image for review. */
-    public record ImageSubmitted(String imageId, String by) implements Event {}
-
-    /** A reviewer decided on an image ({@code decision}: e.g. accepted, rejected). */
-    public record ImageReviewed(String imageId, String decision, String by) implements Event {}
-
-    /** A model posted suggestions for an image. */
-    public record SuggestionReady(String imageId, String modelId, String modelVersion, int count) implements Event {}
-
-    /** A training job moved on; {@code fraction} is 0..1. */
-    public record TrainingProgress(String jobId, double fraction, String message) implements Event {}
-
-    /** An import moved on; {@code fraction} is 0..1. */
-    public record ImportProgress(String jobId, double fraction, String message) implements Event {}
 
     /** A published event as sent: its sequence number, type, and JSON. */
     public record Envelope(long seq, String projectId, String type, String json) {}
@@ -149,7 +104,7 @@ public final class EventBus implements AutoCloseable {
      * Published while a write is served, the event also carries that write's {@code clientId}
      * ({@link WriteOrigin}), so the client that made it can skip it and every other one takes it in.
      */
-    public Envelope publish(String projectId, Event event) {
+    public Envelope publish(String projectId, ServerEvent event) {
         ObjectNode node = SchemaJson.mapper().valueToTree(event);
         String clientId = WriteOrigin.currentClientId();
         if (clientId != null) node.put("clientId", clientId);

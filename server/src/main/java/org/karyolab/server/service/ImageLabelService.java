@@ -1,9 +1,12 @@
 package org.karyolab.server.service;
 
+import org.karyolab.schema.api.ServerEvent;
 import org.karyolab.learning.karyotype.KaryotypeService;
 import org.karyolab.schema.ImageLabels;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.ImageLabelsAt;
 import org.karyolab.schema.iscn.Iscn;
+import org.karyolab.schema.iscn.IscnIssue;
 import org.karyolab.schema.iscn.IscnResult;
 import org.karyolab.schema.iscn.Mode;
 import org.karyolab.server.store.ImageLabelRepository;
@@ -23,10 +26,8 @@ import java.util.Objects;
 public final class ImageLabelService {
 
     /** Labels as sent: {@code revision} 0 and no author when no one has set them yet. */
-    public record LabelsView(ImageLabels labels, long revision, String changedBy, Instant changedAt) {
-        static LabelsView of(StoredLabels s) {
-            return new LabelsView(s.labels(), s.revision(), s.changedBy(), s.changedAt());
-        }
+    static ImageLabelsAt wire(StoredLabels s) {
+        return new ImageLabelsAt(s.labels(), s.revision(), s.changedBy(), s.changedAt());
     }
 
     private final ImageLabelRepository labels;
@@ -43,15 +44,15 @@ public final class ImageLabelService {
     }
 
     /** The image's labels, {@link ImageLabels#EMPTY} at revision 0 when never set. */
-    public Outcome<LabelsView> get(String imageId) {
+    public Outcome<ImageLabelsAt> get(String imageId) {
         if (images.projectOf(imageId).isEmpty()) return Outcome.notFound("image", imageId);
-        return Outcome.done(LabelsView.of(labels.current(imageId).orElse(StoredLabels.none(imageId))));
+        return Outcome.done(wire(labels.current(imageId).orElse(StoredLabels.none(imageId))));
     }
 
     /** Every saved revision of the image's labels, oldest first. */
-    public Outcome<List<LabelsView>> history(String imageId) {
+    public Outcome<List<ImageLabelsAt>> history(String imageId) {
         if (images.projectOf(imageId).isEmpty()) return Outcome.notFound("image", imageId);
-        return Outcome.done(labels.history(imageId).stream().map(LabelsView::of).toList());
+        return Outcome.done(labels.history(imageId).stream().map(ImageLabelService::wire).toList());
     }
 
     /**
@@ -59,31 +60,33 @@ public final class ImageLabelService {
      * The karyotype, if any, must parse as ISCN (lenient mode: lab-style spacing and case are accepted, garbage
      * is not). Someone else's live lease of the image refuses it ({@link LeaseCheck}).
      */
-    public Outcome<LabelsView> set(String imageId, ImageLabels wanted, long expectedRevision, LeaseCheck.Writer writer) {
+    public Outcome<ImageLabelsAt> set(String imageId, ImageLabels wanted, long expectedRevision, LeaseCheck.Writer writer) {
         if (leases.onImage(imageId, writer) instanceof LeaseCheck.Verdict.Held held) return new Outcome.Leased<>(held);
         List<Violation> violations = new ArrayList<>(wanted.validate());
+        List<IscnIssue> issues = List.of();
         String karyotype = wanted.karyotype();
         if (violations.isEmpty() && karyotype != null) {
             if (karyotype.length() > KaryotypeService.MAX_TEXT) {
                 violations.add(new Violation("/karyotype", "longer than " + KaryotypeService.MAX_TEXT + " characters; no karyotype is that long"));
             } else if (Iscn.parse(karyotype, Mode.LENIENT) instanceof IscnResult.Failed failed) {
                 failed.errors().stream().map(KaryotypeService::violation).forEach(violations::add);
+                issues = failed.errors();
             }
         }
         if (!violations.isEmpty()) {
-            return Outcome.invalid("the image labels are not valid (the karyotype must be ISCN, e.g. 47,XX,+21); nothing was saved",
-                    violations);
+            return new Outcome.Invalid<>("the image labels are not valid (the karyotype must be ISCN, e.g. 47,XX,+21); nothing was saved",
+                    violations, issues);
         }
         String by = writer.username();
         return switch (labels.set(imageId, wanted, expectedRevision, by)) {
             case SetResult.Saved saved -> {
                 images.projectOf(imageId).ifPresent(projectId -> events.publish(projectId,
-                        new EventBus.ImageLabelsChanged(imageId, saved.saved().revision(), by)));
-                yield Outcome.done(LabelsView.of(saved.saved()));
+                        new ServerEvent.ImageLabelsChanged(imageId, saved.saved().revision(), by)));
+                yield Outcome.done(wire(saved.saved()));
             }
             case SetResult.NoSuchImage n -> Outcome.notFound("image", imageId);
             case SetResult.Stale stale -> new Outcome.Stale<>("labels", imageId, stale.expectedRevision(),
-                    stale.current().revision(), LabelsView.of(stale.current()));
+                    stale.current().revision(), wire(stale.current()));
         };
     }
 }

@@ -1,5 +1,6 @@
 package org.karyolab.server.service;
 
+import org.karyolab.schema.api.ServerEvent;
 import org.karyolab.schema.BandLevel;
 import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageKind;
@@ -8,6 +9,9 @@ import org.karyolab.schema.Violation;
 import org.karyolab.server.store.BlobStore;
 import org.karyolab.server.store.ImageRepository;
 import org.karyolab.schema.Split;
+import org.karyolab.schema.api.ImageInfo;
+import org.karyolab.schema.api.MetadataChange;
+import org.karyolab.schema.api.Problem;
 
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
@@ -65,36 +69,25 @@ public final class ImageService {
         }
     }
 
-    /** An image with what the server keeps beside its metadata. */
-    public record ImageEntry(ImageAsset image, Split split, ImageRepository.Progress progress) {
-        /** An image as listed, with its progress. */
-        public static ImageEntry of(ImageRepository.ListedImage l) {
-            return new ImageEntry(l.image(), l.split(), l.progress());
-        }
+    /** An image as listed, with its split and progress, as the API shows it. */
+    static ImageInfo info(ImageRepository.ListedImage l) {
+        return info(l.image(), l.split(), l.progress());
     }
+
+    private static ImageInfo info(ImageAsset image, Split split, ImageRepository.Progress progress) {
+        return ImageInfo.of(image, split.jsonName(), progress.annotations(), progress.openSuggestions(), progress.reviewState());
+    }
+
+    /** A freshly uploaded image as the API shows it: not in any split yet, nothing done on it. */
+    public static ImageInfo uploaded(ImageAsset image) {
+        return info(image, Split.UNASSIGNED, ImageRepository.Progress.NONE);
+    }
+
+    /** What a list of a project's images is narrowed to; null: any. */
+    public record Filter(ImageKind kind, Stain stain, String caseId, Split split) {}
 
     /** One page of a list; {@code nextAfter} is the upload sequence to continue after, null on the last page. */
-    public record Page(List<ImageEntry> items, Long nextAfter) {}
-
-    /**
-     * A change of metadata: every field is optional, a null field stays as it is. The pixels'
-     * facts (id, sha256, size, depth) cannot be changed.
-     */
-    public record MetadataChange(ImageKind kind, Stain stain, BandLevel bandLevel, String caseId, String source,
-                                 String licence, Split split) {}
-
-    /** What a metadata change came to. */
-    public sealed interface MetadataOutcome {
-        record Changed(ImageEntry image) implements MetadataOutcome {}
-
-        record NotFound(String imageId) implements MetadataOutcome {}
-
-        record Invalid(List<Violation> violations) implements MetadataOutcome {}
-
-        /** Refused: the case would be split; {@code conflicts} are the images of the case in another split. */
-        record CaseSplit(String caseId, Split wanted, List<ImageRepository.SplitConflict> conflicts)
-                implements MetadataOutcome {}
-    }
+    public record Page(List<ImageInfo> items, Long nextAfter) {}
 
     public static final int DEFAULT_THUMBNAIL = 256;
     public static final int MAX_THUMBNAIL = 1024;
@@ -132,8 +125,8 @@ public final class ImageService {
     }
 
     /** The image with its split. */
-    public Outcome<ImageEntry> entry(String imageId) {
-        return images.listed(imageId).<Outcome<ImageEntry>>map(l -> Outcome.done(ImageEntry.of(l)))
+    public Outcome<ImageInfo> entry(String imageId) {
+        return images.listed(imageId).<Outcome<ImageInfo>>map(l -> Outcome.done(info(l)))
                 .orElseGet(() -> Outcome.notFound("image", imageId));
     }
 
@@ -143,14 +136,15 @@ public final class ImageService {
     }
 
     /** One page of a project's images in upload order, narrowed by {@code filter}. */
-    public Outcome<Page> page(String projectId, ImageRepository.Filter filter, Long afterSeq, int limit,
-                              ProjectService projects) {
+    public Outcome<Page> page(String projectId, Filter filter, Long afterSeq, int limit, ProjectService projects) {
         if (projects.get(projectId) instanceof Outcome.NotFound<?>) return Outcome.notFound("project", projectId);
         // One more than asked tells whether there is a next page without a count query.
-        List<ImageRepository.ListedImage> rows = images.page(projectId, filter, afterSeq, limit + 1);
+        var stored = new ImageRepository.Filter(filter.kind(), filter.stain(), filter.caseId(),
+                filter.split());
+        List<ImageRepository.ListedImage> rows = images.page(projectId, stored, afterSeq, limit + 1);
         boolean more = rows.size() > limit;
         List<ImageRepository.ListedImage> shown = more ? rows.subList(0, limit) : rows;
-        return Outcome.done(new Page(shown.stream().map(ImageEntry::of).toList(),
+        return Outcome.done(new Page(shown.stream().map(ImageService::info).toList(),
                 more ? shown.getLast().uploadSeq() : null));
     }
 
@@ -253,7 +247,7 @@ public final class ImageService {
         }
         return switch (images.add(projectId, image)) {
             case ADDED -> {
-                events.publish(projectId, new EventBus.ImageAdded(image.id(), image.caseId()));
+                events.publish(projectId, new ServerEvent.ImageAdded(image.id(), image.caseId()));
                 yield Outcome.done(new Upload(image, true));
             }
             case SAME_BYTES -> Outcome.done(new Upload(images.withSameBytes(projectId, sha256).orElseThrow(), false));
@@ -270,25 +264,26 @@ public final class ImageService {
     }
 
     /** Changes what is known about an image and its split; the case may not end up in two splits. */
-    public MetadataOutcome setMetadata(String imageId, MetadataChange change) {
+    public Outcome<ImageInfo> setMetadata(String imageId, MetadataChange change) {
         Optional<ImageRepository.ListedImage> found = images.listed(imageId);
-        if (found.isEmpty()) return new MetadataOutcome.NotFound(imageId);
+        if (found.isEmpty()) return Outcome.notFound("image", imageId);
         ImageAsset was = found.get().image();
         ImageAsset changed = new ImageAsset(was.id(), was.sha256(), was.width(), was.height(), was.bitDepth(),
                 or(change.kind(), was.kind()), or(change.stain(), was.stain()), or(change.bandLevel(), was.bandLevel()),
                 or(change.caseId(), was.caseId()), or(change.source(), was.source()), or(change.licence(), was.licence()));
         List<Violation> violations = changed.validate();
-        if (!violations.isEmpty()) return new MetadataOutcome.Invalid(violations);
+        if (!violations.isEmpty()) return Outcome.invalid("the image metadata would not be valid", violations);
         Split split = or(change.split(), found.get().split());
         return switch (images.setMetadata(imageId, changed, split)) {
             case ImageRepository.MetadataResult.Updated u -> {
                 projectOf(imageId).ifPresent(projectId -> events.publish(projectId,
-                        new EventBus.ImageChanged(imageId, changed.caseId(), u.image().split().jsonName())));
-                yield new MetadataOutcome.Changed(ImageEntry.of(u.image()));
+                        new ServerEvent.ImageChanged(imageId, changed.caseId(), u.image().split().jsonName())));
+                yield Outcome.done(info(u.image()));
             }
-            case ImageRepository.MetadataResult.NotFound nf -> new MetadataOutcome.NotFound(imageId);
+            case ImageRepository.MetadataResult.NotFound nf -> Outcome.notFound("image", imageId);
             case ImageRepository.MetadataResult.CaseSplit cs ->
-                    new MetadataOutcome.CaseSplit(cs.caseId(), cs.wanted(), cs.conflicts());
+                    new Outcome.CaseSplit<>(cs.caseId(), cs.wanted().jsonName(), cs.conflicts().stream()
+                            .map(c -> new Problem.SplitConflict(c.imageId(), c.split().jsonName())).toList());
         };
     }
 

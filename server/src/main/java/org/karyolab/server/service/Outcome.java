@@ -2,6 +2,8 @@ package org.karyolab.server.service;
 
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.Problem;
+import org.karyolab.schema.iscn.IscnIssue;
 
 import java.util.List;
 
@@ -13,17 +15,37 @@ public sealed interface Outcome<T> {
 
     record Done<T>(T value) implements Outcome<T> {}
 
-    /** The input broke the rules; every violation, with its JSON pointer. */
-    record Invalid<T>(String detail, List<Violation> violations) implements Outcome<T> {
+    /**
+     * The input broke the rules; every violation, with its JSON pointer. {@code issues}: for a karyotype that is
+     * not ISCN, each problem placed in the text (column, fix), which a client shows without reading the message.
+     */
+    record Invalid<T>(String detail, List<Violation> violations, List<IscnIssue> issues) implements Outcome<T> {
         public Invalid {
             violations = List.copyOf(violations);
+            issues = issues == null ? List.of() : List.copyOf(issues);
+        }
+
+        public Invalid(String detail, List<Violation> violations) {
+            this(detail, violations, List.of());
         }
     }
 
-    record NotFound<T>(String what, String id) implements Outcome<T> {}
+    /** No {@code what} with this id; {@code change}: the change of a batch that named it (null outside a batch). */
+    record NotFound<T>(String what, String id, Integer change) implements Outcome<T> {
+        public NotFound(String what, String id) {
+            this(what, id, null);
+        }
+    }
 
-    /** A write based on a stale revision; {@code current} is what the writer did not see. */
-    record Conflict<T>(Annotation current, long expectedRevision) implements Outcome<T> {}
+    /**
+     * A write based on a stale revision ({@code expectedRevision} 0: a create whose id exists); {@code current} is what
+     * the writer did not see; {@code change}: the change of a batch that made it (null outside a batch).
+     */
+    record Conflict<T>(Annotation current, long expectedRevision, Integer change) implements Outcome<T> {
+        public Conflict(Annotation current, long expectedRevision) {
+            this(current, expectedRevision, null);
+        }
+    }
 
     /**
      * A write based on a stale revision of something that is not an annotation ({@code what}, e.g. "image labels"):
@@ -47,13 +69,23 @@ public sealed interface Outcome<T> {
 
     /**
      * A workflow rule refuses the action: not the caller's role (the guard checks that) nor the form of
-     * the input, but the state of things ({@link Why#WRONG_STATE}: already decided, not submitted) or who
-     * is asking ({@link Why#NOT_FOR_THIS_CALLER}: one's own work, someone else's lease). {@code problem}
-     * is a short name for it ("already-decided", "own-work"); {@code current}, if not null, is the thing
-     * as it is now.
+     * the input, but the state of things ({@link Why#WRONG_STATE}: already decided, not submitted), who
+     * is asking ({@link Why#NOT_FOR_THIS_CALLER}: one's own work, someone else's lease) or a name someone else
+     * has ({@link Why#TAKEN}). {@code problem} is a short name for it ("already-decided", "own-work");
+     * {@code current}, if not null, is the thing as it is now.
      */
     record Refused<T>(Why why, String problem, String detail, Object current) implements Outcome<T> {
-        public enum Why { WRONG_STATE, NOT_FOR_THIS_CALLER }
+        public enum Why { WRONG_STATE, NOT_FOR_THIS_CALLER, TAKEN }
+    }
+
+    /**
+     * An image's new split would split its case: {@code conflicts} are the images of case {@code caseId} in another
+     * split than {@code wanted} (all images of a case go to one split, so no patient is both trained and tested on).
+     */
+    record CaseSplit<T>(String caseId, String wanted, List<Problem.SplitConflict> conflicts) implements Outcome<T> {
+        public CaseSplit {
+            conflicts = List.copyOf(conflicts);
+        }
     }
 
     /** Someone else holds a live lease of the image ({@link LeaseCheck}): nothing was written. */

@@ -2,6 +2,7 @@ package org.karyolab.server.service;
 
 import org.karyolab.schema.Project;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.ProjectInfo;
 import org.karyolab.server.store.ProjectRepository;
 import org.karyolab.server.store.ProjectRepository.StoredProject;
 
@@ -33,7 +34,7 @@ public final class ProjectService {
     }
 
     /** Starts a project, if the server's setting lets this caller ({@code admin} or not) do so. */
-    public Outcome<StoredProject> create(Project project, boolean admin) {
+    public Outcome<ProjectInfo> create(Project project, boolean admin) {
         if (creators == Creators.ADMINS && !admin) {
             return new Outcome.Refused<>(Outcome.Refused.Why.NOT_FOR_THIS_CALLER, "forbidden",
                     "on this server only admins may start projects (karyolab.projects.creators: admins)", null);
@@ -41,19 +42,19 @@ public final class ProjectService {
         return create(project);
     }
 
-    public Outcome<StoredProject> create(Project project) {
+    public Outcome<ProjectInfo> create(Project project) {
         List<Violation> violations = project.validate();
         if (!violations.isEmpty()) return Outcome.invalid("the project is not valid", violations);
-        return projects.create(project).<Outcome<StoredProject>>map(Outcome::done)
+        return projects.create(project).<Outcome<ProjectInfo>>map(p -> Outcome.done(wire(p)))
                 .orElseGet(() -> Outcome.invalid("a project with this name exists",
                         List.of(new Violation("/name", "a project named '" + project.name() + "' already exists"))));
     }
 
-    public Outcome<StoredProject> update(String id, Project project) {
+    public Outcome<ProjectInfo> update(String id, Project project) {
         List<Violation> violations = project.validate();
         if (!violations.isEmpty()) return Outcome.invalid("the project is not valid", violations);
         if (projects.get(id).isEmpty()) return Outcome.notFound("project", id);
-        return projects.update(id, project).<Outcome<StoredProject>>map(Outcome::done)
+        return projects.update(id, project).<Outcome<ProjectInfo>>map(p -> Outcome.done(wire(p)))
                 .orElseGet(() -> Outcome.invalid("a project with this name exists",
                         List.of(new Violation("/name", "another project is named '" + project.name() + "'"))));
     }
@@ -63,12 +64,16 @@ public final class ProjectService {
         return projects.delete(id, by, java.time.Instant.now()) ? Outcome.done(id) : Outcome.notFound("project", id);
     }
 
-    public Outcome<StoredProject> get(String id) {
-        return projects.get(id).<Outcome<StoredProject>>map(Outcome::done)
+    public Outcome<ProjectInfo> get(String id) {
+        return projects.get(id).<Outcome<ProjectInfo>>map(p -> Outcome.done(wire(p)))
                 .orElseGet(() -> Outcome.notFound("project", id));
     }
 
-    public List<StoredProject> list() {
-        return projects.list();
+    public List<ProjectInfo> list() {
+        return projects.list().stream().map(ProjectService::wire).toList();
+    }
+
+    private static ProjectInfo wire(StoredProject p) {
+        return new ProjectInfo(p.id(), p.project(), p.createdAt());
     }
 }

@@ -1,13 +1,17 @@
 package org.karyolab.server.service;
 
+import org.karyolab.schema.api.ServerEvent;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationStatus;
+import org.karyolab.schema.api.ImageReview;
+import org.karyolab.schema.api.ReviewEntry;
+import org.karyolab.schema.api.ReviewRequest;
 import org.karyolab.server.store.AnnotationRepository;
 import org.karyolab.server.store.Change;
 import org.karyolab.server.store.ImageRepository;
 import org.karyolab.server.store.ReviewRepository;
 import org.karyolab.server.store.ReviewRepository.Verdict;
-import org.karyolab.server.store.ReviewState;
+import org.karyolab.schema.api.ReviewState;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,9 +32,6 @@ import java.util.Set;
  * "changed by" of those revisions names the submitter or the reviewer instead.
  */
 public final class ReviewService {
-
-    /** An image's review state and the annotations a submit or review changed. */
-    public record ImageReview(String imageId, ReviewState reviewState, List<Annotation> changed) {}
 
     /** Statuses a submit moves to submitted: new work, and work sent back that is being fixed. */
     private static final Set<AnnotationStatus> TO_SUBMIT = Set.of(AnnotationStatus.DRAFT, AnnotationStatus.REJECTED);
@@ -75,7 +76,7 @@ public final class ReviewService {
                 .toList();
         return switch (reviews.submit(imageId, changes, now())) {
             case ReviewRepository.Result.Done done -> {
-                announce(imageId, done.changed(), by, new EventBus.ImageSubmitted(imageId, by));
+                announce(imageId, done.changed(), by, new ServerEvent.ImageSubmitted(imageId, by));
                 yield Outcome.done(new ImageReview(imageId, done.imageState(), done.changed()));
             }
             case ReviewRepository.Result.WrongState wrong -> notSubmittable(imageId, wrong.current());
@@ -105,11 +106,11 @@ public final class ReviewService {
         }
         if (isOwnWork(a, reviewer)) return ownWork(a);
         var change = new Change.Update(a.id(), a.revision(), a.withStatus(statusOf(request.decision())), reviewer);
-        return switch (reviews.review(a.imageId(), List.of(change), request.decision(), request.comment(), reviewer, false, now())) {
+        return switch (reviews.review(a.imageId(), List.of(change), verdict(request.decision()), request.comment(), reviewer, false, now())) {
             case ReviewRepository.Result.Done done -> {
                 // the image is decided once its last submitted annotation is
                 announce(a.imageId(), done.changed(), reviewer, done.imageState() == ReviewState.SUBMITTED ? null
-                        : new EventBus.ImageReviewed(a.imageId(), done.imageState().name().toLowerCase(), reviewer));
+                        : new ServerEvent.ImageReviewed(a.imageId(), done.imageState().name().toLowerCase(), reviewer));
                 yield Outcome.done(done.changed().getFirst());
             }
             case ReviewRepository.Result.WrongState wrong -> changedMeanwhile(a.imageId()); // not refused for one annotation
@@ -137,10 +138,10 @@ public final class ReviewService {
         if (own.isPresent()) return ownWork(own.get());
         List<Change> changes = submitted.stream().<Change>map(a ->
                 new Change.Update(a.id(), a.revision(), a.withStatus(statusOf(request.decision())), reviewer)).toList();
-        return switch (reviews.review(imageId, changes, request.decision(), request.comment(), reviewer, true, now())) {
+        return switch (reviews.review(imageId, changes, verdict(request.decision()), request.comment(), reviewer, true, now())) {
             case ReviewRepository.Result.Done done -> {
                 announce(imageId, done.changed(), reviewer,
-                        new EventBus.ImageReviewed(imageId, done.imageState().name().toLowerCase(), reviewer));
+                        new ServerEvent.ImageReviewed(imageId, done.imageState().name().toLowerCase(), reviewer));
                 yield Outcome.done(new ImageReview(imageId, done.imageState(), done.changed()));
             }
             case ReviewRepository.Result.WrongState wrong -> changedMeanwhile(imageId);
@@ -148,16 +149,19 @@ public final class ReviewService {
         };
     }
 
-    public Outcome<List<ReviewRepository.Review>> reviews(String imageId) {
+    /** Every decision on the image and its annotations, with its comment, oldest first. */
+    public Outcome<List<ReviewEntry>> reviews(String imageId) {
         if (images.get(imageId).isEmpty()) return Outcome.notFound("image", imageId);
-        return Outcome.done(reviews.reviews(imageId));
+        return Outcome.done(reviews.reviews(imageId).stream().map(r -> new ReviewEntry(r.seq(), r.imageId(), r.annotationId(),
+                r.reviewedRevision(), r.revision(), ReviewRequest.Decision.valueOf(r.decision().name()), r.comment(),
+                r.reviewer(), r.reviewedAt())).toList());
     }
 
     /** Publishes each changed annotation, then {@code imageEvent} (if any), to the image's project. */
-    private void announce(String imageId, List<Annotation> changed, String by, EventBus.Event imageEvent) {
+    private void announce(String imageId, List<Annotation> changed, String by, ServerEvent imageEvent) {
         images.get(imageId).ifPresent(image -> {
             for (Annotation a : changed) {
-                events.publish(image.projectId(), new EventBus.AnnotationSaved(imageId, a.id(), a.revision(), by, "updated"));
+                events.publish(image.projectId(), new ServerEvent.AnnotationSaved(imageId, a.id(), a.revision(), by, "updated"));
             }
             if (imageEvent != null) events.publish(image.projectId(), imageEvent);
         });
@@ -182,8 +186,12 @@ public final class ReviewService {
                 + imageId + "' changed while this was being saved; nothing was changed; reload and try again", null);
     }
 
-    private static AnnotationStatus statusOf(Verdict verdict) {
-        return verdict == Verdict.ACCEPT ? AnnotationStatus.ACCEPTED : AnnotationStatus.REJECTED;
+    private static AnnotationStatus statusOf(ReviewRequest.Decision decision) {
+        return decision == ReviewRequest.Decision.ACCEPT ? AnnotationStatus.ACCEPTED : AnnotationStatus.REJECTED;
+    }
+
+    private static Verdict verdict(ReviewRequest.Decision decision) {
+        return Verdict.valueOf(decision.name());
     }
 
     private Instant now() {

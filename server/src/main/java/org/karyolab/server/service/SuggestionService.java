@@ -1,5 +1,8 @@
 package org.karyolab.server.service;
 
+import org.karyolab.schema.api.SuggestionInput;
+import org.karyolab.schema.api.Suggestion.State;
+import org.karyolab.schema.api.ServerEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +14,8 @@ import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.Provenance;
 import org.karyolab.schema.Validation;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.AcceptedSuggestion;
+import org.karyolab.schema.api.SuggestionEdit;
 import org.karyolab.schema.json.SchemaJson;
 import org.karyolab.schema.shape.Shape;
 import org.karyolab.server.store.BatchResult;
@@ -41,8 +46,8 @@ import java.util.TreeMap;
  */
 public final class SuggestionService {
 
-    /** A suggestion accepted: the decided suggestion and the annotation it became. */
-    public record Accepted(Suggestion suggestion, Annotation annotation) {}
+    /** A posted suggestion as the API sends it, and whether this post stored it ({@code false}: it was there). */
+    public record Posted(org.karyolab.schema.api.Suggestion suggestion, boolean created) {}
 
     /**
      * How a model version's suggestions fared. {@code acceptanceRate}: (accepted + edited) / decided,
@@ -81,7 +86,7 @@ public final class SuggestionService {
      * stored for the same model id and version with the same shape and labels is returned as stored,
      * open or decided, never duplicated.
      */
-    public Outcome<List<SuggestionRepository.Posted>> post(String imageId, List<SuggestionInput> inputs, String postedBy) {
+    public Outcome<List<Posted>> post(String imageId, List<SuggestionInput> inputs, String postedBy) {
         Optional<ImageRepository.StoredImage> stored = images.get(imageId);
         Optional<ImageAsset> image = stored.map(ImageRepository.StoredImage::image);
         if (image.isEmpty()) return Outcome.notFound("image", imageId);
@@ -114,7 +119,7 @@ public final class SuggestionService {
         Instant now = now();
         List<SuggestionRepository.Pending> pending = inputs.stream().map(in -> new SuggestionRepository.Pending(
                 new Suggestion(Ids.newId(), imageId, null, in.modelId(), in.modelVersion(), in.shape(),
-                        in.labels(), in.confidence(), postedBy, now, Suggestion.State.OPEN, null, null, null, null, null),
+                        in.labels(), in.confidence(), postedBy, now, State.OPEN, null, null, null, null, null),
                 contentHash(in.shape(), in.labels()))).toList();
         List<SuggestionRepository.Posted> posted = suggestions.post(pending);
         // one announcement per model version that brought something new
@@ -122,18 +127,19 @@ public final class SuggestionService {
                 .collect(java.util.stream.Collectors.groupingBy(x -> List.of(x.modelId(), x.modelVersion()),
                         java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()))
                 .forEach((model, count) -> events.publish(stored.get().projectId(),
-                        new EventBus.SuggestionReady(imageId, model.get(0), model.get(1), count.intValue())));
-        return Outcome.done(posted);
+                        new ServerEvent.SuggestionReady(imageId, model.get(0), model.get(1), count.intValue())));
+        return Outcome.done(posted.stream().map(p -> new Posted(wire(p.suggestion()), p.created())).toList());
     }
 
     /** The open suggestions of an image, or all of them. */
-    public Outcome<List<Suggestion>> list(String imageId, boolean all) {
+    public Outcome<List<org.karyolab.schema.api.Suggestion>> list(String imageId, boolean all) {
         if (images.get(imageId).isEmpty()) return Outcome.notFound("image", imageId);
-        return Outcome.done(suggestions.list(imageId, !all));
+        return Outcome.done(suggestions.list(imageId, !all).stream().map(SuggestionService::wire).toList());
     }
 
-    public Outcome<Suggestion> get(String id) {
-        return suggestions.get(id).<Outcome<Suggestion>>map(Outcome::done).orElseGet(() -> Outcome.notFound("suggestion", id));
+    public Outcome<org.karyolab.schema.api.Suggestion> get(String id) {
+        return suggestions.get(id).<Outcome<org.karyolab.schema.api.Suggestion>>map(s -> Outcome.done(wire(s)))
+                .orElseGet(() -> Outcome.notFound("suggestion", id));
     }
 
     public Optional<String> imageOf(String id) {
@@ -146,13 +152,13 @@ public final class SuggestionService {
      * suggestion-edited, and its history shows the change: revision 1 is the suggestion as the model
      * made it, revision 2 the person's edit. Someone else's live lease of the image refuses it ({@link LeaseCheck}).
      */
-    public Outcome<Accepted> accept(String id, SuggestionEdit edit, LeaseCheck.Writer writer) {
+    public Outcome<AcceptedSuggestion> accept(String id, SuggestionEdit edit, LeaseCheck.Writer writer) {
         Optional<Suggestion> found = suggestions.get(id);
         if (found.isEmpty()) return Outcome.notFound("suggestion", id);
         Suggestion s = found.get();
         if (leases.onImage(s.imageId(), writer) instanceof LeaseCheck.Verdict.Held held) return new Outcome.Leased<>(held);
         String by = writer.username();
-        if (s.state() != Suggestion.State.OPEN) return alreadyDecided(s);
+        if (s.state() != State.OPEN) return alreadyDecided(s);
         if (edit != null && !edit.validate().isEmpty()) return Outcome.invalid("not a valid edit", edit.validate());
         if (edit != null) {
             List<Violation> tooLarge = rules.tooLarge(edit.shape(), edit.labels(), null);
@@ -183,12 +189,12 @@ public final class SuggestionService {
         }
         double editSize = edited ? EditSize.of(s.shape(), s.labels(), shape, labels) : 0;
         Decision decision = suggestions.accept(id, s.imageId(), changes,
-                edited ? Suggestion.State.EDITED : Suggestion.State.ACCEPTED, by, now, annotationId, editSize);
+                edited ? State.EDITED : State.ACCEPTED, by, now, annotationId, editSize);
         return switch (decision) {
             case Decision.Decided d -> {
-                events.publish(d.suggestion().projectId(), new EventBus.AnnotationSaved(s.imageId(), annotationId,
+                events.publish(d.suggestion().projectId(), new ServerEvent.AnnotationSaved(s.imageId(), annotationId,
                         d.annotation().revision(), by, "created"));
-                yield Outcome.done(new Accepted(d.suggestion(), d.annotation()));
+                yield Outcome.done(new AcceptedSuggestion(wire(d.suggestion()), d.annotation()));
             }
             case Decision.AlreadyDecided a -> alreadyDecided(a.current());
             case Decision.NotFound nf -> Outcome.notFound("suggestion", id);
@@ -198,9 +204,9 @@ public final class SuggestionService {
         };
     }
 
-    public Outcome<Suggestion> reject(String id, String reason, String by) {
+    public Outcome<org.karyolab.schema.api.Suggestion> reject(String id, String reason, String by) {
         return switch (suggestions.reject(id, by, now(), reason == null || reason.isBlank() ? null : reason.strip())) {
-            case Decision.Decided d -> Outcome.done(d.suggestion());
+            case Decision.Decided d -> Outcome.done(wire(d.suggestion()));
             case Decision.AlreadyDecided a -> alreadyDecided(a.current());
             case Decision.NotFound nf -> Outcome.notFound("suggestion", id);
             case Decision.NotSaved ns -> throw new IllegalStateException("a reject writes no annotation");
@@ -220,7 +226,14 @@ public final class SuggestionService {
     private static <T> Outcome<T> alreadyDecided(Suggestion s) {
         return new Outcome.Refused<>(Outcome.Refused.Why.WRONG_STATE, "already-decided",
                 "suggestion '" + s.id() + "' was already " + s.state().name().toLowerCase() + " by " + s.decidedBy()
-                        + " at " + s.decidedAt() + "; a suggestion is decided once", s);
+                        + " at " + s.decidedAt() + "; a suggestion is decided once", wire(s));
+    }
+
+    /** A stored suggestion as the API sends it. */
+    static org.karyolab.schema.api.Suggestion wire(Suggestion s) {
+        return new org.karyolab.schema.api.Suggestion(s.id(), s.imageId(), s.projectId(), s.modelId(), s.modelVersion(), s.shape(), s.labels(),
+                s.confidence(), s.postedBy(), s.postedAt(), s.state(), s.decidedBy(),
+                s.decidedAt(), s.annotationId(), s.editSize(), s.reason());
     }
 
     private Instant now() {

@@ -1,9 +1,9 @@
 package org.karyolab.server.service;
 
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.Lease;
 import org.karyolab.server.store.ImageRepository;
 import org.karyolab.server.store.LeaseRepository;
-import org.karyolab.server.store.LeaseRepository.Lease;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -51,13 +51,13 @@ public final class WorkQueue {
     public Outcome<Optional<Lease>> next(String projectId, String holder) {
         for (int look = 0; look < MAX_LOOKS; look++) {
             Instant now = now();
-            Optional<Lease> mine = leases.liveOf(projectId, holder, now);
-            if (mine.isPresent()) return Outcome.done(mine);
+            Optional<LeaseRepository.Lease> mine = leases.liveOf(projectId, holder, now);
+            if (mine.isPresent()) return Outcome.done(mine.map(WorkQueue::wire));
             List<String> candidates = leases.candidates(projectId, now, BATCH);
             if (candidates.isEmpty()) return Outcome.done(Optional.empty());
             for (String imageId : candidates) {
                 var claim = leases.claim(UUID.randomUUID().toString(), projectId, imageId, holder, now, now.plus(leaseTime));
-                if (claim instanceof LeaseRepository.Claim.Claimed claimed) return Outcome.done(Optional.of(claimed.lease()));
+                if (claim instanceof LeaseRepository.Claim.Claimed claimed) return Outcome.done(Optional.of(wire(claimed.lease())));
                 // Lost: someone else took it, or this holder got one meanwhile (checked at the next look)
                 if (leases.liveOf(projectId, holder, now).isPresent()) break;
             }
@@ -66,37 +66,37 @@ public final class WorkQueue {
     }
 
     public Outcome<Lease> get(String leaseId) {
-        return leases.get(leaseId, now()).<Outcome<Lease>>map(Outcome::done).orElseGet(() -> Outcome.notFound("lease", leaseId));
+        return leases.get(leaseId, now()).<Outcome<Lease>>map(l -> Outcome.done(wire(l))).orElseGet(() -> Outcome.notFound("lease", leaseId));
     }
 
     /** The project a lease is in, for the access check. */
     public Optional<String> projectOf(String leaseId) {
-        return leases.get(leaseId, now()).map(Lease::projectId);
+        return leases.get(leaseId, now()).map(LeaseRepository.Lease::projectId);
     }
 
     /** Extends the holder's live lease by the lease time from now. An expired or released lease cannot be renewed. */
     public Outcome<Lease> renew(String leaseId, String holder) {
         Instant now = now();
-        Optional<Lease> found = leases.get(leaseId, now);
+        Optional<LeaseRepository.Lease> found = leases.get(leaseId, now);
         if (found.isEmpty()) return Outcome.notFound("lease", leaseId);
         if (!found.get().holder().equals(holder)) return notYours(found.get());
         if (!leases.renew(leaseId, now, now.plus(leaseTime))) {
-            Lease lease = leases.get(leaseId, now).orElseThrow();
+            Lease lease = wire(leases.get(leaseId, now).orElseThrow());
             return new Outcome.Refused<>(Outcome.Refused.Why.WRONG_STATE, "lease-not-live", "lease '" + leaseId + "' is "
                     + lease.state().name().toLowerCase() + "; ask the queue for work again (POST /api/v1/projects/"
                     + lease.projectId() + "/queue/next)", lease);
         }
-        return Outcome.done(leases.get(leaseId, now).orElseThrow());
+        return Outcome.done(wire(leases.get(leaseId, now).orElseThrow()));
     }
 
     /** Gives the image back to the queue. Releasing a lease that is no longer live changes nothing and is not an error. */
     public Outcome<Lease> release(String leaseId, String holder) {
         Instant now = now();
-        Optional<Lease> found = leases.get(leaseId, now);
+        Optional<LeaseRepository.Lease> found = leases.get(leaseId, now);
         if (found.isEmpty()) return Outcome.notFound("lease", leaseId);
         if (!found.get().holder().equals(holder)) return notYours(found.get());
         leases.release(leaseId, now);
-        return Outcome.done(leases.get(leaseId, now).orElseThrow());
+        return Outcome.done(wire(leases.get(leaseId, now).orElseThrow()));
     }
 
     /** Sets how urgently an image should be labelled (higher first); the active-learning loop sets it. */
@@ -110,7 +110,13 @@ public final class WorkQueue {
         return Outcome.done(priority);
     }
 
-    private static <T> Outcome<T> notYours(Lease lease) {
+    /** A stored lease as the API sends it. */
+    static Lease wire(LeaseRepository.Lease l) {
+        return new Lease(l.id(), l.imageId(), l.projectId(), l.holder(), l.grantedAt(), l.expiresAt(), l.releasedAt(),
+                Lease.State.valueOf(l.state().name()));
+    }
+
+    private static <T> Outcome<T> notYours(LeaseRepository.Lease lease) {
         return new Outcome.Refused<>(Outcome.Refused.Why.NOT_FOR_THIS_CALLER, "not-your-lease", "lease '" + lease.id()
                 + "' is held by " + lease.holder() + "; only the holder may renew or release it", null);
     }

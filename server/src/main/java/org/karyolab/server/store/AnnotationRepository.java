@@ -1,5 +1,6 @@
 package org.karyolab.server.store;
 
+import org.karyolab.schema.api.ReviewState;
 import org.karyolab.server.store.CurrentRows.Current;
 
 import org.karyolab.schema.Annotation;

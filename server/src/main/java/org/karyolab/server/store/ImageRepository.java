@@ -1,5 +1,6 @@
 package org.karyolab.server.store;
 
+import org.karyolab.schema.api.ReviewState;
 import org.karyolab.schema.ImageAsset;
 import org.karyolab.schema.ImageKind;
 import org.karyolab.schema.Split;

@@ -1,5 +1,6 @@
 package org.karyolab.server.store;
 
+import org.karyolab.schema.api.ReviewState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

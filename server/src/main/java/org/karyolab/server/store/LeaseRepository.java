@@ -1,5 +1,6 @@
 package org.karyolab.server.store;
 
+import org.karyolab.schema.api.ReviewState;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.sql.Connection;

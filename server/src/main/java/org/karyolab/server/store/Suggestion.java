@@ -1,14 +1,14 @@
 package org.karyolab.server.store;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import org.karyolab.schema.AnnotationLabels;
+import org.karyolab.schema.api.Suggestion.State;
 import org.karyolab.schema.shape.Shape;
 
 import java.time.Instant;
 
 /**
  * A model's proposed annotation, waiting for (or past) a person's decision. Not an annotation:
- * it becomes one only when someone accepts it.
+ * it becomes one only when someone accepts it. The row as stored; the API sends {@link org.karyolab.schema.api.Suggestion}.
  *
  * @param editSize   for accepted and edited: how much the person changed it (0 = nothing)
  * @param annotationId for accepted and edited: the annotation it became
@@ -18,14 +18,6 @@ public record Suggestion(String id, String imageId, String projectId, String mod
                          Shape shape, AnnotationLabels labels, double confidence, String postedBy, Instant postedAt,
                          State state, String decidedBy, Instant decidedAt, String annotationId, Double editSize,
                          String reason) {
-
-    public enum State {
-        @JsonProperty("open") OPEN,
-        @JsonProperty("accepted") ACCEPTED,
-        /** Accepted after the person changed shape or labels. */
-        @JsonProperty("edited") EDITED,
-        @JsonProperty("rejected") REJECTED
-    }
 
     public Suggestion {
         labels = labels == null ? AnnotationLabels.EMPTY : labels;

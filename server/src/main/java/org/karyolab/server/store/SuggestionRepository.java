@@ -1,5 +1,6 @@
 package org.karyolab.server.store;
 
+import org.karyolab.schema.api.Suggestion.State;
 import org.karyolab.schema.Annotation;
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.shape.Shape;
@@ -127,7 +128,7 @@ public final class SuggestionRepository {
      * Accepts (state ACCEPTED or EDITED): applies {@code changes} (the annotation the suggestion becomes)
      * and records the decision in one transaction. If the suggestion was decided meanwhile, nothing is saved.
      */
-    public Decision accept(String id, String imageId, List<? extends Change> changes, Suggestion.State state,
+    public Decision accept(String id, String imageId, List<? extends Change> changes, State state,
                            String by, Instant at, String annotationId, double editSize) {
         Optional<BatchResult> result = annotations.saveBatch(imageId, changes,
                 (c, saved) -> decide(c, id, state, by, at, annotationId, editSize, null));
@@ -140,7 +141,7 @@ public final class SuggestionRepository {
 
     public Decision reject(String id, String by, Instant at, String reason) {
         boolean decided = db.serializingWrites(() -> Jdbc.retrying(() -> db.inTransaction(
-                c -> decide(c, id, Suggestion.State.REJECTED, by, at, null, null, reason), ok -> ok)));
+                c -> decide(c, id, State.REJECTED, by, at, null, null, reason), ok -> ok)));
         return decided ? new Decision.Decided(get(id).orElseThrow(), null) : alreadyDecided(id);
     }
 
@@ -167,7 +168,7 @@ public final class SuggestionRepository {
         return get(id).<Decision>map(Decision.AlreadyDecided::new).orElseGet(() -> new Decision.NotFound(id));
     }
 
-    private static boolean decide(Connection c, String id, Suggestion.State state, String by, Instant at,
+    private static boolean decide(Connection c, String id, State state, String by, Instant at,
                                   String annotationId, Double editSize, String reason) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(DECIDE)) {
             ps.setString(1, state.name());
@@ -209,7 +210,7 @@ public final class SuggestionRepository {
                             Documents.read(rs.getString("shape"), Shape.class),
                             Documents.read(rs.getString("labels"), AnnotationLabels.class),
                             rs.getDouble("confidence"), rs.getString("posted_by"), Jdbc.getInstant(rs, "posted_at"),
-                            Suggestion.State.valueOf(rs.getString("state")), rs.getString("decided_by"),
+                            State.valueOf(rs.getString("state")), rs.getString("decided_by"),
                             Jdbc.getInstant(rs, "decided_at"), rs.getString("annotation_id"), editSize,
                             rs.getString("reason")));
                 }

@@ -64,7 +64,7 @@ class ImageLabelsApiContract extends ApiContractOnEachDatabase {
 
         var history = server.services().imageLabels().history(image);
         assertThat(history).isInstanceOf(org.karyolab.server.service.Outcome.Done.class);
-        var revisions = ((org.karyolab.server.service.Outcome.Done<java.util.List<org.karyolab.server.service.ImageLabelService.LabelsView>>) history).value();
+        var revisions = ((org.karyolab.server.service.Outcome.Done<java.util.List<org.karyolab.schema.api.ImageLabelsAt>>) history).value();
         assertThat(revisions).extracting(v -> v.revision() + " " + v.changedBy() + " " + v.labels().karyotype())
                 .containsExactly("1 anna 47,XX,+21", "2 ben 47,XY,+21");
     }

@@ -5,6 +5,7 @@ import org.karyolab.server.ApiContractOnEachDatabase;
 import org.karyolab.server.KaryoLabServer;
 import org.karyolab.server.TestApi;
 import org.karyolab.server.TestServers;
+import org.karyolab.server.service.ProjectService;
 
 import java.nio.file.Path;
 
@@ -13,16 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Issue 10, item 18: who may start projects is a server setting (karyolab.projects.creators). */
 class ProjectCreatorsContract extends ApiContractOnEachDatabase {
 
-    private static final String KEY = "karyolab.projects.creators";
-
     @Override
     protected KaryoLabServer start(TestServers database, Path data) {
-        System.setProperty(KEY, "admins"); // what KARYOLAB_PROJECTS_CREATORS=admins sets
-        try {
-            return database.start(data);
-        } finally {
-            System.clearProperty(KEY);
-        }
+        // What KARYOLAB_PROJECTS_CREATORS=admins binds (ConfigurationTest reads it from the environment).
+        return KaryoLabServer.start(database.settings(data).withProjectCreators(ProjectService.Creators.ADMINS));
     }
 
     @Test

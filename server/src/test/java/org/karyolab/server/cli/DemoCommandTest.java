@@ -10,9 +10,9 @@ import org.karyolab.schema.shape.Box;
 import org.karyolab.server.KaryoLabServer;
 import org.karyolab.server.ServerSettings;
 import org.karyolab.server.service.Outcome;
-import org.karyolab.server.service.SuggestionInput;
+import org.karyolab.schema.api.SuggestionInput;
 import org.karyolab.server.service.SuggestionService;
-import org.karyolab.server.store.Suggestion;
+import org.karyolab.schema.api.Suggestion;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.karyolab.server.service;
 
+import org.karyolab.schema.api.ServerEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,8 +16,8 @@ class EventBusTest {
 
     static final Duration NOW = Duration.ZERO;
 
-    static EventBus.Event saved(int revision) {
-        return new EventBus.AnnotationSaved("img", "a", revision, "ana", "updated");
+    static ServerEvent saved(int revision) {
+        return new ServerEvent.AnnotationSaved("img", "a", revision, "ana", "updated");
     }
 
     static List<Long> drain(EventBus.Subscription s) throws Exception {
@@ -31,7 +32,7 @@ class EventBusTest {
         try (var s = bus.subscribe("p", null)) {
             var first = bus.publish("p", saved(1));
             bus.publish("q", saved(9)); // another project's
-            var second = bus.publish("p", new EventBus.ImportProgress("job", 0.25, "reading"));
+            var second = bus.publish("p", new ServerEvent.ImportProgress("job", 0.25, "reading"));
             var got = s.next(NOW).orElseThrow();
             assertThat(got).isEqualTo(first);
             assertThat(got.type()).isEqualTo("annotation-saved");

@@ -11,11 +11,11 @@ import org.karyolab.schema.ImageKind;
 import org.karyolab.schema.LabelSet;
 import org.karyolab.schema.Project;
 import org.karyolab.schema.Stain;
+import org.karyolab.schema.api.Lease;
 import org.karyolab.server.MovableClock;
 import org.karyolab.server.store.Database;
 import org.karyolab.server.store.ImageRepository;
 import org.karyolab.server.store.LeaseRepository;
-import org.karyolab.server.store.LeaseRepository.Lease;
 import org.karyolab.server.store.OnEachDatabase;
 import org.karyolab.server.store.ProjectRepository;
 import org.karyolab.server.store.StorageConfig;
@@ -92,7 +92,7 @@ class WorkQueueContract {
         assertThat(ben.imageId()).isEqualTo(image);
         assertThat(ben.id()).isNotEqualTo(ann.id());
 
-        assertThat(((Outcome.Done<Lease>) queue.get(ann.id())).value().state()).isEqualTo(LeaseRepository.State.EXPIRED);
+        assertThat(((Outcome.Done<Lease>) queue.get(ann.id())).value().state()).isEqualTo(Lease.State.EXPIRED);
         var renew = queue.renew(ann.id(), "ann");
         assertThat(renew).isInstanceOf(Outcome.Refused.class);
         assertThat(((Outcome.Refused<Lease>) renew).problem()).isEqualTo("lease-not-live");
@@ -147,7 +147,7 @@ class WorkQueueContract {
         assertThat(ann.imageId()).isEqualTo("img-2");
         assertThat(next("ben").orElseThrow().imageId()).isEqualTo("img-1");
         assertThat(queue.release(ann.id(), "ben")).isInstanceOf(Outcome.Refused.class);
-        assertThat(((Outcome.Done<Lease>) queue.release(ann.id(), "ann")).value().state()).isEqualTo(LeaseRepository.State.RELEASED);
+        assertThat(((Outcome.Done<Lease>) queue.release(ann.id(), "ann")).value().state()).isEqualTo(Lease.State.RELEASED);
         assertThat(next("cal").orElseThrow().imageId()).isEqualTo("img-2");
     }
 }

@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.karyolab.client.net.ApiException;
+import org.karyolab.client.net.Json;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.schema.BandLevel;
 import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.Problem;
+import org.karyolab.schema.iscn.IscnIssue;
 
 /**
  * The server's karyotype routes the anomaly editor needs, over the editor's own signed-in
@@ -19,9 +20,6 @@ import org.karyolab.schema.Violation;
  * validation and {@code /lgf} for the band-level reading. Any thread; blocking.
  */
 public final class KaryotypeApi {
-
-    /** "column 23: expected ... (did you mean '...'?)", as the server words a parse error. */
-    private static final Pattern POSITIONED = Pattern.compile("(?s)^column (\\d+): (.*?)(?: \\(did you mean '(.*)'\\?\\))?$");
 
     /** A placed problem: {@code column} indexes {@code text} (-1 when not placed), {@code fix} is the whole corrected text or null. */
     public record Issue(int column, String message, String fix, String text) {}
@@ -59,10 +57,9 @@ public final class KaryotypeApi {
             return new Verdict(text, true, canonical, errors, warnings);
         } catch (ApiException e) {
             if (e.status() != 422) throw e;
-            var errors = new ArrayList<Issue>();
-            for (Violation v : e.violations()) errors.add(positioned(v.message(), text));
-            if (errors.isEmpty()) errors.add(new Issue(-1, e.detail() != null ? e.detail() : String.valueOf(e.title()), null, text));
-            return new Verdict(text, false, null, List.copyOf(errors), List.of());
+            Problem problem = e.body() == null ? Problem.of(e.status(), e.type(), e.title(), e.detail(), e.violations())
+                    : Json.read(e.body(), Problem.class);
+            return new Verdict(text, false, null, errors(problem, text), List.of());
         }
     }
 
@@ -96,10 +93,17 @@ public final class KaryotypeApi {
         return List.copyOf(out);
     }
 
-    /** Reads the server's "column N: message (did you mean 'fix'?)" wording; anything else is an unplaced issue. */
-    static Issue positioned(String message, String text) {
-        Matcher m = POSITIONED.matcher(message == null ? "" : message.strip());
-        if (!m.matches()) return new Issue(-1, message, null, text);
-        return new Issue(Integer.parseInt(m.group(1)), m.group(2), m.group(3), text);
+    /**
+     * Why a text is not ISCN: the problem's placed issues (column, message, fix, as the server sends them); else its
+     * violations, unplaced; else its detail.
+     */
+    static List<Issue> errors(Problem problem, String text) {
+        var errors = new ArrayList<Issue>();
+        for (IscnIssue i : problem.issues()) errors.add(new Issue(i.column(), i.message(), i.fix(), text));
+        if (errors.isEmpty()) for (Violation v : problem.violations()) errors.add(new Issue(-1, v.message(), null, text));
+        if (errors.isEmpty()) {
+            errors.add(new Issue(-1, problem.detail() != null ? problem.detail() : String.valueOf(problem.title()), null, text));
+        }
+        return List.copyOf(errors);
     }
 }

@@ -5,8 +5,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import org.karyolab.client.net.EventStream;
-import org.karyolab.client.net.ServerEvent;
 import org.karyolab.client.sync.Autosave;
+import org.karyolab.schema.api.ServerEvent;
 import org.karyolab.client.ui.Errors;
 import org.karyolab.client.ui.editor.EditorHost;
 
@@ -42,7 +42,7 @@ public final class LiveEvents implements AutoCloseable {
         editor.addToStatusBar(progress);
         this.stream = autosave.client().events(projectId, null, new EventStream.Listener() {
             @Override
-            public void event(ServerEvent e) {
+            public void event(EventStream.Received e) {
                 handle(e);
             }
 
@@ -94,22 +94,22 @@ public final class LiveEvents implements AutoCloseable {
         return refreshed;
     }
 
-    private void handle(ServerEvent e) {
+    private void handle(EventStream.Received received) {
         String image = autosave.document().imageId();
         // Only this client's own writes are already in the document; the same user's from elsewhere are not.
-        if (autosave.client().clientId().equals(e.field("clientId"))) {
+        if (autosave.client().clientId().equals(received.clientId())) {
             ownSkipped++;
             return;
         }
-        switch (e.type()) {
-            case "annotation-saved" -> {
-                if (!image.equals(e.field("imageId"))) return;
-                String id = e.field("annotationId"), by = who(e);
+        switch (received.event()) {
+            case ServerEvent.AnnotationSaved e -> {
+                if (!image.equals(e.imageId())) return;
+                String id = e.annotationId(), by = who(e.by());
                 worker.execute(() -> {
                     try {
                         if (autosave.refresh(id)) {
                             refreshed++;
-                            Platform.runLater(() -> editor.model().say(by + " " + (e.field("change") == null ? "changed" : e.field("change"))
+                            Platform.runLater(() -> editor.model().say(by + " " + (e.change() == null ? "changed" : e.change())
                                     + " an annotation here"));
                         }
                     } catch (RuntimeException err) {
@@ -117,9 +117,9 @@ public final class LiveEvents implements AutoCloseable {
                     }
                 });
             }
-            case "image-labels-changed" -> {
-                if (!image.equals(e.field("imageId"))) return;
-                String by = who(e);
+            case ServerEvent.ImageLabelsChanged e -> {
+                if (!image.equals(e.imageId())) return;
+                String by = who(e.by());
                 worker.execute(() -> {
                     try {
                         if (autosave.refreshLabels()) {
@@ -130,7 +130,7 @@ public final class LiveEvents implements AutoCloseable {
                     }
                 });
             }
-            case "resync" -> worker.execute(() -> {
+            case ServerEvent.Resync e -> worker.execute(() -> {
                 try {
                     autosave.reload();
                     Platform.runLater(() -> editor.model().say("Reloaded from the server (live updates were missed)"));
@@ -138,24 +138,24 @@ public final class LiveEvents implements AutoCloseable {
                     Platform.runLater(() -> editor.model().say("Not reloaded: " + Errors.message(err)));
                 }
             });
-            case "image-reviewed" -> {
-                if (image.equals(e.field("imageId"))) {
-                    Platform.runLater(() -> editor.model().say("This image was reviewed by " + e.field("by") + ": " + e.field("decision")));
+            case ServerEvent.ImageReviewed e -> {
+                if (image.equals(e.imageId())) {
+                    Platform.runLater(() -> editor.model().say("This image was reviewed by " + e.by() + ": " + e.decision()));
                 }
             }
-            case "training-progress", "import-progress" -> {
-                String kind = e.type().startsWith("training") ? "training" : "import";
-                double f = e.data() != null && e.data().has("fraction") ? e.data().get("fraction").asDouble() : 0;
-                Platform.runLater(() -> progress.update(kind, e.field("jobId"), f, e.field("message")));
-            }
-            default -> {
-            }
+            case ServerEvent.TrainingProgress e ->
+                    Platform.runLater(() -> progress.update("training", e.jobId(), e.fraction(), e.message()));
+            case ServerEvent.ImportProgress e ->
+                    Platform.runLater(() -> progress.update("import", e.jobId(), e.fraction(), e.message()));
+            case ServerEvent.ImageAdded e -> { }
+            case ServerEvent.ImageChanged e -> { }
+            case ServerEvent.ImageSubmitted e -> { }
+            case ServerEvent.SuggestionReady e -> { }
         }
     }
 
     /** Who made the write, as the status line says it: the same user from another client is "You (elsewhere)". */
-    private String who(ServerEvent e) {
-        String by = e.field("by");
+    private String who(String by) {
         return Objects.equals(by, autosave.client().username()) ? "You (elsewhere)" : by;
     }
 

@@ -20,7 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.net.ApiException;
-import org.karyolab.client.net.ImageReview;
+import org.karyolab.schema.api.ImageReview;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.sync.Autosave;
 import org.karyolab.client.ui.ClassColors;
@@ -133,7 +133,7 @@ public final class ReviewPanel extends VBox {
 
     /** Asks the server for the image's review state. */
     public void refreshState() {
-        Fx.async(() -> client.reviewState(document.imageId()), r -> state.setText("Image: " + r.reviewState()),
+        Fx.async(() -> client.reviewState(document.imageId()), r -> state.setText("Image: " + stateName(r)),
                 err -> state.setText("Image review state unknown: " + Errors.message(err)));
     }
 
@@ -347,7 +347,7 @@ public final class ReviewPanel extends VBox {
             return r;
         }, r -> {
             imageComment.clear();
-            state.setText("Image: " + r.reviewState());
+            state.setText("Image: " + stateName(r));
             say("Image " + (decision.equals("accept") ? "accepted" : "rejected") + ": " + r.changed().size() + " annotation"
                     + (r.changed().size() == 1 ? "" : "s") + " decided.", false);
             update();
@@ -371,5 +371,10 @@ public final class ReviewPanel extends VBox {
         message.setText(text);
         message.getStyleClass().removeAll("kl-error", "kl-subtle");
         message.getStyleClass().add(error ? "kl-error" : "kl-subtle");
+    }
+
+    /** The image's review state as the server spells it. */
+    private static String stateName(ImageReview r) {
+        return r.reviewState() == null ? "open" : r.reviewState().jsonName();
     }
 }

@@ -26,7 +26,7 @@ import org.karyolab.client.document.ImageDocument;
 import org.karyolab.client.document.ModelSuggestion;
 import org.karyolab.client.net.ApiException;
 import org.karyolab.client.net.KaryoLabClient;
-import org.karyolab.client.net.Lease;
+import org.karyolab.schema.api.Lease;
 import org.karyolab.client.sync.Autosave;
 import org.karyolab.client.sync.Conflict;
 import org.karyolab.client.sync.LabelsConflict;

@@ -14,7 +14,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.karyolab.client.net.ImageInfo;
+import org.karyolab.schema.api.ImageInfo;
 import org.karyolab.client.net.KaryoLabClient;
 import org.karyolab.client.ui.Fx;
 import org.karyolab.client.ui.review.ReviewColors;
@@ -77,7 +77,7 @@ final class ImageRow extends ListCell<ImageInfo> {
         name.setStyle("-fx-font-weight: bold;");
         Label work = new Label(work(i));
         work.setId("image-work");
-        Label state = stateBadge(i.reviewState());
+        Label state = stateBadge(i.reviewState() == null ? null : i.reviewState().jsonName());
         Label detail = new Label((i.kind() == null ? "" : i.kind().toString().toLowerCase(Locale.ROOT))
                 + (i.stain() == null ? "" : " \u00b7 " + i.stain()) + (i.split() == null ? "" : " \u00b7 " + i.split())
                 + " \u00b7 " + i.id());

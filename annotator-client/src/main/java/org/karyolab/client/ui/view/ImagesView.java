@@ -12,10 +12,10 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.karyolab.client.net.ImageInfo;
+import org.karyolab.schema.api.ImageInfo;
 import org.karyolab.client.net.KaryoLabClient;
-import org.karyolab.client.net.Lease;
-import org.karyolab.client.net.ProjectInfo;
+import org.karyolab.schema.api.Lease;
+import org.karyolab.schema.api.ProjectInfo;
 import org.karyolab.client.ui.Errors;
 import org.karyolab.client.ui.Fx;
 

@@ -15,7 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.karyolab.client.net.KaryoLabClient;
-import org.karyolab.client.net.ProjectInfo;
+import org.karyolab.schema.api.ProjectInfo;
 import org.karyolab.client.ui.Errors;
 import org.karyolab.client.ui.Fx;
 

@@ -1,7 +1,7 @@
 package org.karyolab.client.ui.view;
 
 import javafx.scene.control.Tooltip;
-import org.karyolab.client.net.ImageAccess;
+import org.karyolab.schema.api.ImageAccess;
 import org.karyolab.client.ui.Fx;
 import org.karyolab.client.ui.canvas.Tool;
 import org.karyolab.client.ui.editor.EditorHost.Needs;

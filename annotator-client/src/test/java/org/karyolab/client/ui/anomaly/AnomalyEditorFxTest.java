@@ -18,7 +18,7 @@ import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.karyolab.client.LiveServer;
-import org.karyolab.client.net.BatchChange;
+import org.karyolab.schema.api.BatchOperation;
 import org.karyolab.client.ui.EditorFxFixture;
 import org.karyolab.client.ui.FxTesting;
 import org.karyolab.schema.Annotation;
@@ -191,7 +191,7 @@ class AnomalyEditorFxTest extends EditorFxFixture {
         String projectId = server.project(admin, "iscn-" + System.nanoTime());
         imageId = admin.uploadImage(projectId, LiveServer.png(320, 240), "image/png", "case-i").id();
         chromosomeId = UUID.randomUUID().toString();
-        admin.saveBatch(imageId, List.of(BatchChange.create(new Annotation(chromosomeId, imageId, new Box(40, 30, 30, 90),
+        admin.saveBatch(imageId, List.of(BatchOperation.create(new Annotation(chromosomeId, imageId, new Box(40, 30, 30, 90),
                 AnnotationLabels.ofClass(ChromosomeClass.C9, Polarity.P_UP), Provenance.human("admin"), 0, AnnotationStatus.DRAFT, null, null))));
         openEditor(admin, imageId, 1280, 820);
     }

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.karyolab.schema.BandLevel;
+import org.karyolab.schema.Violation;
+import org.karyolab.schema.api.Problem;
+import org.karyolab.schema.iscn.IscnIssue;
 import org.karyolab.schema.ChromosomeClass;
 import org.karyolab.schema.ideogram.Ideograms;
 
@@ -13,16 +16,27 @@ import org.karyolab.schema.ideogram.Ideograms;
 class IscnCheckTest {
 
     @Test
-    void theServersPositionedErrorIsRead() {
-        var i = KaryotypeApi.positioned("column 9: expected ';' or ')' after the chromosome (did you mean '46,XY,t(9;22)(q34;q11.2)'?)",
-                "46,XY,t(9,22)(q34;q11.2)");
-        assertThat(i.column()).isEqualTo(9);
-        assertThat(i.message()).isEqualTo("expected ';' or ')' after the chromosome");
-        assertThat(i.fix()).isEqualTo("46,XY,t(9;22)(q34;q11.2)");
-        var noFix = KaryotypeApi.positioned("column 23: expected another band, ';' or ')' in the breakpoints but the text ended", "x");
-        assertThat(noFix.column()).isEqualTo(23);
-        assertThat(noFix.fix()).isNull();
-        assertThat(KaryotypeApi.positioned("give the karyotype in ISCN", "x").column()).isEqualTo(-1);
+    void theServersPlacedIssuesAreRead() {
+        String text = "46,XY,t(9,22)(q34;q11.2)";
+        var problem = Problem.of(422, Problem.VALIDATION, "Invalid content", "not a valid ISCN karyotype",
+                List.of(new Violation("/karyotype", "column 9: expected ';' or ')' after the chromosome (did you mean '46,XY,t(9;22)(q34;q11.2)'?)")))
+                .withIssues(List.of(new IscnIssue(9, "expected ';' or ')' after the chromosome", "46,XY,t(9;22)(q34;q11.2)"),
+                        new IscnIssue(23, "expected another band, ';' or ')' in the breakpoints but the text ended", null)));
+        var issues = KaryotypeApi.errors(problem, text);
+        assertThat(issues).hasSize(2);
+        assertThat(issues.getFirst().column()).isEqualTo(9);
+        assertThat(issues.getFirst().message()).isEqualTo("expected ';' or ')' after the chromosome");
+        assertThat(issues.getFirst().fix()).isEqualTo("46,XY,t(9;22)(q34;q11.2)");
+        assertThat(issues.getFirst().text()).isEqualTo(text);
+        assertThat(issues.get(1).column()).isEqualTo(23);
+        assertThat(issues.get(1).fix()).isNull();
+        // A problem with no placed issue (the text is missing, say): its violation, unplaced.
+        var unplaced = KaryotypeApi.errors(Problem.of(422, Problem.VALIDATION, "Invalid content", "not a karyotype request",
+                List.of(new Violation("/karyotype", "give the karyotype in ISCN"))), "x");
+        assertThat(unplaced).singleElement().satisfies(i -> {
+            assertThat(i.column()).isEqualTo(-1);
+            assertThat(i.message()).isEqualTo("give the karyotype in ISCN");
+        });
     }
 
     @Test

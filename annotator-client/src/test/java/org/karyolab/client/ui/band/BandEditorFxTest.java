@@ -27,7 +27,7 @@ import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.karyolab.client.command.Edits;
-import org.karyolab.client.net.BatchChange;
+import org.karyolab.schema.api.BatchOperation;
 import org.karyolab.client.ui.EditorFxFixture;
 import org.karyolab.client.ui.FxTesting;
 import org.karyolab.schema.Annotation;
@@ -195,8 +195,8 @@ class BandEditorFxTest extends EditorFxFixture {
         chromosomeId = UUID.randomUUID().toString();
         axisId = UUID.randomUUID().toString();
         admin.saveBatch(imageId, List.of(
-                BatchChange.create(annotation(chromosomeId, outline(HALF + 3), AnnotationLabels.ofClass(ChromosomeClass.C9, Polarity.P_UP))),
-                BatchChange.create(annotation(axisId, new Polyline(AXIS), AnnotationLabels.ofClass(ChromosomeClass.C9, null)))));
+                BatchOperation.create(annotation(chromosomeId, outline(HALF + 3), AnnotationLabels.ofClass(ChromosomeClass.C9, Polarity.P_UP))),
+                BatchOperation.create(annotation(axisId, new Polyline(AXIS), AnnotationLabels.ofClass(ChromosomeClass.C9, null)))));
     }
 
     private Annotation annotation(String id, Shape shape, AnnotationLabels labels) {

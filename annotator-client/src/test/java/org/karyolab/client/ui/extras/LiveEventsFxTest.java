@@ -3,7 +3,7 @@ package org.karyolab.client.ui.extras;
 import java.time.Duration;
 import java.util.Set;
 import org.karyolab.client.LossyProxy;
-import org.karyolab.client.net.BatchChange;
+import org.karyolab.schema.api.BatchOperation;
 import org.karyolab.client.ui.EditorFxFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,13 +40,13 @@ class LiveEventsFxTest extends EditorFxFixture {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (onFx(() -> live.progress().bar("training", "job-1")) == null) {
             if (System.nanoTime() > deadline) throw new AssertionError("no training progress shown");
-            bus.publish(projectId, new EventBus.TrainingProgress("job-1", 0.4, "epoch 4 of 10"));
+            bus.publish(projectId, new org.karyolab.schema.api.ServerEvent.TrainingProgress("job-1", 0.4, "epoch 4 of 10"));
             FxTesting.await("a moment", () -> true);
         }
-        bus.publish(projectId, new EventBus.TrainingProgress("job-1", 0.7, "epoch 7 of 10"));
+        bus.publish(projectId, new org.karyolab.schema.api.ServerEvent.TrainingProgress("job-1", 0.7, "epoch 7 of 10"));
         await("70 %", () -> live.progress().bar("training", "job-1").getProgress() == 0.7);
         assertThat(live.progress().label("training", "job-1").getText()).isEqualTo("Training 70%");
-        bus.publish(projectId, new EventBus.ImportProgress("imp-9", 0.25, "reading 25 of 100"));
+        bus.publish(projectId, new org.karyolab.schema.api.ServerEvent.ImportProgress("imp-9", 0.25, "reading 25 of 100"));
         await("import bar", () -> live.progress().bar("import", "imp-9") != null
                 && live.progress().bar("import", "imp-9").getProgress() == 0.25);
         assertThat(editor.lookup("#progress-area")).isNotNull();
@@ -63,7 +63,7 @@ class LiveEventsFxTest extends EditorFxFixture {
         // ... and his change of it, too.
         var changed = new Annotation(id, imageId, saved.getFirst().shape(), AnnotationLabels.ofClass(ChromosomeClass.C5, null),
                 saved.getFirst().provenance(), saved.getFirst().revision(), saved.getFirst().status(), null, null);
-        bob.saveBatch(imageId, List.of(BatchChange.update(changed, saved.getFirst().revision())));
+        bob.saveBatch(imageId, List.of(BatchOperation.update(changed, saved.getFirst().revision())));
         await("bob's change", () -> doc().annotation(id).labels().chromosomeClass() == ChromosomeClass.C5);
         await("said so", () -> editor.model().messageProperty().get().contains(bob.username()));
 

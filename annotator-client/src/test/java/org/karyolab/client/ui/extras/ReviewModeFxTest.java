@@ -94,7 +94,7 @@ class ReviewModeFxTest extends EditorFxFixture {
         robot.clickOn("#review-image-accept");
         await("all decided", () -> doc().annotations().stream().noneMatch(a -> a.status() == AnnotationStatus.SUBMITTED));
         await("image state", () -> mode.panel().stateLabel().getText().contains("rejected")); // one was rejected
-        assertThat(rita.reviewState(imageId).reviewState()).isEqualTo("rejected");
+        assertThat(rita.reviewState(imageId).reviewState()).isEqualTo(org.karyolab.schema.api.ReviewState.REJECTED);
 
         robot.clickOn("#review-toggle");
         await("back to editing", () -> !(editor.canvas().tool() instanceof ReviewTool) && mode.panel() == null);

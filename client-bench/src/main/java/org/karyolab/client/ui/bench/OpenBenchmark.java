@@ -26,10 +26,10 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.karyolab.client.net.BatchChange;
-import org.karyolab.client.net.ImageInfo;
+import org.karyolab.schema.api.BatchOperation;
+import org.karyolab.schema.api.ImageInfo;
 import org.karyolab.client.net.KaryoLabClient;
-import org.karyolab.client.net.ProjectInfo;
+import org.karyolab.schema.api.ProjectInfo;
 import org.karyolab.client.sync.Autosave;
 import org.karyolab.client.ui.Fx;
 import org.karyolab.client.ui.view.AnnotationLoading;
@@ -130,9 +130,9 @@ final class OpenBenchmark {
             throw new UncheckedIOException(e);
         }
         String imageId = client.uploadImage(project.id(), png.toByteArray(), "image/png", caseId).id();
-        List<BatchChange> batch = new ArrayList<>();
+        List<BatchOperation> batch = new ArrayList<>();
         for (var a : FrameBenchmark.document(size, shapes, 0).annotations()) {
-            batch.add(BatchChange.create(new Annotation(UUID.randomUUID().toString(),
+            batch.add(BatchOperation.create(new Annotation(UUID.randomUUID().toString(),
                     imageId, inside(a.shape(), size), a.labels(), a.provenance(), 1, a.status(), null, null)));
             if (batch.size() == 500) {
                 client.saveBatch(imageId, batch);

@@ -1,4 +1,4 @@
-package org.karyolab.server.service;
+package org.karyolab.schema.api;
 
 import org.karyolab.schema.AnnotationLabels;
 import org.karyolab.schema.Validatable;

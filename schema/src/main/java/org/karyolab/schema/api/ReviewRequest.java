@@ -1,15 +1,19 @@
-package org.karyolab.server.service;
+package org.karyolab.schema.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import org.karyolab.schema.Validatable;
 import org.karyolab.schema.Violation;
-import org.karyolab.server.store.ReviewRepository.Verdict;
-
-import java.util.List;
 
 /** A reviewer's decision: {@code {"decision": "accept" | "reject", "comment": "..."}}; the comment is optional. */
-public record ReviewRequest(Verdict decision, String comment) implements Validatable {
+public record ReviewRequest(Decision decision, String comment) implements Validatable {
 
     public static final int MAX_COMMENT = 10_000;
+
+    public enum Decision {
+        @JsonProperty("accept") ACCEPT,
+        @JsonProperty("reject") REJECT
+    }
 
     @Override
     public List<Violation> validate() {

@@ -1,6 +1,7 @@
-package org.karyolab.server.store;
+package org.karyolab.schema.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /** Where an image is in review. An image nobody has submitted yet is OPEN. */
 public enum ReviewState {
@@ -8,5 +9,10 @@ public enum ReviewState {
     @JsonProperty("submitted") SUBMITTED,
     @JsonProperty("accepted") ACCEPTED,
     /** Sent back: at least one of its annotations was rejected; it returns to the work queue. */
-    @JsonProperty("rejected") REJECTED
+    @JsonProperty("rejected") REJECTED;
+
+    /** The JSON name, e.g. {@code submitted}. */
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }
