@@ -298,14 +298,6 @@ final class OpenBenchmark {
     }
 
     private static <T> T onFx(Callable<T> c) throws Exception {
-        var f = new CompletableFuture<T>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
+        return OnFx.call(c);
     }
 }
